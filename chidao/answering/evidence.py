@@ -1,0 +1,207 @@
+"""Find the sentence that answers: score every sentence of the retrieved passages by how much of
+the question it covers (IDF-weighted, abbreviations expanded; accents compared when the question
+has them) and whether it holds the kind of fact asked for, near the words asked about; drop
+sentences whose document does not mention the places, document numbers and years asked about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chidao.answering.question import Question, capitalised_runs
+from index.abbreviations import expand
+from index.hybrid import Hit
+from index.state import IndexState
+from index.vntext import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
+from ingest.sentences import split_clauses, split_sentences
+
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*\s*%?")
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}"
+    r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
+    re.I,
+)
+# Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers.
+_NOT_QUANTITY = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+(?:/\d{4})?/[A-ZĐ][\w-]*|\b\d+-[A-ZĐ]{1,4}/[\w-]+"
+    r"|\bsố\s+\d+\b|\bngày\s+\d{1,2}(?:/\d{1,2})?\b|\b(?:Điều|khoản|Chương|Mục)\s+\d+\b"
+)
+_OUTLINE_MARK = re.compile(
+    r"^\s*(?:[-–•+]\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\)|\(\d{1,2}\))\s+"
+)
+_FOOTNOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
+_PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
+# Words that make a figure a target rather than a result ("phấn đấu đạt 100%").
+_TARGET = re.compile(
+    r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|yeu cau|toi thieu|du kien|it nhat)\b"
+)
+CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
+FOCUS_WEIGHT = 0.35  # how much the clause holding the fact must itself match the question
+
+
+@dataclass
+class Evidence:
+    sentence: str
+    hit: Hit
+    rank: int
+    coverage: float
+    score: float
+    entity_in_sentence: bool
+
+
+def numbers(text: str) -> list[str]:
+    """Quantities in the text: not outline markers, dates, document numbers or bare years."""
+    text = _NOT_QUANTITY.sub(" ", _FOOTNOTE_MARK.sub("", _OUTLINE_MARK.sub("", text)))
+    return [m.strip() for m in _NUMBER.findall(text) if not _YEAR_ONLY.fullmatch(m.strip())]
+
+
+def has_unit(text: str, q: Question) -> bool:
+    """A number followed by what the question counts: "08/19 tiêu chí", "41,05%"."""
+    if not q.unit:
+        return False
+    if q.unit == "%":
+        return any(n.endswith("%") for n in numbers(text))
+    folded = " ".join(fold(w) for w in _OUTLINE_MARK.sub("", text).split())
+    return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+){{0,2}}?{re.escape(q.unit)}\b", folded))
+
+
+def has_kind(text: str, q: Question) -> bool:
+    """Does the text hold the kind of fact the question asks for?"""
+    match q.kind:
+        case "number":
+            return bool(numbers(text))
+        case "date":
+            return bool(_DATE.search(text))
+        case "person":
+            return bool(_TITLED.search(text)) or any(
+                len(r.split()) >= 3 for r in capitalised_runs(text)
+            )
+        case "place":
+            return bool(_PLACE.search(text))
+    return True
+
+
+def term_set(text: str) -> set[str]:
+    """Syllables (accented and folded) and folded bigrams of a text and of the long forms of
+    its abbreviations; "%" also reads as "phần trăm"."""
+    accented = syllables(text)
+    for phrase in expand(text):
+        accented += ["|", *syllables(phrase)]
+    if "%" in text:
+        accented += ["|", "phần", "trăm"]
+    folded = [fold(s) for s in accented]
+    return set(accented) | set(folded) | set(bigrams(folded))
+
+
+class Scorer:
+    """IDF-weighted share of the question's words that a piece of text contains."""
+
+    def __init__(self, q: Question, state: IndexState):
+        self.q = q
+        skip = {"ai", "ky", "ký"} if q.kind == "signer" else set()
+        self.weights: dict[str, float] = {}
+        if q.accented:  # compare accented syllables: "thu" (collect) is not "thủ" (procedure)
+            for s in dict.fromkeys(q.accented_terms):
+                if s not in skip:
+                    self.weights[s] = state.bm25.idf("~" + s)
+        else:  # "nhieu" may be "nhiều", a stopword the index never holds
+            for t in dict.fromkeys(q.terms):
+                if t not in skip and (t not in FOLDED_STOPWORDS or state.bm25.knows(t)):
+                    self.weights[t] = state.bm25.idf(t)
+        for pair in dict.fromkeys(q.pairs):
+            if state.bm25.knows(pair):  # a pair the notices never write spans two phrases
+                self.weights[pair] = state.bm25.idf(pair) * 0.5
+        self.total = sum(self.weights.values()) or 1.0
+        self.wants_target = bool(_TARGET.search(" ".join(folded_syllables(q.text))))
+
+    def coverage(self, terms: set[str], context: set[str] = frozenset()) -> float:
+        covered = sum(
+            w if t in terms else (w * CONTEXT_WEIGHT if t in context else 0.0)
+            for t, w in self.weights.items()
+        )
+        return covered / self.total
+
+    def clause_value(self, clause: str) -> float:
+        """Coverage of one clause; a target figure counts less when the question asks what was
+        achieved."""
+        value = self.coverage(term_set(clause))
+        if not self.wants_target and _TARGET.search(" ".join(folded_syllables(clause))):
+            value -= 0.6
+        return value
+
+    def focus(self, sentence: str) -> float:
+        """Value of the best clause that holds the asked-for kind of fact."""
+        values = [self.clause_value(c) for c in split_clauses(sentence) if has_kind(c, self.q)]
+        return max(values, default=0.0)
+
+
+class EvidenceFinder:
+    def __init__(self, state: IndexState):
+        self.state = state
+
+    def _context(self, hit: Hit) -> str:
+        doc = self.state.doc_of(hit.chunk)
+        meta = doc.metadata
+        # What the notice is about, not every place it mentions somewhere.
+        fields = [
+            hit.chunk.section,
+            hit.chunk.context,
+            meta.title,
+            meta.place,
+            meta.province,
+            meta.issuer,
+            meta.number,
+        ]
+        return " ".join(f for f in fields if f)
+
+    def _passes(self, q: Question, hit: Hit, context_f: str) -> bool:
+        """Years asked about must be the notice's own or be written in the passage."""
+        haystack = f"{hit.chunk.text} {context_f}"
+        doc_year = self.state.doc_of(hit.chunk).metadata.date[:4]
+        return all(y in haystack or y == doc_year for y in q.years)
+
+    def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
+        scorer = Scorer(q, self.state)
+        out: list[Evidence] = []
+        for rank, hit in enumerate(hits[:limit], 1):
+            context_text = self._context(hit)
+            context_f = " ".join(fold(w) for w in context_text.split())
+            if not self._passes(q, hit, context_f):
+                continue
+            around = term_set(context_text)
+            previous: set[str] = set()
+            previous_f = ""
+            for sentence in split_sentences(hit.chunk.text):
+                terms = term_set(sentence)
+                coverage = scorer.coverage(terms, around | previous)
+                sentence_f = " ".join(fold(w) for w in sentence.split())
+                # Named places and numbers must stand in the evidence, just before it, or in
+                # its headings and the notice's own metadata: not elsewhere in the passage.
+                nearby = f"{previous_f} {sentence_f} {context_f}"
+                previous, previous_f = terms, sentence_f
+                if any(e not in nearby for e in q.entities):
+                    continue
+                in_sentence = bool(q.entities) and all(e in sentence_f for e in q.entities)
+                kind_ok = has_kind(sentence, q)
+                score = (
+                    coverage
+                    + (0.15 if kind_ok else -0.3)
+                    + FOCUS_WEIGHT * (scorer.focus(sentence) if kind_ok else 0.0)
+                    + (0.08 if in_sentence else 0.0)
+                    + (0.15 if has_unit(sentence, q) else 0.0)
+                    + 0.05 / rank
+                    - (0.1 if len(sentence) < 25 else 0.0)
+                )
+                out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence))
+        out.sort(key=lambda e: -e.score)
+        return out
+
+
+def rerank(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:
+    """Passages ordered by their best sentence; passages with no admissible sentence go last."""
+    best: dict[str, float] = {}
+    for ev in evidence:
+        best.setdefault(ev.hit.chunk.chunk_id, ev.score)
+    return sorted(hits, key=lambda h: -best.get(h.chunk.chunk_id, -1.0))

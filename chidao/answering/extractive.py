@@ -1,0 +1,114 @@
+"""The answerer that needs no LLM: quote the clause that answers, cite the sentence it is from,
+or say plainly that the notices do not hold the answer."""
+
+from __future__ import annotations
+
+from chidao.answering.evidence import Evidence, EvidenceFinder, Scorer, has_kind, has_unit
+from chidao.answering.question import Question
+from chidao.results import Answer, Citation
+from index.hybrid import Hit
+from index.state import IndexState
+from index.vntext import fold
+from ingest.sentences import split_clauses
+
+MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the evidence must contain
+SIGNER_MIN_COVERAGE = 0.4  # "ai ký …" names the notice mostly by its title
+MAX_ANSWER_CHARS = 300
+NOT_FOUND = (
+    "Không tìm thấy thông tin này trong các văn bản đã nạp. "
+    "Hãy thử hỏi cụ thể hơn (tên xã/huyện, năm, số văn bản)."
+)
+
+
+def citation(n: int, hit: Hit, state: IndexState, quote: str) -> Citation:
+    doc = state.doc_of(hit.chunk)
+    return Citation(
+        n=n,
+        source=doc.source,
+        doc_id=doc.doc_id,
+        chunk_id=hit.chunk.chunk_id,
+        title=doc.metadata.title or doc.source,
+        date=doc.metadata.date_display,
+        section=hit.chunk.section,
+        quote=quote,
+        passage=hit.chunk.text,
+    )
+
+
+def not_found(question: str) -> Answer:
+    return Answer(question=question, answer=NOT_FOUND, found=False)
+
+
+def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
+    """The sentence itself when short; else the clause holding the asked-for fact, widened
+    towards the neighbours that match the question best, within budget."""
+    text = sentence.lstrip("-–•+⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
+    if len(text) <= MAX_ANSWER_CHARS:
+        return text
+    clauses = split_clauses(text)
+    values = [scorer.clause_value(c) + 0.3 * has_unit(c, q) for c in clauses]
+    with_kind = [i for i, c in enumerate(clauses) if has_kind(c, q)] or list(range(len(clauses)))
+    lo = hi = max(with_kind, key=lambda i: values[i])
+    budget = MAX_ANSWER_CHARS - 20
+    while True:
+        options = [i for i in (lo - 1, hi + 1) if 0 <= i < len(clauses)]
+        options = [
+            i for i in options if len(" ".join(clauses[min(lo, i) : max(hi, i) + 1])) <= budget
+        ]
+        if not options or len(" ".join(clauses[lo : hi + 1])) >= 160:
+            break
+        pick = max(options, key=lambda i: values[i])
+        lo, hi = min(lo, pick), max(hi, pick)
+    span = " ".join(clauses[lo : hi + 1])[:budget].rstrip(",;: ")
+    return f"{'…' if lo > 0 else ''}{span}{'…' if hi < len(clauses) - 1 else ''}"
+
+
+class ExtractiveAnswerer:
+    def answer(self, q: Question, hits: list[Hit], state: IndexState) -> Answer:
+        if q.kind == "signer":
+            return self._signer(q, hits, state)
+        evidence = EvidenceFinder(state).find(q, hits)
+        best = next((e for e in evidence if self._admissible(e, q)), None)
+        if best is None:
+            return not_found(q.text)
+        span = answer_span(best.sentence, q, Scorer(q, state))
+        return Answer(
+            question=q.text,
+            answer=f"{span} [1]",
+            found=True,
+            citations=[citation(1, best.hit, state, best.sentence)],
+        )
+
+    @staticmethod
+    def _admissible(ev: Evidence, q: Question) -> bool:
+        return ev.coverage >= MIN_COVERAGE and has_kind(ev.sentence, q)
+
+    def _signer(self, q: Question, hits: list[Hit], state: IndexState) -> Answer:
+        """Who signed: the best-matching notice's signature block, read from its metadata."""
+        finder = EvidenceFinder(state)
+        for ev in finder.find(q, hits):
+            if ev.coverage < SIGNER_MIN_COVERAGE:
+                break
+            doc = state.doc_of(ev.hit.chunk)
+            signature = next(
+                (c for c in state.chunks if c.doc_id == doc.doc_id and c.headings == ["Chữ ký"]),
+                None,
+            )
+            meta = doc.metadata
+            if (
+                signature is None
+                or not meta.signer
+                or fold(meta.signer) not in fold(signature.text)
+            ):
+                continue
+            what = " ".join(p for p in (meta.doc_type, meta.number) if p) or "Văn bản"
+            role = f" ({meta.signer_position})" if meta.signer_position else ""
+            answer = f"{what} {meta.title[:120]} do {meta.signer}{role} ký. [1]"
+            sig_hit = Hit(signature, 0.0)
+            return Answer(
+                question=q.text,
+                answer=answer,
+                found=True,
+                citations=[citation(1, sig_hit, state, signature.text)],
+            )
+        return not_found(q.text)

@@ -1,0 +1,286 @@
+"""What a question asks for (a number, a date, a person, a place…) and which named things it is
+about. Works on unaccented, lower-case questions too: patterns match the folded text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from index.vntext import STOPWORDS, fold, has_diacritics, syllables
+
+# (kind, folded patterns). First match wins, so the more specific kinds come first.
+_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "signer",
+        (
+            r"\bai ky\b",
+            r"\bnguoi ky\b",
+            r"\bky (?:ban hanh|thong bao|quyet dinh|van ban|ke hoach|chi thi)",
+        ),
+    ),
+    (
+        "date",
+        (
+            r"\bngay nao\b",
+            r"\bkhi nao\b",
+            r"\bbao gio\b",
+            r"\bthoi gian nao\b",
+            r"\bngay bao nhieu\b",
+            r"\bhan chot\b",
+            r"\bthang nao\b",
+            r"\bnam nao\b",
+            r"\bngay may\b",
+        ),
+    ),
+    ("person", (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
+    (
+        "place",
+        (
+            r"\b(?:huyen|xa|tinh|thanh pho|thi xa|phuong|quan|dia phuong|don vi|co quan"
+            r"|so|ban|nganh) nao\b",
+            r"\bo dau\b",
+        ),
+    ),
+    (
+        "number",
+        (
+            r"\bbao nhieu\b",
+            r"\bmay\b",
+            r"\bty le\b",
+            r"\bthu may\b",
+            r"\bxep hang\b",
+            r"\bmuc\b.*\bla\b",
+        ),
+    ),
+    ("date", (r"\bthoi han\b", r"\bthoi diem\b")),
+    ("what", (r"\b(?:van de|noi dung|viec) gi\b", r"\bve gi\b", r"\bla gi\b", r"\bgi\b")),
+]
+_FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+_PLACE_MARKERS = ("thành phố", "thị xã", "thị trấn", "xã", "huyện", "tỉnh", "phường", "quận")
+_FOLDED_MARKERS = tuple(fold(m) for m in _PLACE_MARKERS)
+_DOC_NUMBER = re.compile(r"\b\d+[A-Za-z]?(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-zđ0-9/-]*[A-ZĐ0-9]\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _is_capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
+# Capitalised words that name institutions or roles in general, not one place or person.
+_GENERIC = frozenset(
+    w.lower()
+    for w in [
+        "Ban",
+        "Thường",
+        "Vụ",
+        "Tỉnh",
+        "Ủy",
+        "Sở",
+        "Chủ",
+        "Tịch",
+        "Phó",
+        "Nhân",
+        "Dân",
+        "Chính",
+        "Phủ",
+        "Nhà",
+        "Nước",
+        "Quốc",
+        "Hội",
+        "Phòng",
+        "Đảng",
+        "Trung",
+        "Ương",
+        "Bộ",
+        "Cục",
+        "Tổ",
+        "Công",
+        "Tác",
+        "Đoàn",
+        "Kiểm",
+        "Tra",
+        "Đồng",
+        "Chí",
+        "Thủ",
+        "Tướng",
+        "Nghị",
+        "Quyết",
+        "Định",
+        "Thông",
+        "Báo",
+        "Kế",
+        "Hoạch",
+        "Chỉ",
+        "Thị",
+        "Luật",
+        "Chương",
+        "Trình",
+        "Mục",
+        "Tiêu",
+        "Ủy",
+        "Ban",
+        "Hội",
+        "Đồng",
+        "Phiên",
+        "Họp",
+        "Tỷ",
+        "Lệ",
+        "Năm",
+        "Tháng",
+        "Ngày",
+        "Trong",
+        "Theo",
+        "Tại",
+        "Của",
+        "Các",
+        "Những",
+        "Diện",
+        "Tích",
+        "Giá",
+        "Xã",
+        "Huyện",
+        "Thành",
+        "Phố",
+        "Thị",
+        "Trấn",
+        "Phường",
+        "Quận",
+        "Điều",
+        "Khoản",
+        "Điểm",
+        "Mặt",
+        "Trận",
+        "Tổ",
+        "Quốc",
+        "Việt",
+        "Nam",
+        "Cộng",
+        "Hòa",
+    ]
+)
+
+
+@dataclass
+class Question:
+    text: str
+    kind: str  # signer | date | person | place | number | what | fact
+    accented: bool
+    entities: list[str] = field(default_factory=list)  # folded names that evidence must mention
+    years: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # folded content syllables
+    accented_terms: list[str] = field(default_factory=list)  # the same, accents kept
+    pairs: list[str] = field(default_factory=list)  # folded bigrams of adjacent content syllables
+    unit: str = ""  # what is counted: "%" or the folded word after "bao nhiêu" ("tieu chi")
+
+
+def _kind(folded: str) -> str:
+    for kind, patterns in _KINDS:
+        if any(re.search(p, folded) for p in patterns):
+            return kind
+    return "fact"
+
+
+def _place_names(text: str, accented: bool) -> list[str]:
+    """Names after a place marker: "xã Tam Gia" → "tam gia"; unaccented: the next two syllables."""
+    words = text.split()
+    folded_words = [fold(w.strip(",.?!;:()")) for w in words]
+    names: list[str] = []
+    i = 0
+    while i < len(words):
+        marker_len = 0
+        for m in sorted(_FOLDED_MARKERS, key=len, reverse=True):
+            n = len(m.split())
+            if " ".join(folded_words[i : i + n]) == m:
+                marker_len = n
+                break
+        if not marker_len:
+            i += 1
+            continue
+        j = i + marker_len
+        name: list[str] = []
+        if words[j - 1][-1:] in ",.?!;:":  # "UBND tỉnh, Chủ tịch": the marker ends the phrase
+            i = j
+            continue
+        while j < len(words) and len(name) < 4:
+            raw = words[j].strip(",.?!;:()")
+            if accented and (not _is_capitalised(raw) or (not name and raw.lower() in _GENERIC)):
+                break
+            if not accented and (len(name) == 2 or fold(raw) in {fold(s) for s in STOPWORDS}):
+                break
+            name.append(fold(raw))
+            if raw != words[j]:  # punctuation ends the name
+                break
+            j += 1
+        if name:
+            names.append(" ".join(name))
+        i = j
+    return names
+
+
+def capitalised_runs(text: str) -> list[str]:
+    """Runs of two or more capitalised syllables that are not generic institution words:
+    names of places and people ("Lộc Bình", "Hồ Tiến Thiệu"), folded."""
+    words = [w.strip(',.?!;:()"“”') for w in text.split()]
+    runs: list[str] = []
+    current: list[str] = []
+    for w in [*words, ""]:
+        if _is_capitalised(w) and w.lower() not in _GENERIC:
+            current.append(fold(w))
+            continue
+        if len(current) >= 2:
+            runs.append(" ".join(current))
+        current = []
+    return runs
+
+
+def _unit(sylls: list[str], accented: bool) -> str:
+    """ "bao nhiêu tiêu chí" → "tieu chi"; a rate or a percentage → "%"."""
+    folded = [fold(s) for s in sylls]
+    joined = " ".join(folded)
+    if re.search(r"\b(?:ty le|phan tram)\b", joined):
+        return "%"
+    for i, word in enumerate(folded):
+        if word == "may" or (word == "nhieu" and i > 0 and folded[i - 1] == "bao"):
+            stop = STOPWORDS if accented else _FOLDED_STOPWORDS
+            source = sylls if accented else folded
+            unit: list[str] = []
+            for nxt in source[i + 1 : i + 3]:
+                if nxt in stop or nxt[0].isdigit():
+                    break
+                unit.append(fold(nxt))
+            return " ".join(unit)
+    return ""
+
+
+def _content_pairs(sylls: list[str]) -> list[str]:
+    return [
+        f"{fold(a)}_{fold(b)}"
+        for a, b in itertools.pairwise(sylls)
+        if a not in STOPWORDS and b not in STOPWORDS and not a.isdigit() and not b.isdigit()
+    ]
+
+
+def analyse(text: str) -> Question:
+    accented = has_diacritics(text)
+    folded = " ".join(fold(s) for s in text.split())
+    entities = _place_names(text, accented)
+    if accented:
+        entities += [
+            r for r in capitalised_runs(text) if not any(r in e or e in r for e in entities)
+        ]
+    entities += [fold(n) for n in _DOC_NUMBER.findall(text)]
+    sylls = syllables(text)
+    accented_terms = [s for s in sylls if s not in STOPWORDS and not s.isdigit()]
+    terms = [fold(s) for s in accented_terms]
+    return Question(
+        text=text,
+        kind=_kind(folded),
+        accented=accented,
+        entities=list(dict.fromkeys(entities)),
+        years=_YEAR.findall(text),
+        terms=terms,
+        accented_terms=accented_terms,
+        pairs=_content_pairs(sylls),
+        unit=_unit(sylls, accented),
+    )

@@ -1,0 +1,205 @@
+"""The one answering service. CLI, web and Telegram only translate input and output around it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from chidao.answering.evidence import EvidenceFinder, rerank
+from chidao.answering.extractive import ExtractiveAnswerer, not_found
+from chidao.answering.question import analyse
+from chidao.errors import QuestionError
+from chidao.results import (
+    Answer,
+    ChunkSpan,
+    DocumentDetail,
+    DocumentInfo,
+    Facets,
+    Filters,
+    IndexStats,
+    Turn,
+)
+from chidao.settings import Settings
+from index.catalog import Catalog
+from index.embedders import Embedder, make_embedder
+from index.hybrid import Hit, HybridRetriever
+from index.state import IndexState
+from index.vector_store import VectorStore, make_client
+
+log = logging.getLogger(__name__)
+CANDIDATES = 20
+
+
+class AnswerService:
+    """Answers questions over the current committed index and describes what the index holds.
+
+    Built once per process and shared by every request; safe to call from several threads.
+    After an ingest commits (in this process or another), the next call sees the new index.
+    """
+
+    def __init__(self, settings: Settings, embedder: Embedder, store: VectorStore, llm=None):
+        self.settings = settings
+        self.embedder = embedder
+        self.catalog = Catalog(settings.data_dir / "catalog.sqlite")
+        self.retriever = HybridRetriever(embedder, store)
+        self.extractive = ExtractiveAnswerer()
+        self.llm = llm
+        self._state: IndexState | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> AnswerService:
+        embedder = embedder or make_embedder(settings)
+        store = VectorStore(make_client(settings), settings.collection, embedder.name, embedder.dim)
+        llm = None
+        if settings.llm_enabled:
+            from chidao.answering.llm import LLMAnswerer, make_chat_model
+
+            llm = LLMAnswerer(make_chat_model(settings))
+        service = cls(settings, embedder, store, llm)
+        service.state()
+        return service
+
+    # --- index state ---------------------------------------------------------------------
+    def state(self) -> IndexState:
+        """The newest committed snapshot; reloaded when an ingest has bumped the generation."""
+        generation = self.catalog.generation()
+        state = self._state
+        if state is not None and state.generation == generation:
+            return state
+        with self._lock:
+            if self._state is None or self._state.generation != generation:
+                t = time.perf_counter()
+                self._state = IndexState.load(self.catalog, self.settings.data_dir / "bm25")
+                log.info("index generation %s loaded in %.2fs", generation, time.perf_counter() - t)
+            return self._state
+
+    # --- questions -----------------------------------------------------------------------
+    def _check(self, question: str) -> str:
+        question = " ".join((question or "").split())
+        if not question:
+            raise QuestionError("Câu hỏi trống. Hãy nhập câu hỏi về nội dung văn bản.")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"Câu hỏi quá dài (tối đa {self.settings.max_question_chars} ký tự)."
+            )
+        return question
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: list[Turn] | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        """Raises QuestionError for an empty or too long question."""
+        events = list(self.ask_stream(question, filters, history, k))
+        return Answer.model_validate(events[-1]["data"])
+
+    def ask_stream(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: list[Turn] | None = None,
+        k: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yields {"event": "status"|"token"|"answer", "data": ...}; the last event is "answer"
+        whose data is Answer.model_dump(). "token" events carry text pieces (LLM mode only)."""
+        question = self._check(question)
+        started = time.perf_counter()
+        yield {"event": "status", "data": "Đang tìm trong các văn bản…"}
+        state = self.state()
+        q = analyse(question)
+        search_text = _with_history(question, history)
+        hits = self.retriever.search(state, search_text, CANDIDATES, filters)
+        retrieved = time.perf_counter()
+        answer: Answer
+        if not hits:
+            answer = not_found(question)
+        elif self.llm is not None:
+            yield {"event": "status", "data": "Đang soạn câu trả lời…"}
+            answer = yield from self.llm.stream(q, hits, state, self.extractive)
+        else:
+            answer = self.extractive.answer(q, hits, state)
+        top_k = k or self.settings.top_k
+        answer.citations = answer.citations[:top_k]
+        answer.timings_ms = {
+            "retrieve": round((retrieved - started) * 1000, 1),
+            "answer": round((time.perf_counter() - retrieved) * 1000, 1),
+            "total": round((time.perf_counter() - started) * 1000, 1),
+        }
+        yield {"event": "answer", "data": answer.model_dump()}
+
+    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Passages for a question as the answerer ranks them: hybrid retrieval, then the
+        sentence-level rerank."""
+        state = self.state()
+        hits = self.retriever.search(state, question, CANDIDATES, filters)
+        evidence = EvidenceFinder(state).find(analyse(question), hits)
+        return rerank(hits, evidence)[:k]
+
+    # --- what the index holds --------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Indexed notices, newest first."""
+        state = self.state()
+        counts: dict[str, int] = {}
+        for c in state.chunks:
+            counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+        infos = [
+            DocumentInfo(
+                doc_id=d.doc_id,
+                source=d.source,
+                title=d.metadata.title or d.source,
+                doc_type=d.metadata.doc_type,
+                number=d.metadata.number,
+                date=d.metadata.date_display,
+                issuer=d.metadata.issuer,
+                signer=d.metadata.signer,
+                chunks=counts.get(d.doc_id, 0),
+            )
+            for d in state.docs.values()
+        ]
+        order = {d.doc_id: (d.metadata.date, d.ingested_at) for d in state.docs.values()}
+        return sorted(infos, key=lambda i: order[i.doc_id], reverse=True)
+
+    def document(self, doc_id: str) -> DocumentDetail | None:
+        info = next((d for d in self.documents() if d.doc_id == doc_id), None)
+        text = self.catalog.document_text(doc_id) if info else None
+        if info is None or text is None:
+            return None
+        spans = [
+            ChunkSpan(chunk_id=c.chunk_id, start=c.start, end=c.end, section=c.section)
+            for c in self.state().chunks
+            if c.doc_id == doc_id
+        ]
+        return DocumentDetail(**info.model_dump(), text=text, spans=spans)
+
+    def facets(self) -> Facets:
+        docs = self.state().docs.values()
+        return Facets(
+            years=sorted({d.metadata.year for d in docs if d.metadata.year}, reverse=True),
+            districts=sorted({x for d in docs for x in d.metadata.districts}),
+            doc_types=sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type}),
+        )
+
+    def stats(self) -> IndexStats:
+        state = self.state()
+        return IndexStats(
+            documents=len(state.docs),
+            chunks=len(state.chunks),
+            embedder=self.embedder.name,
+            generation=state.generation,
+        )
+
+    def is_ready(self) -> bool:
+        return self._state is not None and len(self._state.chunks) > 0
+
+
+def _with_history(question: str, history: list[Turn] | None) -> str:
+    """A short follow-up ("còn huyện Lộc Bình?") borrows the words of the previous question."""
+    if not history or len(question.split()) > 6:
+        return question
+    return f"{history[-1].question} {question}"

@@ -1,0 +1,91 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 candidate lists fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chidao.results import Filters
+from index.abbreviations import expand
+from index.embedders import Embedder
+from index.state import IndexState
+from index.vector_store import VectorStore
+from index.vntext import has_diacritics, lexical_terms
+from ingest.document import Chunk
+
+RRF_K = 60
+EXPANSION_WEIGHT = 0.6
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float  # fused score; higher is better
+    ranks: dict[str, int] = field(default_factory=dict)  # "dense"/"bm25" → 1-based rank
+
+
+def query_terms(question: str) -> dict[str, float]:
+    """Weighted BM25 terms: the question's own, plus abbreviation expansions at lower weight."""
+    terms: dict[str, float] = {}
+    for t in lexical_terms(question, accents=has_diacritics(question)):
+        terms[t] = terms.get(t, 0.0) + 1.0
+    for phrase in expand(question):
+        for t in lexical_terms(phrase, accents=has_diacritics(phrase)):
+            terms.setdefault(t, EXPANSION_WEIGHT)
+    return terms
+
+
+def dense_text(question: str) -> str:
+    extra = expand(question)
+    return f"{question} ({'; '.join(extra)})" if extra else question
+
+
+class HybridRetriever:
+    def __init__(self, embedder: Embedder, store: VectorStore, mode: str = "hybrid"):
+        self.embedder = embedder
+        self.store = store
+        self.mode = mode  # hybrid | dense | bm25 (the last two for comparisons)
+
+    def search(
+        self, state: IndexState, question: str, k: int = 20, filters: Filters | None = None
+    ) -> list[Hit]:
+        """Top k of each retriever, fused by reciprocal rank."""
+        mask = state.mask(filters)
+        fused: dict[int, Hit] = {}
+        # e5 reads unaccented Vietnamese poorly; BM25's folded terms do not care.
+        dense_weight = 1.0 if has_diacritics(question) else 0.5
+        if self.mode in ("hybrid", "bm25"):
+            for rank, (row, _) in enumerate(state.bm25.top(query_terms(question), k, mask), 1):
+                self._add(fused, state, row, "bm25", rank, 1.0)
+        if self.mode in ("hybrid", "dense"):
+            vector = self.embedder.embed([dense_text(question)], "query")[0]
+            where = _where(filters)
+            rank = 0
+            for chunk_id, _ in self.store.query(vector, k * 3, where):
+                row = state.row_of.get(chunk_id)  # ids outside the committed catalog are ignored
+                if row is None or (mask is not None and not mask[row]):
+                    continue
+                rank += 1
+                self._add(fused, state, row, "dense", rank, dense_weight)
+                if rank >= k:
+                    break
+        # The union of both lists (up to 2k), best fused first: the answerer reranks it.
+        return sorted(fused.values(), key=lambda h: -h.score)
+
+    @staticmethod
+    def _add(
+        fused: dict[int, Hit], state: IndexState, row: int, source: str, rank: int, weight: float
+    ) -> None:
+        hit = fused.setdefault(row, Hit(state.chunks[row], 0.0))
+        hit.score += weight / (RRF_K + rank)
+        hit.ranks[source] = rank
+
+
+def _where(filters: Filters | None) -> dict | None:
+    if filters is None:
+        return None
+    clauses = []
+    if filters.year is not None:
+        clauses.append({"year": filters.year})
+    if len(clauses) == 1:
+        return clauses[0]
+    return None

@@ -1,0 +1,82 @@
+"""A read-only snapshot of the committed index: chunks, documents, BM25. Swapped whole on reload,
+so a question is always answered from one complete generation."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from chidao.results import Filters
+from index.catalog import Catalog, DocRecord
+from index.lexical import BM25
+from index.vntext import LEXICAL_VERSION, fold, lexical_terms
+from ingest.document import Chunk
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IndexState:
+    generation: int
+    chunks: list[Chunk]
+    docs: dict[str, DocRecord]
+    row_of: dict[str, int]
+    bm25: BM25
+
+    @classmethod
+    def load(cls, catalog: Catalog, bm25_dir: Path) -> IndexState:
+        generation = catalog.generation()
+        chunks = catalog.chunks()
+        docs = {d.doc_id: d for d in catalog.documents()}
+        snapshot = bm25_dir / f"gen-{generation}-v{LEXICAL_VERSION}"
+        bm25 = None
+        if (snapshot / "vocab.json").exists():
+            try:
+                bm25 = BM25.load(snapshot)
+                if bm25.size != len(chunks):
+                    bm25 = None
+            except (OSError, ValueError) as exc:
+                log.warning("BM25 snapshot %s unreadable (%s); rebuilding", snapshot, exc)
+        if bm25 is None:
+            bm25 = BM25.build([lexical_terms(c.index_text, accents=True) for c in chunks])
+            _save_snapshot(bm25, bm25_dir, generation)
+        return cls(generation, chunks, docs, {c.chunk_id: i for i, c in enumerate(chunks)}, bm25)
+
+    def doc_of(self, chunk: Chunk) -> DocRecord:
+        return self.docs[chunk.doc_id]
+
+    def mask(self, filters: Filters | None) -> np.ndarray | None:
+        """Rows allowed by the filters; None when nothing is filtered."""
+        if filters is None or filters.is_empty():
+            return None
+        allowed = {doc_id for doc_id, doc in self.docs.items() if _doc_matches(doc, filters)}
+        return np.array([c.doc_id in allowed for c in self.chunks], dtype=bool)
+
+
+def _doc_matches(doc: DocRecord, filters: Filters) -> bool:
+    meta = doc.metadata
+    if filters.year is not None and meta.year != filters.year:
+        return False
+    if filters.doc_type and fold(meta.doc_type) != fold(filters.doc_type):
+        return False
+    if filters.district:
+        wanted = fold(filters.district)
+        return any(fold(d) == wanted for d in meta.districts)
+    return True
+
+
+def _save_snapshot(bm25: BM25, bm25_dir: Path, generation: int) -> None:
+    """Write to a temp folder and rename, so a reader never sees half a snapshot."""
+    final = bm25_dir / f"gen-{generation}-v{LEXICAL_VERSION}"
+    tmp = bm25_dir / f".tmp-{final.name}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    bm25.save(tmp)
+    shutil.rmtree(final, ignore_errors=True)
+    tmp.rename(final)
+    for old in bm25_dir.glob("gen-*"):
+        if old != final:
+            shutil.rmtree(old, ignore_errors=True)

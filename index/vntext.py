@@ -1,0 +1,170 @@
+"""Vietnamese text for matching: NFC, case-folded syllables, diacritic-free forms, bigrams.
+
+Vietnamese words are one to four syllables; syllable bigrams stand in for word segmentation
+("nông thôn" → "nông_thôn") and folding lets "tieu chi" match "tiêu chí".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import lru_cache
+
+LEXICAL_VERSION = 3  # bump when tokenisation changes: BM25 snapshots of older versions are rebuilt
+_TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", re.UNICODE)
+
+# Function words that carry no topic: they add noise to BM25 and to answer-sentence overlap.
+STOPWORDS = frozenset(
+    [
+        "và",
+        "các",
+        "của",
+        "là",
+        "có",
+        "được",
+        "cho",
+        "với",
+        "trong",
+        "theo",
+        "đã",
+        "đang",
+        "sẽ",
+        "này",
+        "đó",
+        "những",
+        "một",
+        "về",
+        "để",
+        "tại",
+        "từ",
+        "đến",
+        "thì",
+        "mà",
+        "như",
+        "nên",
+        "cũng",
+        "vào",
+        "ra",
+        "trên",
+        "dưới",
+        "khi",
+        "nào",
+        "gì",
+        "bao",
+        "nhiêu",
+        "mấy",
+        "ai",
+        "đâu",
+        "sao",
+        "thế",
+        "nào",
+        "hay",
+        "hoặc",
+        "bị",
+        "do",
+        "vì",
+        "nếu",
+        "còn",
+        "rất",
+        "nhiều",
+        "ít",
+        "hơn",
+        "nhất",
+        "lại",
+        "nữa",
+        "vẫn",
+        "chỉ",
+        "hiện",
+        "nay",
+        "hiện",
+        "tại",
+        "đây",
+        "kia",
+        "việc",
+        "sự",
+        "cái",
+        "chiếc",
+        "người",
+        "nhằm",
+        "bằng",
+        "qua",
+        "lên",
+        "xuống",
+        "năm",
+        "tháng",
+        "ngày",
+        "phải",
+        "cần",
+    ]
+)
+QUESTION_WORDS = frozenset(
+    [
+        "bao",
+        "nhiêu",
+        "mấy",
+        "ai",
+        "gì",
+        "nào",
+        "đâu",
+        "sao",
+        "khi",
+        "thế",
+        "hỏi",
+        "là",
+        "không",
+        "chưa",
+    ]
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Strip tone and vowel marks: "Đạt" → "dat". Cached: the vocabulary is small."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return base.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    return any(fold(ch) != ch.lower() for ch in text if ch.isalpha())
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased syllables and numbers, in order ("10/19", "41,05%" stay whole)."""
+    return [t.lower() for t in _TOKEN.findall(nfc(text))]
+
+
+def folded_syllables(text: str) -> list[str]:
+    return [fold(s) for s in syllables(text)]
+
+
+def content(sylls: list[str]) -> list[str]:
+    return [s for s in sylls if s not in STOPWORDS]
+
+
+def bigrams(sylls: list[str]) -> list[str]:
+    return [f"{a}_{b}" for a, b in itertools.pairwise(sylls)]
+
+
+def lexical_terms(text: str, accents: bool) -> list[str]:
+    """Terms for the BM25 index and queries: folded syllables and bigrams, plus the accented
+    syllables when the text has accents (they separate "bản"/"bán"/"ban" that folding merges).
+    Index text always has accents; an unaccented query then matches on the folded terms."""
+    sylls = syllables(text)
+    folded = [fold(s) for s in sylls]
+    if accents:
+        kept = [s for s in sylls if s not in STOPWORDS]
+        terms = [fold(s) for s in kept] + ["~" + s for s in kept]
+    else:
+        # Without accents "chi" may be "chí" (content) or "chỉ" (stopword): keep all; words the
+        # index never holds score nothing.
+        terms = list(folded)
+    return terms + bigrams(folded)
+
+
+FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)

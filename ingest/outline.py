@@ -1,0 +1,152 @@
+"""Read a notice's own outline: headings (I., 1., 1.1., a), (1), Chương/Mục/Điều), footnotes,
+and the closing blocks (Nơi nhận, signature) that are not body text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.sentences import SUPERSCRIPTS
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# (rank, pattern, label kind). A lower rank is a higher level. Legal and administrative outlines
+# share the same ranks: Chương > Mục > I. > Điều > 1. > 1.1. > a) > (1).
+_MARKERS: list[tuple[int, re.Pattern[str], str]] = [
+    (0, re.compile(r"^(?:PHẦN|Phần)\s+(?:thứ\s+\w+|[IVXLC\d]+)\b"), "part"),
+    (1, re.compile(r"^(?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b"), "chapter"),
+    (2, re.compile(r"^(?:MỤC|Mục)\s+\d+\b"), "section"),
+    (3, re.compile(rf"^(?=[IVX])({_ROMAN})[.)]\s+\S"), "roman"),
+    (4, re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]"), "article"),
+    (5, re.compile(r"^\d{1,2}[.)]\s+\S"), "num"),
+    (6, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), "num2"),
+    (7, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), "num3"),
+    (8, re.compile(r"^[a-zđ][)]\s+\S"), "letter"),
+    (9, re.compile(r"^\(\d{1,2}\)\s+\S"), "paren"),
+]
+_MARKER_PREFIX = re.compile(
+    r"^(?:Điều\s+\d+[a-z]?\s*[.:]|\d{1,2}(?:\.\d{1,2}){0,2}[.)]?|[a-zđ]\)|\(\d{1,2}\)|[IVX]+[.)])\s+"
+)
+_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(.+)", re.S)
+_FOOTNOTE_MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
+_CLOSING = re.compile(r"^(?:\*\*)?Nơi nhận\s*:?", re.I)
+_SIGN_LINE = re.compile(
+    r"^(?:TM\.|TL\.|KT\.|Q\.|T/M|K/T|KT\s|CHỦ TỊCH|PHÓ CHỦ TỊCH|TỔ TRƯỞNG|CHÁNH VĂN PHÒNG"
+    r"|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG)"
+)
+_SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+@dataclass
+class Block:
+    """One body paragraph with the heading path it sits under and the footnotes it cites."""
+
+    text: str
+    headings: list[str]
+    start: int
+    end: int
+    footnotes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    blocks: list[Block]
+    signature: Block | None
+
+
+def heading_rank(paragraph: str) -> tuple[int, str] | None:
+    for rank, pattern, kind in _MARKERS:
+        if pattern.match(paragraph):
+            return rank, kind
+    return None
+
+
+def _is_pure_heading(paragraph: str, kind: str) -> bool:
+    """A short line with no sentence after it ("1. Đối với huyện Bình Gia", "Điều 5. Tên")."""
+    if "\n" in paragraph or len(paragraph) > 160:
+        return False
+    if kind in ("article", "chapter", "section", "part"):
+        return len(paragraph) <= 160
+    return not paragraph.rstrip().endswith((".", ";", "./."))
+
+
+def _label(paragraph: str, kind: str) -> str:
+    """A short name for an item that has its own text: "2. Đối với UBND xã Hoa Thám"."""
+    first_line = paragraph.split("\n", 1)[0]
+    marker = _MARKER_PREFIX.match(first_line)
+    prefix = marker.group(0) if marker else ""
+    rest = first_line[len(prefix) :]
+    head = re.split(r"(?<=[:.;])(?:\s|$)", rest, maxsplit=1)[0].rstrip(":;.")
+    if len(head) > 90 and kind != "article":
+        head = " ".join(head.split()[:10]) + "…"
+    return (prefix + head).strip()
+
+
+def _paragraphs(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
+        para = m.group(0).strip()
+        if para:
+            out.append((para, m.start(), m.end()))
+    return out
+
+
+def _footnote_number(marks: str) -> str:
+    return marks.translate(_SUPERSCRIPT_DIGITS)
+
+
+def _signature_start(paragraphs: list[tuple[str, int, int]]) -> int:
+    """Index of the first closing paragraph (Nơi nhận / signature) in the last part of the text."""
+    start = len(paragraphs)
+    tail_from = max(0, len(paragraphs) - 25)
+    for i in range(len(paragraphs) - 1, tail_from - 1, -1):
+        para = paragraphs[i][0]
+        if _CLOSING.match(para) or _SIGN_LINE.match(para):
+            start = i
+    return start
+
+
+def parse_outline(text: str) -> Outline:
+    paragraphs = _paragraphs(text)
+    closing_at = _signature_start(paragraphs)
+    body, closing = paragraphs[:closing_at], paragraphs[closing_at:]
+
+    footnotes: dict[str, str] = {}
+    stack: list[tuple[int, str]] = []
+    blocks: list[Block] = []
+    for para, start, end in body:
+        note = _FOOTNOTE.match(para)
+        if note:
+            footnotes[_footnote_number(note.group(1))] = para
+            continue
+        marker = heading_rank(para)
+        if marker:
+            rank, kind = marker
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            if _is_pure_heading(para, kind):
+                stack.append((rank, para.replace("\n", " ")))
+                continue
+            stack.append((rank, _label(para, kind)))
+        blocks.append(Block(para, [h for _, h in stack], start, end))
+
+    for block in blocks:
+        for mark in _FOOTNOTE_MARK.findall(block.text):
+            note = footnotes.get(_footnote_number(mark))
+            if note and note not in block.footnotes:
+                block.footnotes.append(note)
+
+    signature = _signature_block(closing)
+    return Outline(blocks, signature)
+
+
+def _signature_block(closing: list[tuple[str, int, int]]) -> Block | None:
+    """The signature lines (who signs, for whom, the name), without the Nơi nhận list."""
+    lines = [
+        (para, start, end)
+        for para, start, end in closing
+        if not _CLOSING.match(para) and not para.lstrip().startswith(("-", "+", "•"))
+    ]
+    if not lines:
+        return None
+    text = "\n".join(p for p, _, _ in lines)
+    return Block(text, ["Chữ ký"], lines[0][1], lines[-1][2])

