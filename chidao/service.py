@@ -172,8 +172,7 @@ class AnswerService:
             return None
         spans = [
             ChunkSpan(chunk_id=c.chunk_id, start=c.start, end=c.end, section=c.section)
-            for c in self.state().chunks
-            if c.doc_id == doc_id
+            for c in self.state().chunks_of(doc_id)
         ]
         return DocumentDetail(**info.model_dump(), text=text, spans=spans)
 

@@ -60,29 +60,34 @@ ABBREVIATIONS: dict[str, str] = {
     "PCT": "phó chủ tịch",
 }
 
-_FOLDED_LONG = {abbr: fold(long) for abbr, long in ABBREVIATIONS.items()}
 _ABBR_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+_BY_LOWER = {abbr.lower(): abbr for abbr in ABBREVIATIONS}
 
 
 def _folded_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
+# Long forms of two words or more, matched on folded text: "nong thon moi" → NTM.
+_LONG_TO_ABBR: dict[str, list[str]] = {}
+for _abbr, _long in ABBREVIATIONS.items():
+    if len(_long.split()) >= 2:
+        _LONG_TO_ABBR.setdefault(_folded_words(_long), []).append(_abbr)
+_LONG_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _LONG_TO_ABBR), key=len, reverse=True)) + r")\b"
+)
+
+
 def expand(text: str) -> list[str]:
     """Extra phrases to search alongside `text`: long forms of abbreviations it uses (matched
     case-insensitively, since officials type "ntm" too) and abbreviations of long forms it spells
     out. Returns phrases only, not `text` itself."""
-    extra: list[str] = []
-    for m in _ABBR_RE.finditer(text):
-        key = next(k for k in ABBREVIATIONS if k.lower() == m.group(1).lower())
-        extra.append(ABBREVIATIONS[key])
-    folded = _folded_words(text)
-    for abbr, long in _FOLDED_LONG.items():
-        if len(long.split()) >= 2 and _folded_words(long) in folded:
-            extra.append(abbr)
+    extra = [ABBREVIATIONS[_BY_LOWER[m.group(1).lower()]] for m in _ABBR_RE.finditer(text)]
+    for m in _LONG_RE.finditer(_folded_words(text)):
+        extra.extend(_LONG_TO_ABBR[m.group(1)])
     return list(dict.fromkeys(extra))

@@ -46,6 +46,14 @@ class IndexState:
             _save_snapshot(bm25, bm25_dir, generation)
         return cls(generation, chunks, docs, {c.chunk_id: i for i, c in enumerate(chunks)}, bm25)
 
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        if not hasattr(self, "_by_doc"):
+            by_doc: dict[str, list[Chunk]] = {}
+            for c in self.chunks:
+                by_doc.setdefault(c.doc_id, []).append(c)
+            self._by_doc = by_doc
+        return self._by_doc.get(doc_id, [])
+
     def doc_of(self, chunk: Chunk) -> DocRecord:
         return self.docs[chunk.doc_id]
 

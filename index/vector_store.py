@@ -68,11 +68,12 @@ class VectorStore:
         self, vector: np.ndarray, n: int, where: dict | None = None
     ) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) best first."""
-        if n <= 0 or self.count() == 0:
+        count = self.count()
+        if n <= 0 or count == 0:
             return []
         res = self._collection.query(
             query_embeddings=[np.asarray(vector, np.float32)],
-            n_results=min(n, self.count()),
+            n_results=min(n, count),
             where=where or None,
             include=["distances"],
         )

@@ -80,12 +80,22 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def chunk_metadata(doc: Document) -> dict:
+    """The notice's metadata, stored on every chunk's vector (Chroma takes scalars only)."""
     meta = doc.metadata
     return {
         "doc_id": doc.doc_id,
         "source": doc.source,
         "doc_type": meta.doc_type,
+        "number": meta.number,
+        "date": meta.date,
         "year": meta.year or 0,
+        "issuer": meta.issuer,
+        "province": meta.province,
+        "title": meta.title[:300],
+        "signer": meta.signer,
+        "signer_position": meta.signer_position,
+        "districts": "|".join(meta.districts),
+        "communes": "|".join(meta.communes),
     }
 
 
@@ -198,7 +208,11 @@ class Ingestor:
         vectors = self.embedder.embed([c.index_text for c in doc.chunks], "passage")
         t2 = time.perf_counter()
         meta = chunk_metadata(doc)
-        self.store.upsert([c.chunk_id for c in doc.chunks], vectors, [meta] * len(doc.chunks))
+        self.store.upsert(
+            [c.chunk_id for c in doc.chunks],
+            vectors,
+            [{**meta, "section": c.section[:300]} for c in doc.chunks],
+        )
         self._timing("embed_s", t2 - t)
         self._timing("store_s", time.perf_counter() - t2)
         report.chunks += len(doc.chunks)

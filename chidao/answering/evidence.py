@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chidao.answering.question import Question, capitalised_runs
 from index.abbreviations import expand
@@ -25,6 +26,8 @@ _DATE = re.compile(
 _NOT_QUANTITY = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+(?:/\d{4})?/[A-ZĐ][\w-]*|\b\d+-[A-ZĐ]{1,4}/[\w-]+"
     r"|\bsố\s+\d+\b|\bngày\s+\d{1,2}(?:/\d{1,2})?\b|\b(?:Điều|khoản|Chương|Mục)\s+\d+\b"
+    r"|\b(?:tháng|quý|năm)\s+\d{1,4}\b",
+    re.I,
 )
 _OUTLINE_MARK = re.compile(
     r"^\s*(?:[-–•+]\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\)|\(\d{1,2}\))\s+"
@@ -51,10 +54,15 @@ class Evidence:
     entity_in_sentence: bool
 
 
+def _quantity_text(text: str) -> str:
+    """The text with outline markers, dates, document numbers and month names blanked out."""
+    return _NOT_QUANTITY.sub(" ", _FOOTNOTE_MARK.sub("", _OUTLINE_MARK.sub("", text)))
+
+
 def numbers(text: str) -> list[str]:
     """Quantities in the text: not outline markers, dates, document numbers or bare years."""
-    text = _NOT_QUANTITY.sub(" ", _FOOTNOTE_MARK.sub("", _OUTLINE_MARK.sub("", text)))
-    return [m.strip() for m in _NUMBER.findall(text) if not _YEAR_ONLY.fullmatch(m.strip())]
+    found = _NUMBER.findall(_quantity_text(text))
+    return [m.strip() for m in found if not _YEAR_ONLY.fullmatch(m.strip())]
 
 
 def has_unit(text: str, q: Question) -> bool:
@@ -63,8 +71,8 @@ def has_unit(text: str, q: Question) -> bool:
         return False
     if q.unit == "%":
         return any(n.endswith("%") for n in numbers(text))
-    folded = " ".join(fold(w) for w in _OUTLINE_MARK.sub("", text).split())
-    return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+){{0,2}}?{re.escape(q.unit)}\b", folded))
+    folded = " ".join(fold(w) for w in _quantity_text(text).split())
+    return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+)?{re.escape(q.unit)}\b", folded))
 
 
 def has_kind(text: str, q: Question) -> bool:
@@ -83,7 +91,8 @@ def has_kind(text: str, q: Question) -> bool:
     return True
 
 
-def term_set(text: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def term_set(text: str) -> frozenset[str]:
     """Syllables (accented and folded) and folded bigrams of a text and of the long forms of
     its abbreviations; "%" also reads as "phần trăm"."""
     accented = syllables(text)
@@ -92,7 +101,7 @@ def term_set(text: str) -> set[str]:
     if "%" in text:
         accented += ["|", "phần", "trăm"]
     folded = [fold(s) for s in accented]
-    return set(accented) | set(folded) | set(bigrams(folded))
+    return frozenset(accented) | frozenset(folded) | frozenset(bigrams(folded))
 
 
 class Scorer:
@@ -162,6 +171,25 @@ class EvidenceFinder:
         doc_year = self.state.doc_of(hit.chunk).metadata.date[:4]
         return all(y in haystack or y == doc_year for y in q.years)
 
+    @staticmethod
+    def _units(hit: Hit, q: Question) -> list[str]:
+        """The passage's sentences; a list item that lacks the asked-for fact is also offered
+        joined to the lead-in above it ("…thì bị phạt tù từ 03 năm đến 10 năm … b) Bỏ từ 02
+        thương binh trở lên"), since the lead-in states what holds for every item."""
+        units: list[str] = []
+        for sentence in split_sentences(hit.chunk.text):
+            units.append(sentence)
+            if has_kind(sentence, q) and (not q.unit or has_unit(sentence, q)):
+                continue
+            parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
+            lead = next(
+                (h for h in reversed(parents) if has_kind(h, q) and (not q.unit or has_unit(h, q))),
+                None,
+            )
+            if lead and q.kind in ("number", "date", "person", "place"):
+                units.append(f"{lead} … {sentence}")
+        return units
+
     def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
         scorer = Scorer(q, self.state)
         out: list[Evidence] = []
@@ -171,9 +199,9 @@ class EvidenceFinder:
             if not self._passes(q, hit, context_f):
                 continue
             around = term_set(context_text)
-            previous: set[str] = set()
+            previous: frozenset[str] = frozenset()
             previous_f = ""
-            for sentence in split_sentences(hit.chunk.text):
+            for sentence in self._units(hit, q):
                 terms = term_set(sentence)
                 coverage = scorer.coverage(terms, around | previous)
                 sentence_f = " ".join(fold(w) for w in sentence.split())

@@ -91,8 +91,7 @@ class ExtractiveAnswerer:
                 break
             doc = state.doc_of(ev.hit.chunk)
             signature = next(
-                (c for c in state.chunks if c.doc_id == doc.doc_id and c.headings == ["Chữ ký"]),
-                None,
+                (c for c in state.chunks_of(doc.doc_id) if c.headings == ["Chữ ký"]), None
             )
             meta = doc.metadata
             if (

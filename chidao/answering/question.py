@@ -261,6 +261,19 @@ def _content_pairs(sylls: list[str]) -> list[str]:
     ]
 
 
+_NAMED_BY_YEAR = re.compile(
+    r"\b(?:bộ luật|luật|nghị định|nghị quyết|thông tư|quyết định|pháp lệnh|hiến pháp)\b"
+    r"[^,.?;]{0,60}?\bnăm\s+((?:19|20)\d{2})",
+    re.I,
+)
+
+
+def _asked_years(text: str) -> list[str]:
+    """Years the answer must be about; "Bộ luật Hình sự năm 2017" names a law, not a period."""
+    naming = set(_NAMED_BY_YEAR.findall(text))
+    return [y for y in _YEAR.findall(text) if y not in naming]
+
+
 def analyse(text: str) -> Question:
     accented = has_diacritics(text)
     folded = " ".join(fold(s) for s in text.split())
@@ -278,7 +291,7 @@ def analyse(text: str) -> Question:
         kind=_kind(folded),
         accented=accented,
         entities=list(dict.fromkeys(entities)),
-        years=_YEAR.findall(text),
+        years=_asked_years(text),
         terms=terms,
         accented_terms=accented_terms,
         pairs=_content_pairs(sylls),
