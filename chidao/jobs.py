@@ -74,19 +74,32 @@ class IngestJobs:
 
     def start(self, paths: list[Path], prune: bool = False, requested_by: str = "") -> JobStatus:
         """Starts a background ingest; raises JobRunning if one is running."""
+
+        def work(ingestor, progress):
+            return ingestor.run(paths, prune=prune, progress=progress)
+
+        return self._start(requested_by, [str(p) for p in paths], work)
+
+    def start_removal(self, doc_ids: list[str], requested_by: str = "") -> JobStatus:
+        """Takes documents out of the index as a job, so it never overlaps an ingest."""
+        return self._start(
+            requested_by,
+            [f"doc:{d}" for d in doc_ids],
+            lambda ingestor, _: ingestor.remove(doc_ids),
+        )
+
+    def _start(self, requested_by: str, paths: list[str], work: Callable) -> JobStatus:
         with self._lock:
             if self._running is not None:
                 raise JobRunning(self._running)
-            job = JobStatus(
-                id=uuid.uuid4().hex[:12], requested_by=requested_by, paths=[str(p) for p in paths]
-            )
+            job = JobStatus(id=uuid.uuid4().hex[:12], requested_by=requested_by, paths=paths)
             self._jobs[job.id] = job
             self._done[job.id] = threading.Event()
             self._running = job.id
-        threading.Thread(target=self._run, args=(job, paths, prune), daemon=True).start()
+        threading.Thread(target=self._run, args=(job, work), daemon=True).start()
         return job
 
-    def _run(self, job: JobStatus, paths: list[Path], prune: bool) -> None:
+    def _run(self, job: JobStatus, work: Callable) -> None:
         from ingest.pipeline import Ingestor
 
         job.state, job.started_at = "running", time.time()
@@ -95,9 +108,7 @@ class IngestJobs:
             job.files_done, job.files_total = done, total
 
         try:
-            report = Ingestor(self.settings, self.embedder).run(
-                paths, prune=prune, progress=progress
-            )
+            report = work(Ingestor(self.settings, self.embedder), progress)
             job.files_total = report.seen
             job.files_done = report.seen
             job.chunks, job.added, job.updated = report.chunks, report.added, report.updated

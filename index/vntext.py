@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LEXICAL_VERSION = 3  # bump when tokenisation changes: BM25 snapshots of older versions are rebuilt
+LEXICAL_VERSION = 4  # bump when tokenisation changes: BM25 snapshots of older versions are rebuilt
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", re.UNICODE)
 
 # Function words that carry no topic: they add noise to BM25 and to answer-sentence overlap.
@@ -134,9 +134,31 @@ def has_diacritics(text: str) -> bool:
     return any(fold(ch) != ch.lower() for ch in text if ch.isalpha())
 
 
+# Two spellings of one syllable: the tone mark on the second vowel ("hoà", "thoả", "uỷ") or on
+# the first ("hòa", "thỏa", "ủy"). Notices use both; match them as one (first-vowel form).
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_OLD_STYLE = re.compile(r"(?<![qg])([oOuU])([aAeEyY])(?=\W|$)")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_tone(word: str) -> str:
+    """"thoả" → "thỏa", "uỷ" → "ủy", "hoà" → "hòa"; "hoàn", "quý" are left alone."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tone = next((c for c in decomposed if c in _TONES), None)
+    if tone is None:
+        return word
+    bare = unicodedata.normalize("NFC", decomposed.replace(tone, ""))
+    m = _OLD_STYLE.search(bare)
+    if not m or m.end() != len(bare):
+        return word
+    moved = bare[: m.start(1) + 1] + tone + bare[m.start(1) + 1 :]
+    return unicodedata.normalize("NFC", moved)
+
+
 def syllables(text: str) -> list[str]:
-    """Lower-cased syllables and numbers, in order ("10/19", "41,05%" stay whole)."""
-    return [t.lower() for t in _TOKEN.findall(nfc(text))]
+    """Lower-cased syllables and numbers, in order ("10/19", "41,05%" stay whole); one tone
+    placement for "hoà"/"hòa"."""
+    return [normalize_tone(t.lower()) for t in _TOKEN.findall(nfc(text))]
 
 
 def folded_syllables(text: str) -> list[str]:

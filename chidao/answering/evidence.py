@@ -75,9 +75,15 @@ def has_unit(text: str, q: Question) -> bool:
     return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+)?{re.escape(q.unit)}\b", folded))
 
 
+STRICT_KINDS = ("number", "date")  # an answer without such a fact is no answer
+_WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
+
+
 def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
+        case "when":
+            return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
             return bool(numbers(text))
         case "date":
@@ -177,7 +183,10 @@ class EvidenceFinder:
         joined to the lead-in above it ("…thì bị phạt tù từ 03 năm đến 10 năm … b) Bỏ từ 02
         thương binh trở lên"), since the lead-in states what holds for every item."""
         units: list[str] = []
+        headings = set(hit.chunk.headings)
         for sentence in split_sentences(hit.chunk.text):
+            if sentence in headings:  # a heading names the topic; it holds no answer
+                continue
             units.append(sentence)
             if has_kind(sentence, q) and (not q.unit or has_unit(sentence, q)):
                 continue
@@ -213,9 +222,10 @@ class EvidenceFinder:
                     continue
                 in_sentence = bool(q.entities) and all(e in sentence_f for e in q.entities)
                 kind_ok = has_kind(sentence, q)
+                miss = -0.3 if q.kind in STRICT_KINDS else 0.0
                 score = (
                     coverage
-                    + (0.15 if kind_ok else -0.3)
+                    + (0.15 if kind_ok else miss)
                     + FOCUS_WEIGHT * (scorer.focus(sentence) if kind_ok else 0.0)
                     + (0.08 if in_sentence else 0.0)
                     + (0.15 if has_unit(sentence, q) else 0.0)

@@ -3,7 +3,14 @@ or say plainly that the notices do not hold the answer."""
 
 from __future__ import annotations
 
-from chidao.answering.evidence import Evidence, EvidenceFinder, Scorer, has_kind, has_unit
+from chidao.answering.evidence import (
+    STRICT_KINDS,
+    Evidence,
+    EvidenceFinder,
+    Scorer,
+    has_kind,
+    has_unit,
+)
 from chidao.answering.question import Question
 from chidao.results import Answer, Citation
 from index.hybrid import Hit
@@ -81,7 +88,9 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _admissible(ev: Evidence, q: Question) -> bool:
-        return ev.coverage >= MIN_COVERAGE and has_kind(ev.sentence, q)
+        return ev.coverage >= MIN_COVERAGE and (
+            q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
+        )
 
     def _signer(self, q: Question, hits: list[Hit], state: IndexState) -> Answer:
         """Who signed: the best-matching notice's signature block, read from its metadata."""

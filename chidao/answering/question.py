@@ -23,8 +23,6 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
         "date",
         (
             r"\bngay nao\b",
-            r"\bkhi nao\b",
-            r"\bbao gio\b",
             r"\bthoi gian nao\b",
             r"\bngay bao nhieu\b",
             r"\bhan chot\b",
@@ -33,6 +31,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
             r"\bngay may\b",
         ),
     ),
+    ("when", (r"\bkhi nao\b", r"\bbao gio\b", r"\bluc nao\b")),
     ("person", (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
     (
         "place",
@@ -46,6 +45,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
         "number",
         (
             r"\bbao nhieu\b",
+            r"\bbao lau\b",
             r"\bmay\b",
             r"\bty le\b",
             r"\bthu may\b",
@@ -53,7 +53,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
             r"\bmuc\b.*\bla\b",
         ),
     ),
-    ("date", (r"\bthoi han\b", r"\bthoi diem\b")),
+    ("when", (r"\bthoi han\b", r"\bthoi diem\b")),
     ("what", (r"\b(?:van de|noi dung|viec) gi\b", r"\bve gi\b", r"\bla gi\b", r"\bgi\b")),
 ]
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
@@ -164,7 +164,7 @@ _GENERIC = frozenset(
 @dataclass
 class Question:
     text: str
-    kind: str  # signer | date | person | place | number | what | fact
+    kind: str  # signer | date | when | person | place | number | what | fact
     accented: bool
     entities: list[str] = field(default_factory=list)  # folded names that evidence must mention
     years: list[str] = field(default_factory=list)
