@@ -47,25 +47,37 @@ def not_found(question: str) -> Answer:
 
 
 def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
-    """The sentence itself when short; else the clause holding the asked-for fact, widened
-    towards the neighbours that match the question best, within budget."""
+    """The sentence itself when short. Else a window of clauses: around the clause that holds
+    the asked-for number or date; for other questions, from the clause that restates the
+    question onwards, since the answer follows what the question repeats."""
     text = sentence.lstrip("-–•+⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
     if len(text) <= MAX_ANSWER_CHARS:
         return text
     clauses = split_clauses(text)
     values = [scorer.clause_value(c) + 0.3 * has_unit(c, q) for c in clauses]
-    with_kind = [i for i, c in enumerate(clauses) if has_kind(c, q)] or list(range(len(clauses)))
-    lo = hi = max(with_kind, key=lambda i: values[i])
     budget = MAX_ANSWER_CHARS - 20
-    while True:
-        options = [i for i in (lo - 1, hi + 1) if 0 <= i < len(clauses)]
-        options = [
-            i for i in options if len(" ".join(clauses[min(lo, i) : max(hi, i) + 1])) <= budget
-        ]
-        if not options or len(" ".join(clauses[lo : hi + 1])) >= 160:
-            break
-        pick = max(options, key=lambda i: values[i])
-        lo, hi = min(lo, pick), max(hi, pick)
+
+    def fits(lo: int, hi: int) -> bool:
+        return len(" ".join(clauses[lo : hi + 1])) <= budget
+
+    if q.kind in ("number", "date", "person", "place") and any(has_kind(c, q) for c in clauses):
+        with_kind = [i for i, c in enumerate(clauses) if has_kind(c, q)] or list(
+            range(len(clauses))
+        )
+        lo = hi = max(with_kind, key=lambda i: values[i])
+        while True:
+            options = [i for i in (lo - 1, hi + 1) if 0 <= i < len(clauses)]
+            options = [i for i in options if fits(min(lo, i), max(hi, i))]
+            if not options or len(" ".join(clauses[lo : hi + 1])) >= 160:
+                break
+            pick = max(options, key=lambda i: values[i])
+            lo, hi = min(lo, pick), max(hi, pick)
+    else:
+        lo = hi = max(range(len(clauses)), key=lambda i: values[i])
+        while hi + 1 < len(clauses) and fits(lo, hi + 1):
+            hi += 1
+        while lo > 0 and fits(lo - 1, hi):
+            lo -= 1
     span = " ".join(clauses[lo : hi + 1])[:budget].rstrip(",;: ")
     return f"{'…' if lo > 0 else ''}{span}{'…' if hi < len(clauses) - 1 else ''}"
 

@@ -284,7 +284,11 @@ def analyse(text: str) -> Question:
         ]
     entities += [fold(n) for n in _DOC_NUMBER.findall(text)]
     sylls = syllables(text)
-    accented_terms = [s for s in sylls if s not in STOPWORDS and not s.isdigit()]
+    # "bao lâu", "bao giờ" ask a question; their second syllable is no topic word
+    asked = {i + 1 for i, s in enumerate(sylls[:-1]) if fold(s) == "bao"}
+    accented_terms = [
+        s for i, s in enumerate(sylls) if s not in STOPWORDS and not s.isdigit() and i not in asked
+    ]
     terms = [fold(s) for s in accented_terms]
     return Question(
         text=text,
