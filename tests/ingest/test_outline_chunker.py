@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from ingest.loaders import load_text
-
 from ingest.chunker import CHARS_PER_TOKEN, chunk_document
+from ingest.loaders import load_text
 from ingest.outline import heading_rank, parse_outline
 from tests.conftest import SAMPLES
 
