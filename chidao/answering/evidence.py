@@ -98,6 +98,13 @@ def has_kind(text: str, q: Question) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _defines(sentence_f: str, subject: str) -> bool:
+    """ "Hình phạt là biện pháp…" defines "hình phạt" (both folded)."""
+    body = re.sub(r"^[\W\d]*(?:[a-z]\)\s*)?", "", sentence_f)
+    return body.startswith(f"{subject} la ") or f" {subject} la " in body[: len(subject) + 40]
+
+
+@lru_cache(maxsize=50_000)
 def term_set(text: str) -> frozenset[str]:
     """Syllables (accented and folded) and folded bigrams of a text and of the long forms of
     its abbreviations; "%" also reads as "phần trăm"."""
@@ -199,8 +206,26 @@ class EvidenceFinder:
                 units.append(f"{lead} … {sentence}")
         return units
 
+    def _doc_match(self, q: Question, hits: list[Hit]) -> dict[str, float]:
+        """Bonus for notices whose title is the document the question names, and a penalty
+        for the others when some retrieved notice does match."""
+        if not q.named_doc:
+            return {}
+        titles = {
+            h.chunk.doc_id: " ".join(
+                fold(w) for w in self.state.doc_of(h.chunk).metadata.title.split()
+            )
+            or " ".join(fold(w) for w in h.chunk.context.split())
+            for h in hits
+        }
+        matching = {d for d, t in titles.items() if q.named_doc in t}
+        if not matching:
+            return {}
+        return {d: (0.2 if d in matching else -0.2) for d in titles}
+
     def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
         scorer = Scorer(q, self.state)
+        doc_bonus = self._doc_match(q, hits[:limit])
         out: list[Evidence] = []
         for rank, hit in enumerate(hits[:limit], 1):
             context_text = self._context(hit)
@@ -231,6 +256,8 @@ class EvidenceFinder:
                     + (0.15 if has_unit(sentence, q) else 0.0)
                     + 0.05 / rank
                     - (0.1 if len(sentence) < 25 else 0.0)
+                    + doc_bonus.get(hit.chunk.doc_id, 0.0)
+                    + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence))
         out.sort(key=lambda e: -e.score)

@@ -172,6 +172,8 @@ class Question:
     accented_terms: list[str] = field(default_factory=list)  # the same, accents kept
     pairs: list[str] = field(default_factory=list)  # folded bigrams of adjacent content syllables
     unit: str = ""  # what is counted: "%" or the folded word after "bao nhiêu" ("tieu chi")
+    named_doc: str = ""  # a document the question names by title: "bo luat hinh su"
+    subject: str = ""  # for "X là gì?": X, folded ("hinh phat")
 
 
 def _kind(folded: str) -> str:
@@ -274,6 +276,32 @@ def _asked_years(text: str) -> list[str]:
     return [y for y in _YEAR.findall(text) if y not in naming]
 
 
+_NAMED_DOC = re.compile(
+    r"\b((?:bộ luật|luật|pháp lệnh|nghị định|thông tư|quyết định|nghị quyết|kế hoạch|chỉ thị)"
+    r"(?:\s+[A-ZĐ][\wà-ỹđ]*)(?:\s+[\wà-ỹđ]+){0,3}?)(?=\s+(?:năm|số|\d)|[,?.;]|\s+(?:của|về|thì|quy))",
+    re.I,
+)
+_DEFINITION = re.compile(r"^(?:theo [^,]+,\s*)?(.{3,60}?)\s+là\s+gì\s*\??$", re.I)
+
+
+def _named_doc(text: str) -> str:
+    """A document named by its title ("Bộ luật Hình sự", "Luật An ninh mạng"), folded."""
+    m = _NAMED_DOC.search(text)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    type_len = 2 if fold(words[0]) in ("bo", "phap", "nghi", "thong", "quyet", "ke", "chi") else 1
+    name = words[type_len:]
+    if len(name) < 1 or (not name[0][0].isupper() and text != text.lower()):
+        return ""
+    return " ".join(fold(w) for w in words)
+
+
+def _subject(text: str) -> str:
+    m = _DEFINITION.match(text.strip())
+    return " ".join(fold(w) for w in m.group(1).split()) if m else ""
+
+
 def analyse(text: str) -> Question:
     accented = has_diacritics(text)
     folded = " ".join(fold(s) for s in text.split())
@@ -300,4 +328,6 @@ def analyse(text: str) -> Question:
         accented_terms=accented_terms,
         pairs=_content_pairs(sylls),
         unit=_unit(sylls, accented),
+        named_doc=_named_doc(text),
+        subject=_subject(text),
     )
