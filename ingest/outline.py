@@ -94,21 +94,51 @@ def _footnote_number(marks: str) -> str:
     return marks.translate(_SUPERSCRIPT_DIGITS)
 
 
-def _signature_start(paragraphs: list[tuple[str, int, int]]) -> int:
-    """Index of the first closing paragraph (Nơi nhận / signature) in the last part of the text."""
-    start = len(paragraphs)
-    tail_from = max(0, len(paragraphs) - 25)
-    for i in range(len(paragraphs) - 1, tail_from - 1, -1):
+def _is_person(paragraph: str) -> bool:
+    words = paragraph.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    )
+
+
+def _closing_range(paragraphs: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """[start, end) of the closing blocks: the Nơi nhận list and the signature (role lines and
+    the signer's name). Annexes after a signature stay body text."""
+    n = len(paragraphs)
+    for i in range(n - 1, -1, -1):
+        lines = paragraphs[i][0].split("\n")
+        if not _is_person(lines[-1].strip()):
+            continue
+        j = i
+        if len(lines) == 1:  # role lines in the paragraphs above the name
+            while j > 0 and i - j < 5 and _SIGN_LINE.match(paragraphs[j - 1][0].lstrip("*")):
+                j -= 1
+            if j == i:
+                continue
+        elif not _SIGN_LINE.match(lines[0].lstrip("*")):
+            continue
+        while j > 0 and i - j < 5 and _SIGN_LINE.match(paragraphs[j - 1][0].lstrip("*")):
+            j -= 1
+        k = j
+        while k > 0 and (
+            paragraphs[k - 1][0].lstrip().startswith(("-", "+", "•"))
+            or _CLOSING.match(paragraphs[k - 1][0])
+        ):
+            k -= 1
+        return k, i + 1
+    # No signer's name found: everything from the last Nơi nhận / role line near the end.
+    start = n
+    for i in range(n - 1, max(0, n - 25) - 1, -1):
         para = paragraphs[i][0]
         if _CLOSING.match(para) or _SIGN_LINE.match(para):
             start = i
-    return start
+    return start, n
 
 
 def parse_outline(text: str) -> Outline:
     paragraphs = _paragraphs(text)
-    closing_at = _signature_start(paragraphs)
-    body, closing = paragraphs[:closing_at], paragraphs[closing_at:]
+    lo, hi = _closing_range(paragraphs)
+    body, closing = paragraphs[:lo] + paragraphs[hi:], paragraphs[lo:hi]
 
     footnotes: dict[str, str] = {}
     stack: list[tuple[int, str]] = []

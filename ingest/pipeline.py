@@ -136,6 +136,20 @@ class Ingestor:
         report.seconds = time.perf_counter() - started
         return report
 
+    def remove(self, doc_ids: list[str]) -> IngestReport:
+        """Take documents out of the index (catalog first, then their vectors)."""
+        with self._lock():
+            report = IngestReport()
+            known = {d.doc_id for d in self.catalog.documents()}
+            removals = [d for d in doc_ids if d in known]
+            stale = self.catalog.chunk_ids_of(removals)
+            if removals:
+                report.generation = self.catalog.commit([], removals)
+                IndexState.load(self.catalog, self.settings.data_dir / "bm25")
+                self.store.delete(sorted(stale))
+            report.removed = len(removals)
+            return report
+
     def _run(self, paths: list[Path], prune: bool, progress: Progress) -> IngestReport:
         report = IngestReport()
         files, report.failed = find_files(paths)
