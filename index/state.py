@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,11 +81,12 @@ def _doc_matches(doc: DocRecord, filters: Filters) -> bool:
 def _save_snapshot(bm25: BM25, bm25_dir: Path, generation: int) -> None:
     """Write to a temp folder and rename, so a reader never sees half a snapshot."""
     final = bm25_dir / f"gen-{generation}-v{LEXICAL_VERSION}"
-    tmp = bm25_dir / f".tmp-{final.name}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    bm25.save(tmp)
-    shutil.rmtree(final, ignore_errors=True)
-    tmp.rename(final)
+    tmp = bm25_dir / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"  # writers may race: the
+    bm25.save(tmp)  # ingest that committed, and a server reloading at the same moment
+    try:
+        tmp.rename(final)
+    except OSError:  # another writer got there first with the same content
+        shutil.rmtree(tmp, ignore_errors=True)
     for old in bm25_dir.glob("gen-*"):
         if old != final:
             shutil.rmtree(old, ignore_errors=True)

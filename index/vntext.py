@@ -142,7 +142,7 @@ _OLD_STYLE = re.compile(r"(?<![qg])([oOuU])([aAeEyY])(?=\W|$)")
 
 @lru_cache(maxsize=200_000)
 def normalize_tone(word: str) -> str:
-    """"thoả" → "thỏa", "uỷ" → "ủy", "hoà" → "hòa"; "hoàn", "quý" are left alone."""
+    """ "thoả" → "thỏa", "uỷ" → "ủy", "hoà" → "hòa"; "hoàn", "quý" are left alone."""
     decomposed = unicodedata.normalize("NFD", word)
     tone = next((c for c in decomposed if c in _TONES), None)
     if tone is None:

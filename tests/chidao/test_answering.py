@@ -124,3 +124,11 @@ def test_grounding_check():
     assert not grounded("đạt 11/19 [1]", passages)  # number not in the cited passage
     assert not grounded("ngày 18/3/2022 [1]", passages)  # right fact, wrong citation
     assert not grounded("đạt 10/19 [3]", passages)  # citation out of range
+
+
+def test_follow_up_question_uses_the_conversation(sample_service):
+    from chidao.results import Turn
+
+    history = [Turn(question="Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?", answer="10/19")]
+    a = sample_service.ask("Còn xã Hoa Thám?", history=history)
+    assert a.found and "08/19" in a.answer

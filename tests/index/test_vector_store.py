@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def test_embedded_store_round_trip(settings):
 
 @pytest.fixture
 def chroma_server(tmp_path: Path):
-    exe = shutil.which("chroma") or str(Path(chromadb.__file__).parents[3] / "bin" / "chroma")
+    exe = str(Path(sys.executable).parent / "chroma")
+    if not Path(exe).exists():
+        exe = shutil.which("chroma") or exe
     port = _free_port()
     proc = subprocess.Popen(
         [
