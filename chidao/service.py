@@ -112,8 +112,13 @@ class AnswerService:
         started = time.perf_counter()
         yield {"event": "status", "data": "Đang tìm trong các văn bản…"}
         state = self.state()
-        q = analyse(question)
         search_text = _with_history(question, history)
+        q = analyse(search_text)
+        if search_text != question:  # a follow-up: its own places replace the earlier ones
+            own = analyse(question)
+            q.text = question
+            q.entities = own.entities or q.entities
+            q.years = own.years or q.years
         hits = self.retriever.search(state, search_text, CANDIDATES, filters)
         retrieved = time.perf_counter()
         answer: Answer
