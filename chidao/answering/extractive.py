@@ -50,7 +50,7 @@ def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
     """The sentence itself when short. Else a window of clauses: around the clause that holds
     the asked-for number or date; for other questions, from the clause that restates the
     question onwards, since the answer follows what the question repeats."""
-    text = sentence.lstrip("-–•+⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip()
+    text = sentence.lstrip("-–•+⁰¹²³⁴⁵⁶⁷⁸⁹ ").strip().rstrip(";,:")
     if len(text) <= MAX_ANSWER_CHARS:
         return text
     clauses = split_clauses(text)

@@ -15,21 +15,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 
 from chidao.errors import ChidaoError, JobRunning
-from chidao.jobs import IngestJobs, JobStatus
+from chidao.jobs import JobStatus
 from chidao.settings import Settings
+from chidao.web.deps import JobsDep, ServiceDep, SettingsDep
 from ingest.loaders import SUPPORTED_SUFFIXES, load_text
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/admin", tags=["admin"])
 STATIC = Path(__file__).resolve().parents[1] / "static"
-
-
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def _jobs(request: Request) -> IngestJobs:
-    return request.app.state.jobs
 
 
 def require_admin(
@@ -38,7 +31,7 @@ def require_admin(
     x_admin_token: Annotated[str | None, Header()] = None,
 ) -> str:
     """The caller's token matches CHIDAO_ADMIN_TOKEN; returns who, for the jobs log."""
-    expected = _settings(request).admin_token
+    expected = request.app.state.settings.admin_token
     if not expected:
         raise HTTPException(404, "Chức năng quản trị đang tắt (chưa đặt CHIDAO_ADMIN_TOKEN).")
     given = x_admin_token or (authorization or "").removeprefix("Bearer ").strip()
@@ -49,8 +42,7 @@ def require_admin(
 
 
 Admin = Annotated[str, Depends(require_admin)]
-Jobs = Annotated[IngestJobs, Depends(_jobs)]
-SettingsDep = Annotated[Settings, Depends(_settings)]
+Jobs = JobsDep
 
 
 def safe_name(raw: str | None) -> str:
@@ -117,12 +109,13 @@ async def upload(
 
 
 @router.delete("/documents/{doc_id}")
-def delete_document(doc_id: str, request: Request, jobs: Jobs, who: Admin) -> dict:
-    service = request.app.state.service
-    doc = next((d for d in service.state().docs.values() if d.doc_id == doc_id), None)
+def delete_document(
+    doc_id: str, service: ServiceDep, settings: SettingsDep, jobs: Jobs, who: Admin
+) -> dict:
+    doc = service.state().docs.get(doc_id)
     if doc is None:
         raise HTTPException(404, "Không tìm thấy văn bản.")
-    uploads = (_settings(request).data_dir / "uploads").resolve()
+    uploads = (settings.data_dir / "uploads").resolve()
     path = Path(doc.path).resolve()
     try:
         job = jobs.start_removal([doc_id], requested_by=who)
