@@ -81,6 +81,19 @@ def _label(paragraph: str, kind: str) -> str:
     return (prefix + head).strip()
 
 
+def _legal(label: str, kind: str, in_article: bool) -> str:
+    """Inside an article, "2. …" is khoản 2 and "a) …" is điểm a, as a citation names them."""
+    if not in_article:
+        return label
+    m = re.match(r"^(\d{1,2})[.)]\s+(.*)$", label) if kind == "num" else None
+    if m:
+        return f"Khoản {m.group(1)} – {m.group(2)}"
+    m = re.match(r"^([a-zđ])\)\s+(.*)$", label) if kind == "letter" else None
+    if m:
+        return f"Điểm {m.group(1)} – {m.group(2)}"
+    return label
+
+
 def _paragraphs(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
@@ -141,7 +154,7 @@ def parse_outline(text: str) -> Outline:
     body, closing = paragraphs[:lo] + paragraphs[hi:], paragraphs[lo:hi]
 
     footnotes: dict[str, str] = {}
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, str]] = []  # (rank, label, kind)
     blocks: list[Block] = []
     for para, start, end in body:
         note = _FOOTNOTE.match(para)
@@ -153,11 +166,12 @@ def parse_outline(text: str) -> Outline:
             rank, kind = marker
             while stack and stack[-1][0] >= rank:
                 stack.pop()
+            in_article = any(k == "article" for _, _, k in stack)
             if _is_pure_heading(para, kind):
-                stack.append((rank, para.replace("\n", " ")))
+                stack.append((rank, _legal(para.replace("\n", " "), kind, in_article), kind))
                 continue
-            stack.append((rank, _label(para, kind)))
-        blocks.append(Block(para, [h for _, h in stack], start, end))
+            stack.append((rank, _legal(_label(para, kind), kind, in_article), kind))
+        blocks.append(Block(para, [h for _, h, _ in stack], start, end))
 
     for block in blocks:
         for mark in _FOOTNOTE_MARK.findall(block.text):
