@@ -35,6 +35,11 @@ _OUTLINE_MARK = re.compile(
 _FOOTNOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
+_AGENCY = re.compile(
+    r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
+    r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
+    r"|Tổng cục|Viện|Tòa án|Viện kiểm sát)\b"
+)
 _PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
 # Words that make a figure a target rather than a result ("phấn đấu đạt 100%").
 _TARGET = re.compile(
@@ -94,6 +99,8 @@ def has_kind(text: str, q: Question) -> bool:
             )
         case "place":
             return bool(_PLACE.search(text))
+        case "agency":
+            return bool(_AGENCY.search(text))
     return True
 
 

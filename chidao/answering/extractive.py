@@ -3,6 +3,8 @@ or say plainly that the notices do not hold the answer."""
 
 from __future__ import annotations
 
+import re
+
 from chidao.answering.evidence import (
     STRICT_KINDS,
     Evidence,
@@ -85,7 +87,9 @@ def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
 class ExtractiveAnswerer:
     def answer(self, q: Question, hits: list[Hit], state: IndexState) -> Answer:
         if q.kind == "signer":
-            return self._signer(q, hits, state)
+            return self._about_document(q, hits, state, self._signer)
+        if q.kind == "issued":
+            return self._about_document(q, hits, state, self._issued)
         evidence = EvidenceFinder(state).find(q, hits)
         best = next((e for e in evidence if self._admissible(e, q)), None)
         if best is None:
@@ -104,31 +108,53 @@ class ExtractiveAnswerer:
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )
 
-    def _signer(self, q: Question, hits: list[Hit], state: IndexState) -> Answer:
-        """Who signed: the best-matching notice's signature block, read from its metadata."""
-        finder = EvidenceFinder(state)
-        for ev in finder.find(q, hits):
-            if ev.coverage < SIGNER_MIN_COVERAGE:
-                break
+    def _about_document(self, q: Question, hits: list[Hit], state: IndexState, read) -> Answer:
+        """Questions about a notice itself (who signed, when issued): find the notice the
+        question names, then answer from its metadata, citing the lines it was read from."""
+        tried: set[str] = set()
+        for ev in EvidenceFinder(state).find(q, hits):
             doc = state.doc_of(ev.hit.chunk)
-            signature = next(
-                (c for c in state.chunks_of(doc.doc_id) if c.headings == ["Chữ ký"]), None
-            )
-            meta = doc.metadata
-            if (
-                signature is None
-                or not meta.signer
-                or fold(meta.signer) not in fold(signature.text)
-            ):
+            if ev.coverage < SIGNER_MIN_COVERAGE or doc.doc_id in tried:
                 continue
-            what = " ".join(p for p in (meta.doc_type, meta.number) if p) or "Văn bản"
-            role = f" ({meta.signer_position})" if meta.signer_position else ""
-            answer = f"{what} {meta.title[:120]} do {meta.signer}{role} ký. [1]"
-            sig_hit = Hit(signature, 0.0)
+            tried.add(doc.doc_id)
+            found = read(doc, state.chunks_of(doc.doc_id))
+            if found is None:
+                continue
+            text, chunk, quote = found
             return Answer(
                 question=q.text,
-                answer=answer,
+                answer=f"{text} [1]",
                 found=True,
-                citations=[citation(1, sig_hit, state, signature.text)],
+                citations=[citation(1, Hit(chunk, 0.0), state, quote)],
             )
         return not_found(q.text)
+
+    @staticmethod
+    def _signer(doc, chunks):
+        meta = doc.metadata
+        signature = next((c for c in chunks if c.headings == ["Chữ ký"]), None)
+        if signature is None or not meta.signer or fold(meta.signer) not in fold(signature.text):
+            return None
+        role = f" ({meta.signer_position})" if meta.signer_position else ""
+        return f"{_name(meta)} do {meta.signer}{role} ký.", signature, signature.text
+
+    @staticmethod
+    def _issued(doc, chunks):
+        meta = doc.metadata
+        if len(meta.date) < 7:
+            return None
+        for chunk in chunks[:3]:
+            for line in chunk.text.split("\n"):
+                if _ISSUE_LINE.search(line):
+                    return f"{_name(meta)} ban hành ngày {meta.date_display}.", chunk, line.strip()
+        return None
+
+
+_ISSUE_LINE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}")
+
+
+def _name(meta) -> str:
+    """ "Thông báo số 66/TB-TCT (Kết luận …)" — how an answer names a notice."""
+    head = " ".join(p for p in (meta.doc_type, f"số {meta.number}" if meta.number else "") if p)
+    title = meta.title if len(meta.title) <= 120 else meta.title[:117] + "…"
+    return f"{head or 'Văn bản'} “{title}”" if title else head or "Văn bản"

@@ -20,6 +20,15 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "issued",
+        (
+            r"\bban hanh (?:ngay|vao ngay|khi) (?:nao|bao gio|may)\b",
+            r"\bngay ban hanh\b",
+            r"\bky (?:ngay|vao ngay) nao\b",
+            r"\bngay ky\b",
+        ),
+    ),
+    (
         "date",
         (
             r"\bngay nao\b",
@@ -34,10 +43,16 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("when", (r"\bkhi nao\b", r"\bbao gio\b", r"\bluc nao\b")),
     ("person", (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
     (
+        "agency",
+        (
+            r"\b(?:co quan|don vi|so|ban|nganh|to chuc|bo|cap) nao\b",
+            r"\b(?:chu tri|phu trach|tham muu)\b.*\bnao\b",
+        ),
+    ),
+    (
         "place",
         (
-            r"\b(?:huyen|xa|tinh|thanh pho|thi xa|phuong|quan|dia phuong|don vi|co quan"
-            r"|so|ban|nganh) nao\b",
+            r"\b(?:huyen|xa|tinh|thanh pho|thi xa|phuong|quan|dia phuong) nao\b",
             r"\bo dau\b",
         ),
     ),
@@ -57,9 +72,58 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("what", (r"\b(?:van de|noi dung|viec) gi\b", r"\bve gi\b", r"\bla gi\b", r"\bgi\b")),
 ]
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
-_PLACE_MARKERS = ("thành phố", "thị xã", "thị trấn", "xã", "huyện", "tỉnh", "phường", "quận")
+# Unaccented words that end a place name ("xa tam gia dat …"); "chi", "minh" may be names.
+_NAME_BOUNDARY = frozenset(
+    [
+        "cua",
+        "la",
+        "dat",
+        "co",
+        "duoc",
+        "nam",
+        "va",
+        "trong",
+        "tai",
+        "theo",
+        "ve",
+        "voi",
+        "cho",
+        "da",
+        "dang",
+        "se",
+        "bao",
+        "nhieu",
+        "may",
+        "nao",
+        "gi",
+        "hien",
+        "con",
+        "thi",
+        "tu",
+        "den",
+        "nhu",
+        "ai",
+        "ky",
+        "giao",
+        "nhan",
+    ]
+)
+_PLACE_MARKERS = (
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "xã",
+    "huyện",
+    "tỉnh",
+    "phường",
+    "quận",
+    "tp",
+    "tp.",
+)
 _FOLDED_MARKERS = tuple(fold(m) for m in _PLACE_MARKERS)
-_DOC_NUMBER = re.compile(r"\b\d+[A-Za-z]?(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-zđ0-9/-]*[A-ZĐ0-9]\b")
+_DOC_NUMBER = re.compile(
+    r"\b\d+[A-Za-z]?(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-zđ0-9/-]*[A-ZĐ0-9]\b", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -164,7 +228,7 @@ _GENERIC = frozenset(
 @dataclass
 class Question:
     text: str
-    kind: str  # signer | date | when | person | place | number | what | fact
+    kind: str  # signer | issued | date | when | person | agency | place | number | what | fact
     accented: bool
     entities: list[str] = field(default_factory=list)  # folded names that evidence must mention
     years: list[str] = field(default_factory=list)
@@ -208,7 +272,7 @@ def _place_names(text: str, accented: bool) -> list[str]:
             raw = words[j].strip(",.?!;:()")
             if accented and (not _is_capitalised(raw) or (not name and raw.lower() in _GENERIC)):
                 break
-            if not accented and (len(name) == 2 or fold(raw) in {fold(s) for s in STOPWORDS}):
+            if not accented and (len(name) == 2 or fold(raw) in _NAME_BOUNDARY):
                 break
             name.append(fold(raw))
             if raw != words[j]:  # punctuation ends the name

@@ -132,3 +132,18 @@ def test_follow_up_question_uses_the_conversation(sample_service):
     history = [Turn(question="Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?", answer="10/19")]
     a = sample_service.ask("Còn xã Hoa Thám?", history=history)
     assert a.found and "08/19" in a.answer
+
+
+def test_issue_date_comes_from_the_header_line(sample_service):
+    a = sample_service.ask(
+        "Thông báo kết luận phiên họp UBND tỉnh tháng 3 năm 2022 ban hành ngày nào?"
+    )
+    assert a.found and "3/2022" in a.answer
+    assert a.citations[0].quote == "Lạng Sơn, ngày tháng 3 năm 2022"
+
+
+def test_agency_questions_want_an_agency(sample_service):
+    a = sample_service.ask(
+        "Cơ quan nào được giao rà soát, hoàn thiện dự thảo Kế hoạch về công tác khí tượng thủy văn?"
+    )
+    assert a.found and "Sở Tài nguyên và Môi trường" in a.answer
