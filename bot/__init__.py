@@ -1,0 +1,1 @@
+"""Telegram front end: python-telegram-bot handlers around the one AnswerService."""

@@ -1,0 +1,42 @@
+"""The typed context every handler receives: shared objects reach handlers through bot_data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telegram.ext import CallbackContext, ExtBot
+
+if TYPE_CHECKING:
+    from bot.access import Access, RateLimiter
+    from bot.citations import CitationMemory
+    from chidao.jobs import IngestJobs
+    from chidao.service import AnswerService
+    from chidao.settings import Settings
+
+
+class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """Shortcuts to what build_application put in bot_data."""
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data["settings"]
+
+    @property
+    def service(self) -> AnswerService:
+        return self.bot_data["service"]
+
+    @property
+    def jobs(self) -> IngestJobs:
+        return self.bot_data["jobs"]
+
+    @property
+    def access(self) -> Access:
+        return self.bot_data["access"]
+
+    @property
+    def limiter(self) -> RateLimiter:
+        return self.bot_data["limiter"]
+
+    @property
+    def citations(self) -> CitationMemory:
+        return self.bot_data["citations"]
