@@ -90,6 +90,10 @@ class ExtractiveAnswerer:
             return self._about_document(q, hits, state, self._signer)
         if q.kind == "issued":
             return self._about_document(q, hits, state, self._issued)
+        if q.kind == "issuer":
+            return self._about_document(q, hits, state, self._issuer)
+        if q.kind == "doc_number":
+            return self._about_document(q, hits, state, self._number)
         evidence = EvidenceFinder(state).find(q, hits)
         best = next((e for e in evidence if self._admissible(e, q)), None)
         if best is None:
@@ -149,6 +153,35 @@ class ExtractiveAnswerer:
                     return f"{_name(meta)} ban hành ngày {meta.date_display}.", chunk, line.strip()
         return None
 
+    @staticmethod
+    def _issuer(doc, chunks):
+        meta = doc.metadata
+        if not meta.issuer or not chunks:
+            return None
+        header = []
+        for line in chunks[0].text.split("\n"):
+            if not line.isupper() or line.startswith("CỘNG HÒA"):
+                break
+            header.append(line.strip())
+        lines = [ln for c in chunks[-4:] for ln in c.text.split("\n") if "thông báo để" in ln]
+        quote, chunk = (
+            (" ".join(header), chunks[0]) if header else (lines[0] if lines else "", chunks[-1])
+        )
+        if not quote:
+            return None
+        return f"{_name(meta)} do {meta.issuer} ban hành.", chunk, quote
+
+    @staticmethod
+    def _number(doc, chunks):
+        meta = doc.metadata
+        if not meta.number:
+            return None
+        for chunk in chunks[:3]:
+            for line in chunk.text.split("\n"):
+                if meta.number in line:
+                    return f"{_name(meta)} có số hiệu {meta.number}.", chunk, line.strip()
+        return None
+
 
 _ISSUE_LINE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}")
 
@@ -156,5 +189,6 @@ _ISSUE_LINE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}
 def _name(meta) -> str:
     """ "Thông báo số 66/TB-TCT (Kết luận …)" — how an answer names a notice."""
     head = " ".join(p for p in (meta.doc_type, f"số {meta.number}" if meta.number else "") if p)
-    title = meta.title if len(meta.title) <= 120 else meta.title[:117] + "…"
+    title = meta.title[:1] + meta.title[1:].lower() if meta.title.isupper() else meta.title
+    title = title if len(title) <= 90 else title[:87].rstrip() + "…"
     return f"{head or 'Văn bản'} “{title}”" if title else head or "Văn bản"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from index.vntext import STOPWORDS, fold, has_diacritics, syllables
 
+_DOC_KINDS = r"(?:quyet dinh|ke hoach|thong bao|chi thi|nghi quyet|van ban)"
 # (kind, folded patterns). First match wins, so the more specific kinds come first.
 _KINDS: list[tuple[str, tuple[str, ...]]] = [
     (
@@ -17,6 +18,22 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
             r"\bai ky\b",
             r"\bnguoi ky\b",
             r"\bky (?:ban hanh|thong bao|quyet dinh|van ban|ke hoach|chi thi)",
+        ),
+    ),
+    (
+        "issuer",
+        (
+            r"\b(?:co quan|don vi|cap) nao ban hanh\b",
+            r"\bai ban hanh\b",
+            r"\bdo (?:co quan|don vi) nao\b",
+        ),
+    ),
+    (
+        "doc_number",
+        (
+            r"\bso hieu\b",
+            rf"\b{_DOC_KINDS} so (?:bao nhieu|may)\b",
+            rf"\bso (?:cua )?{_DOC_KINDS} (?:la gi|la bao nhieu)\b",
         ),
     ),
     (
@@ -228,7 +245,9 @@ _GENERIC = frozenset(
 @dataclass
 class Question:
     text: str
-    kind: str  # signer | issued | date | when | person | agency | place | number | what | fact
+    # signer | issuer | doc_number | issued | date | when | person | agency | place | number
+    # | what | fact
+    kind: str
     accented: bool
     entities: list[str] = field(default_factory=list)  # folded names that evidence must mention
     years: list[str] = field(default_factory=list)

@@ -147,3 +147,10 @@ def test_agency_questions_want_an_agency(sample_service):
         "Cơ quan nào được giao rà soát, hoàn thiện dự thảo Kế hoạch về công tác khí tượng thủy văn?"
     )
     assert a.found and "Sở Tài nguyên và Môi trường" in a.answer
+
+
+def test_questions_about_the_notice_itself(sample_service):
+    a = sample_service.ask(
+        "Thông báo kết luận phiên họp UBND tỉnh tháng 3 năm 2022 do cơ quan nào ban hành?"
+    )
+    assert a.found and "UBND tỉnh Lạng Sơn" in a.answer
