@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _until(condition, timeout: float = 30.0) -> None:
+    """Poll from Python: the page's CSP forbids the string eval wait_for_function uses."""
+    deadline = time.time() + timeout
+    while not condition():
+        assert time.time() < deadline, "the page did not get there in time"
+        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -36,7 +45,7 @@ def test_ask_see_cited_answer_open_highlighted_quote(page, server, tmp_path):
     assert "000_aa16ed5db4b16415.txt" in page.inner_text("#source-meta")
     page.screenshot(path=str(tmp_path / "chat-citation.png"))
     page.click("#source-full")
-    page.wait_for_function("document.querySelector('#source-text').textContent.length > 5000")
+    _until(lambda: len(page.inner_text("#source-text")) > 5000)
     assert "10/19" in page.inner_text("#source mark")
     assert (tmp_path / "chat-citation.png").stat().st_size > 10_000
 
@@ -54,7 +63,7 @@ def test_not_found_looks_different_and_text_is_never_html(page, server):
 def test_phone_width_and_filters(page, server):
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(f"{server}/")
-    page.wait_for_function("document.querySelector('#f-year').options.length > 1")
+    _until(lambda: page.locator("#f-year option").count() > 1)
     page.click("#filters-box summary")
     page.select_option("#f-year", "2024")
     page.fill("#question", "Xã Hoa Thám hiện đạt bao nhiêu tiêu chí nông thôn mới?")
