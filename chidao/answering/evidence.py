@@ -135,10 +135,11 @@ class Scorer:
             for s in dict.fromkeys(q.accented_terms):
                 if s not in skip:
                     self.weights[s] = state.bm25.idf("~" + s)
-        else:  # "nhieu" may be "nhiều", a stopword the index never holds
+        else:  # "nhieu" may be "nhiều", a stopword: such terms count little
             for t in dict.fromkeys(q.terms):
                 if t not in skip and (t not in FOLDED_STOPWORDS or state.bm25.knows(t)):
-                    self.weights[t] = state.bm25.idf(t)
+                    ambiguous = 0.3 if t in FOLDED_STOPWORDS else 1.0
+                    self.weights[t] = state.bm25.idf(t) * ambiguous
         for pair in dict.fromkeys(q.pairs):
             if state.bm25.knows(pair):  # a pair the notices never write spans two phrases
                 self.weights[pair] = state.bm25.idf(pair) * 0.5
@@ -198,10 +199,20 @@ class EvidenceFinder:
         thương binh trở lên"), since the lead-in states what holds for every item."""
         units: list[str] = []
         headings = set(hit.chunk.headings)
+        previous = ""
         for sentence in split_sentences(hit.chunk.text):
             if sentence in headings:  # a heading names the topic; it holds no answer
                 continue
             units.append(sentence)
+            # A table row comes out cell by cell: "Sở Tài chính" then "chủ trì, phối hợp…".
+            if (
+                q.kind in ("agency", "person", "place")
+                and not has_kind(sentence, q)
+                and 0 < len(previous) <= 80
+                and has_kind(previous, q)
+            ):
+                units.append(f"{previous} – {sentence}")
+            previous = sentence
             if has_kind(sentence, q) and (not q.unit or has_unit(sentence, q)):
                 continue
             parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]

@@ -394,7 +394,8 @@ def analyse(text: str) -> Question:
             r for r in capitalised_runs(text) if not any(r in e or e in r for e in entities)
         ]
     entities += [fold(n) for n in _DOC_NUMBER.findall(text)]
-    sylls = syllables(text)
+    # A document number is an entity, not words: "310/KH-UBND" adds no "kh", "ubnd" terms.
+    sylls = syllables(_DOC_NUMBER.sub(" ", text))
     # "bao lâu", "bao giờ" ask a question; their second syllable is no topic word
     asked = {i + 1 for i, s in enumerate(sylls[:-1]) if fold(s) == "bao"}
     accented_terms = [
