@@ -200,7 +200,7 @@ def table(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--ingest-docs", type=int, default=20)
+    parser.add_argument("--ingest-docs", type=int, default=10)
     parser.add_argument("--skip-compare", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
