@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     telegram_admins: str = ""
     telegram_rate_per_minute: int = 20
     telegram_webhook_secret: str = ""
+    telegram_webhook_url: str = ""  # public https URL of /telegram/webhook; set → webhook mode
 
     @property
     def chroma_dir(self) -> Path:

@@ -49,7 +49,11 @@ def create_app(
         app.state.settings = settings
         app.state.service = svc
         app.state.jobs = jobs or IngestJobs(settings, on_commit=svc.state, embedder=svc.embedder)
-        yield
+        if settings.telegram_webhook_url:
+            async with _telegram_webhook(app, settings):
+                yield
+        else:
+            yield
 
     app = FastAPI(
         title="chidao",
@@ -77,6 +81,20 @@ def create_app(
         return FileResponse(STATIC / "index.html")
 
     return app
+
+
+@asynccontextmanager
+async def _telegram_webhook(app: FastAPI, settings: Settings):
+    """The Telegram bot inside this app (webhook mode) instead of `chidao bot` polling."""
+    from bot.app import build_application
+    from bot.webhook import running_webhook, webhook_router
+
+    application = build_application(settings, app.state.service, app.state.jobs)
+    app.include_router(webhook_router(application, settings.telegram_webhook_secret))
+    async with running_webhook(
+        application, settings.telegram_webhook_url, settings.telegram_webhook_secret
+    ):
+        yield
 
 
 def _mount_docs(app: FastAPI) -> None:
