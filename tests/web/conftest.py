@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -14,6 +15,9 @@ import uvicorn
 
 from chidao.web.app import create_app
 
+QUESTION = "Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?"
+SOURCE = "000_aa16ed5db4b16415.txt"
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -23,23 +27,36 @@ def free_port() -> int:
 
 @contextmanager
 def live_server(app) -> Iterator[str]:
+    """Serve `app` on a free loopback port until the block ends; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
     try:
-        yield url
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def sse_events(response: httpx.Response) -> list[tuple[str, object]]:
+    """(event, decoded JSON data) pairs of a text/event-stream response, in order."""
+    events, name, data = [], "message", []
+    for line in response.iter_lines():
+        if line.startswith("event:"):
+            name = line.split(":", 1)[1].strip()
+        elif line.startswith("data:"):
+            data.append(line.split(":", 1)[1].removeprefix(" "))
+        elif not line and data:
+            events.append((name, json.loads("\n".join(data))))
+            name, data = "message", []
+    return events
 
 
 @pytest.fixture(scope="module")

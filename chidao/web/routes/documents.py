@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path
 
 from chidao.results import DocumentDetail, DocumentInfo, Facets
 from chidao.web.deps import ServiceDep
+from chidao.web.schemas import ErrorBody
 
 router = APIRouter(prefix="/api", tags=["documents"])
+DocId = Annotated[str, Path(max_length=100, description="doc_id from a citation or the list")]
 
 
 @router.get("/documents", response_model=list[DocumentInfo])
 def documents(service: ServiceDep) -> list[DocumentInfo]:
+    """Indexed notices, newest first."""
     return service.documents()
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentDetail)
-def document(doc_id: str, service: ServiceDep) -> DocumentDetail:
+@router.get(
+    "/documents/{doc_id}", response_model=DocumentDetail, responses={404: {"model": ErrorBody}}
+)
+def document(doc_id: DocId, service: ServiceDep) -> DocumentDetail:
+    """The notice's full text and where each chunk sits in it (character offsets)."""
     detail = service.document(doc_id)
     if detail is None:
-        raise HTTPException(404, "Không tìm thấy văn bản này.")
+        raise HTTPException(404, "Không tìm thấy văn bản này (có thể đã bị xoá hoặc nạp lại).")
     return detail
 
 
 @router.get("/facets", response_model=Facets)
 def facets(service: ServiceDep) -> Facets:
+    """Years, districts and document types the index holds, for filter drop-downs."""
     return service.facets()

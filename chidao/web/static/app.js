@@ -1,7 +1,12 @@
-// Staff chat page. Everything from documents and users is put on the page with textContent.
+// Staff chat page: asks /api/ask/stream, shows cited answers, opens the quoted passage.
+// Everything that comes from documents or users is put on the page as text (textContent,
+// text nodes), never as HTML.
 "use strict";
+
 const $ = (id) => document.getElementById(id);
-const history = [];
+const turns = []; // earlier {question, answer}, sent along so follow-ups can lean on them
+const HISTORY_SENT = 4;
+let busy = false;
 
 function el(tag, cls, text) {
   const node = document.createElement(tag);
@@ -10,12 +15,18 @@ function el(tag, cls, text) {
   return node;
 }
 
-function filters() {
+// --- filters ----------------------------------------------------------------------------
+function currentFilters() {
   const f = {};
   if ($("f-year").value) f.year = Number($("f-year").value);
   if ($("f-district").value) f.district = $("f-district").value;
   if ($("f-type").value) f.doc_type = $("f-type").value;
   return Object.keys(f).length ? f : null;
+}
+
+function showFilterCount() {
+  const n = Object.keys(currentFilters() || {}).length;
+  $("filter-count").textContent = n ? `(${n} đang bật)` : "";
 }
 
 async function loadFacets() {
@@ -27,69 +38,146 @@ async function loadFacets() {
     fill("f-year", facets.years);
     fill("f-district", facets.districts);
     fill("f-type", facets.doc_types);
-  } catch (e) { /* filters stay empty */ }
+  } catch (e) { /* the drop-downs keep only "Tất cả" */ }
 }
 
-// Puts `text` into `box`, with the first place `quote` (or each of its parts) highlighted.
-function highlight(box, text, quote) {
+// An empty index answers "không tìm thấy" to everything: say why up front.
+async function checkReady() {
+  try {
+    const res = await fetch("/readyz");
+    if (res.status !== 503) return;
+    $("notice").textContent = "Chưa có văn bản nào được nạp, nên chưa thể trả lời. "
+      + "Vui lòng báo quản trị viên nạp văn bản.";
+    $("notice").hidden = false;
+  } catch (e) { /* the first question will show the connection problem */ }
+}
+
+// --- the quoted sentence, highlighted ---------------------------------------------------
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// [start, end) of `part` in `text` at or after `from` (else anywhere), any whitespace between
+// its words, so a quote still matches across line breaks.
+function findPart(text, part, from) {
+  const words = part.split(/\s+/).filter(Boolean).map(escapeRe);
+  if (!words.length) return null;
+  const re = new RegExp(words.join("\\s+"), "g");
+  re.lastIndex = from;
+  let m = re.exec(text);
+  if (!m && from > 0) { re.lastIndex = 0; m = re.exec(text); }
+  return m ? [m.index, m.index + m[0].length] : null;
+}
+
+// Fills `box` with `text`, each piece of `quote` (pieces are joined by "…") marked.
+// Returns the first <mark>, or null when the quote is not found.
+function highlight(box, text, quote, from = 0) {
+  const ranges = (quote || "").split("…").map((p) => findPart(text, p.trim(), from))
+    .filter(Boolean).sort((a, b) => a[0] - b[0]);
   box.replaceChildren();
-  const parts = [quote, ...quote.split(" … ")].filter((p) => p && text.includes(p));
-  const part = parts[0];
-  if (!part) { box.textContent = text; return null; }
-  const at = text.indexOf(part);
-  const mark = el("mark", "", part);
-  box.append(text.slice(0, at), mark, text.slice(at + part.length));
-  return mark;
+  let at = 0;
+  let first = null;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    const mark = el("mark", "", text.slice(start, end));
+    box.append(text.slice(at, start), mark);
+    first = first || mark;
+    at = end;
+  }
+  box.append(text.slice(at));
+  return first;
 }
 
+// --- the source dialog ------------------------------------------------------------------
 function openCitation(c) {
   $("source-title").textContent = `[${c.n}] ${c.title}`;
   $("source-meta").textContent = [c.date, c.section, c.source].filter(Boolean).join(" · ");
-  highlight($("source-text"), c.passage, c.quote);
-  $("source-full").onclick = async () => {
-    const res = await fetch(`/api/documents/${encodeURIComponent(c.doc_id)}`);
-    if (!res.ok) return;
-    const doc = await res.json();
-    const mark = highlight($("source-text"), doc.text, c.quote);
-    if (mark) mark.scrollIntoView({ block: "center" });
-  };
+  $("source-note").textContent = "Đoạn văn bản chứa câu trích dẫn (được tô vàng).";
+  const mark = highlight($("source-text"), c.passage || c.quote, c.quote);
+  const full = $("source-full");
+  full.disabled = false;
+  full.textContent = "Xem toàn văn";
+  full.onclick = () => showFullText(c);
   $("source").showModal();
+  $("source-text").scrollTop = 0;
+  if (mark) mark.scrollIntoView({ block: "center" });
 }
 
-// The answer text with each [n] turned into a button that opens citation n.
+async function showFullText(c) {
+  const full = $("source-full");
+  full.disabled = true;
+  full.textContent = "Đang tải…";
+  try {
+    const res = await fetch(`/api/documents/${encodeURIComponent(c.doc_id)}`);
+    const doc = await res.json();
+    if (!res.ok) throw new Error(doc.detail);
+    const span = doc.spans.find((s) => s.chunk_id === c.chunk_id);
+    const mark = highlight($("source-text"), doc.text, c.quote, span ? span.start : 0);
+    $("source-note").textContent = "Toàn văn; câu trích dẫn được tô vàng.";
+    full.textContent = "Đang xem toàn văn";
+    if (mark) mark.scrollIntoView({ block: "center" });
+  } catch (e) {
+    $("source-note").textContent = e.message || "Không tải được toàn văn. Vui lòng thử lại.";
+    full.disabled = false;
+    full.textContent = "Xem toàn văn";
+  }
+}
+
+// --- one answer -------------------------------------------------------------------------
+function citeButton(c) {
+  const b = el("button", "cite", `[${c.n}]`);
+  b.type = "button";
+  b.title = c.title;
+  b.setAttribute("aria-label", `Nguồn ${c.n}: ${c.title}`);
+  b.addEventListener("click", () => openCitation(c));
+  return b;
+}
+
+// The answer text with each [n] (or [n, m]) turned into buttons that open citation n.
 function renderAnswer(box, answer) {
   box.replaceChildren();
   const byN = new Map(answer.citations.map((c) => [c.n, c]));
-  const pieces = answer.answer.split(/(\[\d+\])/);
-  for (const piece of pieces) {
-    const m = piece.match(/^\[(\d+)\]$/);
-    const c = m && byN.get(Number(m[1]));
-    if (c) {
-      const b = el("button", "cite", String(c.n));
-      b.type = "button";
-      b.title = c.title;
-      b.addEventListener("click", () => openCitation(c));
-      box.appendChild(b);
-    } else {
-      box.appendChild(document.createTextNode(piece));
-    }
+  for (const piece of answer.answer.split(/(\[\d+(?:\s*,\s*\d+)*\])/)) {
+    const nums = /^\[[\d,\s]+\]$/.test(piece) ? piece.match(/\d+/g).map(Number) : [];
+    const cites = nums.map((n) => byN.get(n)).filter(Boolean);
+    if (cites.length) cites.forEach((c) => box.appendChild(citeButton(c)));
+    else box.appendChild(document.createTextNode(piece));
   }
+}
+
+// "23/4/2024" → "ngày 23/4/2024", "10/2022" → "tháng 10/2022"; anything else as written.
+function dateLabel(date) {
+  const slashes = (date || "").split("/").length - 1;
+  return slashes === 2 ? `ngày ${date}` : slashes === 1 ? `tháng ${date}` : date;
 }
 
 function renderSources(item, answer) {
   if (!answer.citations.length) return;
-  const list = el("ol", "sources");
+  item.appendChild(el("p", "sources-title", "Nguồn:"));
+  const list = el("ul", "sources");
   for (const c of answer.citations) {
     const li = el("li");
-    const link = el("a", "", c.title);
+    const link = el("button", "source-link", `[${c.n}] ${c.title}`);
+    link.type = "button";
     link.addEventListener("click", () => openCitation(c));
-    li.append(link, ` — ${[c.date, c.section].filter(Boolean).join(" · ")}`);
+    const meta = [dateLabel(c.date), c.section].filter(Boolean).join(" · ");
+    li.append(link, el("span", "source-meta", meta));
     list.appendChild(li);
   }
   item.appendChild(list);
 }
 
-// POST /api/ask/stream and read server-sent events from the response body.
+// --- talking to the server --------------------------------------------------------------
+function parseBlock(block) {
+  let event = "message";
+  const data = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith("event:")) event = line.slice(6).trim();
+    else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+  }
+  return data.length ? { event, data: JSON.parse(data.join("\n")) } : null;
+}
+
+// POST /api/ask/stream and yield its server-sent events; a rejected question becomes one
+// {event: "error", data: message, rejected: true}.
 async function* streamEvents(body) {
   const res = await fetch("/api/ask/stream", {
     method: "POST",
@@ -97,9 +185,9 @@ async function* streamEvents(body) {
     body: JSON.stringify(body),
   });
   if (!res.ok) {
-    let detail = "Không gửi được câu hỏi.";
-    try { detail = (await res.json()).detail || detail; } catch (e) { /* keep default */ }
-    yield { event: "error", data: detail };
+    let detail = "Không gửi được câu hỏi. Vui lòng thử lại.";
+    try { detail = (await res.json()).detail || detail; } catch (e) { /* keep the default */ }
+    yield { event: "error", data: detail, rejected: res.status < 500 };
     return;
   }
   const reader = res.body.getReader();
@@ -107,69 +195,116 @@ async function* streamEvents(body) {
   let buffer = "";
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+    buffer += decoder.decode(value || new Uint8Array(), { stream: !done }).replace(/\r\n?/g, "\n");
     let cut;
     while ((cut = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, cut);
+      const ev = parseBlock(buffer.slice(0, cut));
       buffer = buffer.slice(cut + 2);
-      let event = "message";
-      const data = [];
-      for (const line of block.split("\n")) {
-        if (line.startsWith("event:")) event = line.slice(6).trim();
-        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-      }
-      if (data.length) yield { event, data: JSON.parse(data.join("\n")) };
+      if (ev) yield ev;
     }
+    if (done) break;
   }
+  const last = parseBlock(buffer);
+  if (last) yield last;
+}
+
+function filterNote(filters) {
+  if (!filters) return null;
+  const parts = [filters.year, filters.district, filters.doc_type].filter(Boolean);
+  return el("span", "filter-note", `Lọc: ${parts.join(" · ")}`);
 }
 
 async function ask(question) {
+  busy = true;
+  $("send").disabled = true;
+  $("intro").hidden = true;
+  $("new-chat").hidden = false;
+  const filters = currentFilters();
   const chat = $("chat");
-  chat.appendChild(el("li", "msg user", question));
-  const item = el("li", "msg bot");
-  const status = el("p", "status", "Đang gửi…");
+  const mine = el("li", "msg user", question);
+  const note = filterNote(filters);
+  if (note) mine.appendChild(note);
+  chat.appendChild(mine);
+  const item = el("li", "msg bot pending");
+  const status = el("p", "status", "Đang gửi câu hỏi…");
   const answerBox = el("p", "answer");
   item.append(status, answerBox);
   chat.appendChild(item);
-  item.scrollIntoView({ block: "end" });
-  $("send").disabled = true;
+  item.scrollIntoView({ block: "nearest" });
   let tokens = "";
+  let finished = false;
   try {
-    for await (const ev of streamEvents({ question, filters: filters(), history: history.slice(-4) })) {
+    const body = { question, filters, history: turns.slice(-HISTORY_SENT) };
+    for await (const ev of streamEvents(body)) {
       if (ev.event === "status") status.textContent = ev.data;
       else if (ev.event === "token") { tokens += ev.data; answerBox.textContent = tokens; }
       else if (ev.event === "answer") {
-        status.remove();
         renderAnswer(answerBox, ev.data);
         renderSources(item, ev.data);
-        if (!ev.data.found) item.classList.add("not-found");
-        history.push({ question, answer: ev.data.answer });
+        item.classList.add(ev.data.found ? "found" : "not-found");
+        turns.push({ question, answer: ev.data.answer.slice(0, 4000) });
+        finished = true;
       } else if (ev.event === "error") {
-        status.remove();
         item.classList.add("error");
-        answerBox.textContent = typeof ev.data === "string" ? ev.data : "Đã có lỗi.";
+        answerBox.textContent = typeof ev.data === "string" ? ev.data : "Đã có lỗi khi trả lời.";
+        if (ev.rejected && !$("question").value) $("question").value = question;
+        finished = true;
       }
     }
+    if (!finished) throw new Error("stream ended early");
   } catch (e) {
     item.classList.add("error");
     answerBox.textContent = "Mất kết nối tới máy chủ. Vui lòng thử lại.";
   } finally {
+    status.remove();
+    item.classList.remove("pending");
+    busy = false;
     $("send").disabled = false;
-    item.scrollIntoView({ block: "end" });
+    item.scrollIntoView({ block: "nearest" });
   }
 }
 
-$("ask-form").addEventListener("submit", (ev) => {
-  ev.preventDefault();
+// --- wiring -----------------------------------------------------------------------------
+function submit() {
   const q = $("question").value.trim();
-  if (!q) return;
+  if (!q || busy) return;
   $("question").value = "";
+  fitInput();
   ask(q);
-});
+}
+
+function fitInput() {
+  const box = $("question");
+  box.style.height = "auto";
+  box.style.height = `${Math.min(box.scrollHeight + 2, 160)}px`;
+}
+
+function newChat() {
+  turns.length = 0;
+  $("chat").replaceChildren();
+  $("intro").hidden = false;
+  $("new-chat").hidden = true;
+  $("question").focus();
+}
+
+$("ask-form").addEventListener("submit", (ev) => { ev.preventDefault(); submit(); });
 $("question").addEventListener("keydown", (ev) => {
-  if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); $("ask-form").requestSubmit(); }
+  if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); submit(); }
 });
+$("question").addEventListener("input", fitInput);
 document.querySelectorAll(".example").forEach((b) =>
-  b.addEventListener("click", () => { $("question").value = b.textContent; $("ask-form").requestSubmit(); }));
+  b.addEventListener("click", () => { $("question").value = b.textContent; submit(); }));
+["f-year", "f-district", "f-type"].forEach((id) => $(id).addEventListener("change", showFilterCount));
+$("f-clear").addEventListener("click", () => {
+  ["f-year", "f-district", "f-type"].forEach((id) => { $(id).value = ""; });
+  showFilterCount();
+});
+$("new-chat").addEventListener("click", newChat);
+$("source").addEventListener("click", (ev) => { // a click on the backdrop closes the dialog
+  const r = $("source").getBoundingClientRect();
+  const inside = ev.clientX >= r.left && ev.clientX <= r.right && ev.clientY >= r.top && ev.clientY <= r.bottom;
+  if (ev.target === $("source") && !inside) $("source").close();
+});
 loadFacets();
+checkReady();
+$("question").focus();
