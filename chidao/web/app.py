@@ -28,6 +28,20 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 
 
+@asynccontextmanager
+async def _telegram_webhook(app: FastAPI, settings: Settings) -> AsyncIterator[None]:
+    """The Telegram bot inside this app (webhook mode) instead of `chidao bot` polling."""
+    from bot.app import build_application
+    from bot.webhook import running_webhook, webhook_router
+
+    application = build_application(settings, app.state.service, app.state.jobs)
+    app.include_router(webhook_router(application, settings.telegram_webhook_secret))
+    async with running_webhook(
+        application, settings.telegram_webhook_url, settings.telegram_webhook_secret
+    ):
+        yield
+
+
 def create_app(
     settings: Settings, service: AnswerService | None = None, jobs: IngestJobs | None = None
 ) -> FastAPI:
@@ -39,7 +53,11 @@ def create_app(
         app.state.service = svc
         app.state.jobs = jobs or IngestJobs(settings, on_commit=svc.state, embedder=svc.embedder)
         log.info("chidao web ready (%s)", "ready" if svc.is_ready() else "index empty")
-        yield
+        if settings.telegram_webhook_url:
+            async with _telegram_webhook(app, settings):
+                yield
+        else:
+            yield
 
     app = FastAPI(
         title="chidao",
