@@ -4,6 +4,7 @@ so a question is always answered from one complete generation."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -58,12 +59,37 @@ class IndexState:
     def doc_of(self, chunk: Chunk) -> DocRecord:
         return self.docs[chunk.doc_id]
 
+    def siblings(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of the unit a chunk belongs to (its article, or the list its item is
+        in), in document order; the chunk itself included."""
+        if not hasattr(self, "_units"):
+            units: dict[tuple, list[Chunk]] = {}
+            for c in self.chunks:
+                key = unit_key(c.headings)
+                if key:
+                    units.setdefault((c.doc_id, key), []).append(c)
+            self._units = units
+        key = unit_key(chunk.headings)
+        return self._units.get((chunk.doc_id, key), []) if key else []
+
     def mask(self, filters: Filters | None) -> np.ndarray | None:
         """Rows allowed by the filters; None when nothing is filtered."""
         if filters is None or filters.is_empty():
             return None
         allowed = {doc_id for doc_id, doc in self.docs.items() if _doc_matches(doc, filters)}
         return np.array([c.doc_id in allowed for c in self.chunks], dtype=bool)
+
+
+_ARTICLE = re.compile(r"^Điều\s+\d+[a-z]?\b")
+
+
+def unit_key(headings: list[str]) -> tuple[str, ...]:
+    """A legal article is read whole ("Điều 247" with its khoản and điểm); elsewhere a passage
+    belongs with the others under the same parent heading."""
+    for i, heading in enumerate(headings):
+        if _ARTICLE.match(heading):
+            return tuple(headings[: i + 1])
+    return tuple(headings[:-1])
 
 
 def _doc_matches(doc: DocRecord, filters: Filters) -> bool:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chidao.answering.quantities import numbers, quantity_text, same_number
 from chidao.answering.question import Question, capitalised_runs
 from index.abbreviations import expand
 from index.hybrid import Hit
@@ -16,24 +17,11 @@ from index.state import IndexState
 from index.vntext import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
 from ingest.sentences import split_clauses, split_sentences
 
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*\s*%?")
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}"
     r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
     re.I,
 )
-# Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers.
-_NOT_QUANTITY = re.compile(
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+(?:/\d{4})?/[A-ZĐ][\w-]*|\b\d+-[A-ZĐ]{1,4}/[\w-]+"
-    r"|\bsố\s+\d+\b|\bngày\s+\d{1,2}(?:/\d{1,2})?\b|\b(?:Điều|khoản|Chương|Mục)\s+\d+\b"
-    r"|\b(?:tháng|quý|năm)\s+\d{1,4}\b",
-    re.I,
-)
-_OUTLINE_MARK = re.compile(
-    r"^\s*(?:[-–•+]\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]|[a-zđ]\)|\(\d{1,2}\))\s+"
-)
-_FOOTNOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
 _AGENCY = re.compile(
     r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
@@ -45,6 +33,11 @@ _PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấ
 _TARGET = re.compile(
     r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|yeu cau|toi thieu|du kien|it nhat)\b"
 )
+_ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
+# A paragraph that names its subject only by reference to the article's first one.
+_REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
+SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
+MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
 FOCUS_WEIGHT = 0.35  # how much the clause holding the fact must itself match the question
 
@@ -59,15 +52,22 @@ class Evidence:
     entity_in_sentence: bool
 
 
-def _quantity_text(text: str) -> str:
-    """The text with outline markers, dates, document numbers and month names blanked out."""
-    return _NOT_QUANTITY.sub(" ", _FOOTNOTE_MARK.sub("", _OUTLINE_MARK.sub("", text)))
+def new_numbers(text: str, q: Question) -> list[str]:
+    """Quantities the question does not already state: the answer is not the condition."""
+    stated = set(q.numbers)
+    return [n for n in numbers(text) if same_number(n) not in stated]
 
 
-def numbers(text: str) -> list[str]:
-    """Quantities in the text: not outline markers, dates, document numbers or bare years."""
-    found = _NUMBER.findall(_quantity_text(text))
-    return [m.strip() for m in found if not _YEAR_ONLY.fullmatch(m.strip())]
+@lru_cache(maxsize=1024)
+def _anchor_pattern(anchor: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,4}}?\s+\d")
+
+
+def has_anchor(text: str, q: Question) -> bool:
+    """The asked-for slot filled: "phạt tù từ 03 năm" for "phạt tù từ bao nhiêu năm"."""
+    if not q.anchor:
+        return False
+    return bool(_anchor_pattern(q.anchor).search(" ".join(folded_syllables(text))))
 
 
 def has_unit(text: str, q: Question) -> bool:
@@ -76,7 +76,7 @@ def has_unit(text: str, q: Question) -> bool:
         return False
     if q.unit == "%":
         return any(n.endswith("%") for n in numbers(text))
-    folded = " ".join(fold(w) for w in _quantity_text(text).split())
+    folded = " ".join(fold(w) for w in quantity_text(text).split())
     return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+)?{re.escape(q.unit)}\b", folded))
 
 
@@ -90,7 +90,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "when":
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
-            return bool(numbers(text))
+            return bool(new_numbers(text, q))
         case "date":
             return bool(_DATE.search(text))
         case "person":
@@ -193,17 +193,19 @@ class EvidenceFinder:
         return all(y in haystack or y == doc_year for y in q.years)
 
     @staticmethod
-    def _units(hit: Hit, q: Question) -> list[str]:
-        """The passage's sentences; a list item that lacks the asked-for fact is also offered
-        joined to the lead-in above it ("…thì bị phạt tù từ 03 năm đến 10 năm … b) Bỏ từ 02
-        thương binh trở lên"), since the lead-in states what holds for every item."""
-        units: list[str] = []
+    def _units(hit: Hit, q: Question) -> list[tuple[str, str]]:
+        """(unit, its own sentence): the passage's sentences; a list item is also offered
+        joined to the lead-in above it ("…thì bị phạt tù từ 03 năm đến 10 năm: … b) Bỏ từ 02
+        thương binh trở lên"), since the lead-in states what holds for every item; so is an
+        item that lacks the asked-for fact joined to the nearest heading that has it. The
+        joined heading is context: only the sentence's own words count in full."""
+        units: list[tuple[str, str]] = []
         headings = set(hit.chunk.headings)
         previous = ""
         for sentence in split_sentences(hit.chunk.text):
             if sentence in headings:  # a heading names the topic; it holds no answer
                 continue
-            units.append(sentence)
+            units.append((sentence, sentence))
             # A table row comes out cell by cell: "Sở Tài chính" then "chủ trì, phối hợp…".
             if (
                 q.kind in ("agency", "person", "place")
@@ -211,18 +213,56 @@ class EvidenceFinder:
                 and 0 < len(previous) <= 80
                 and has_kind(previous, q)
             ):
-                units.append(f"{previous} – {sentence}")
+                joined = f"{previous} – {sentence}"
+                units.append((joined, joined))
             previous = sentence
+            parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
+            lead_in = next((h for h in reversed(parents) if h.endswith(":")), None)
+            if lead_in:
+                units.append((f"{lead_in} … {sentence}", sentence))
+                continue
             if has_kind(sentence, q) and (not q.unit or has_unit(sentence, q)):
                 continue
-            parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
             lead = next(
                 (h for h in reversed(parents) if has_kind(h, q) and (not q.unit or has_unit(h, q))),
                 None,
             )
             if lead and q.kind in ("number", "date", "person", "place"):
-                units.append(f"{lead} … {sentence}")
+                units.append((f"{lead} … {sentence}", sentence))
         return units
+
+    def _base(self, hit: Hit) -> frozenset[str]:
+        """Words a passage inherits: "2. Phạm tội thuộc một trong các trường hợp sau đây…" is
+        about the offence the article's first paragraph describes, so that paragraph's words
+        count as the passage's own."""
+        own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
+        opening = own[0] if own else hit.chunk.text
+        if not _REFERS_BACK.match(opening):
+            return frozenset()
+        family = self.state.siblings(hit.chunk)
+        first = family[0] if family else None
+        if first is None or first.chunk_id == hit.chunk.chunk_id:
+            return frozenset()
+        return term_set(next(iter(split_sentences(first.text)), ""))
+
+    @staticmethod
+    def _with_siblings(hits: list[Hit], state: IndexState) -> list[Hit]:
+        """The best passages bring the rest of their unit (the other khoản and điểm of an
+        article, the other items of a list): the answer is often beside what matched best."""
+        out: list[Hit] = []
+        seen = {h.chunk.chunk_id for h in hits}
+        for i, hit in enumerate(hits):
+            out.append(hit)
+            if i >= SIBLING_SOURCES:
+                continue
+            family = state.siblings(hit.chunk)
+            if len(family) > MAX_SIBLINGS:
+                continue
+            for chunk in family:
+                if chunk.chunk_id not in seen:
+                    seen.add(chunk.chunk_id)
+                    out.append(Hit(chunk, hit.score, {"sibling": i + 1}))
+        return out
 
     def _doc_match(self, q: Question, hits: list[Hit]) -> dict[str, float]:
         """Bonus for notices whose title is the document the question names, and a penalty
@@ -245,16 +285,21 @@ class EvidenceFinder:
         scorer = Scorer(q, self.state)
         doc_bonus = self._doc_match(q, hits[:limit])
         out: list[Evidence] = []
-        for rank, hit in enumerate(hits[:limit], 1):
+        retrieved = 0
+        for hit in self._with_siblings(hits[:limit], self.state):
+            if "sibling" not in hit.ranks:
+                retrieved += 1
+            rank = hit.ranks.get("sibling", retrieved)
             context_text = self._context(hit)
             context_f = " ".join(fold(w) for w in context_text.split())
             if not self._passes(q, hit, context_f):
                 continue
             around = term_set(context_text)
+            base = self._base(hit)
             previous: frozenset[str] = frozenset()
             previous_f = ""
-            for sentence in self._units(hit, q):
-                terms = term_set(sentence)
+            for sentence, own in self._units(hit, q):
+                terms = term_set(own) | base
                 coverage = scorer.coverage(terms, around | previous)
                 sentence_f = " ".join(fold(w) for w in sentence.split())
                 # Named places and numbers must stand in the evidence, just before it, or in
@@ -269,9 +314,11 @@ class EvidenceFinder:
                 score = (
                     coverage
                     + (0.15 if kind_ok else miss)
-                    + FOCUS_WEIGHT * (scorer.focus(sentence) if kind_ok else 0.0)
+                    + FOCUS_WEIGHT
+                    * (scorer.focus(own if has_kind(own, q) else sentence) if kind_ok else 0.0)
                     + (0.08 if in_sentence else 0.0)
                     + (0.15 if has_unit(sentence, q) else 0.0)
+                    + (0.15 if has_anchor(sentence, q) else 0.0)
                     + 0.05 / rank
                     - (0.1 if len(sentence) < 25 else 0.0)
                     + doc_bonus.get(hit.chunk.doc_id, 0.0)
@@ -283,8 +330,10 @@ class EvidenceFinder:
 
 
 def rerank(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:
-    """Passages ordered by their best sentence; passages with no admissible sentence go last."""
-    best: dict[str, float] = {}
-    for ev in evidence:
-        best.setdefault(ev.hit.chunk.chunk_id, ev.score)
-    return sorted(hits, key=lambda h: -best.get(h.chunk.chunk_id, -1.0))
+    """Passages ordered by their best sentence (sibling passages the evidence brought in
+    included); passages with no admissible sentence go last."""
+    ranked: dict[str, Hit] = {}
+    for ev in evidence:  # best first
+        ranked.setdefault(ev.hit.chunk.chunk_id, ev.hit)
+    rest = [h for h in hits if h.chunk.chunk_id not in ranked]
+    return [*ranked.values(), *rest]

@@ -10,6 +10,7 @@ from chidao.answering.evidence import (
     Evidence,
     EvidenceFinder,
     Scorer,
+    has_anchor,
     has_kind,
     has_unit,
 )
@@ -56,7 +57,9 @@ def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
     if len(text) <= MAX_ANSWER_CHARS:
         return text
     clauses = split_clauses(text)
-    values = [scorer.clause_value(c) + 0.3 * has_unit(c, q) for c in clauses]
+    values = [
+        scorer.clause_value(c) + 0.3 * has_unit(c, q) + 0.3 * has_anchor(c, q) for c in clauses
+    ]
     budget = MAX_ANSWER_CHARS - 20
 
     def fits(lo: int, hi: int) -> bool:

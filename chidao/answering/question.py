@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from chidao.answering.quantities import numbers, same_number
 from index.vntext import STOPWORDS, fold, has_diacritics, syllables
 
 _DOC_KINDS = r"(?:quyet dinh|ke hoach|thong bao|chi thi|nghi quyet|van ban)"
@@ -257,6 +258,8 @@ class Question:
     unit: str = ""  # what is counted: "%" or the folded word after "bao nhiêu" ("tieu chi")
     named_doc: str = ""  # a document the question names by title: "bo luat hinh su"
     subject: str = ""  # for "X là gì?": X, folded ("hinh phat")
+    numbers: list[str] = field(default_factory=list)  # figures the question states ("02", "500")
+    anchor: str = ""  # folded words just before "bao nhiêu": "phat tu" in "phạt tù từ bao nhiêu"
 
 
 def _kind(folded: str) -> str:
@@ -364,7 +367,12 @@ _NAMED_DOC = re.compile(
     r"(?:\s+[A-ZĐ][\wà-ỹđ]*)(?:\s+[\wà-ỹđ]+){0,3}?)(?=\s+(?:năm|số|\d)|[,?.;]|\s+(?:của|về|thì|quy))",
     re.I,
 )
-_DEFINITION = re.compile(r"^(?:theo [^,]+,\s*)?(.{3,60}?)\s+là\s+gì\s*\??$", re.I)
+_DEFINITION = re.compile(
+    r"^(?:theo [^,]+,\s*)?(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
+    r"|thế nào là\s+(?P<b>.{3,60}?)"
+    r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai))\s*[?.]?$",
+    re.I,
+)
 
 
 def _named_doc(text: str) -> str:
@@ -381,8 +389,44 @@ def _named_doc(text: str) -> str:
 
 
 def _subject(text: str) -> str:
+    """What "X là gì?", "Định nghĩa của X?", "Thế nào là X?" ask to define, folded."""
     m = _DEFINITION.match(text.strip())
-    return " ".join(fold(w) for w in m.group(1).split()) if m else ""
+    if not m:
+        return ""
+    subject = next(g for g in m.group("a", "b", "c") if g)
+    return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
+
+
+# Words between the topic and "bao nhiêu" that do not name the slot: "phạt tù từ bao nhiêu".
+_SLOT_LINKS = frozenset(
+    ["từ", "đến", "tới", "tối", "đa", "lên", "là", "khoảng", "thiểu", "dưới", "trên"]
+)
+_FOLDED_SLOT_LINKS = frozenset(fold(w) for w in _SLOT_LINKS)
+
+
+def _anchor(sylls: list[str]) -> str:
+    """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
+    answer is the figure that follows them in the text ("phạt tù từ 03 năm")."""
+    folded = [fold(s) for s in sylls]
+    at = next(
+        (
+            i
+            for i, w in enumerate(folded)
+            if w == "may" or (w == "bao" and folded[i + 1 : i + 2] in (["nhieu"], ["lau"]))
+        ),
+        None,
+    )
+    if at is None:
+        return ""
+    i = at - 1
+    links = _FOLDED_SLOT_LINKS if sylls == folded else _SLOT_LINKS
+    while i >= 0 and sylls[i] in links:
+        i -= 1
+    words: list[str] = []
+    while i >= 0 and len(words) < 2 and sylls[i] not in STOPWORDS and not sylls[i][0].isdigit():
+        words.insert(0, folded[i])
+        i -= 1
+    return " ".join(words)
 
 
 def analyse(text: str) -> Question:
@@ -398,8 +442,11 @@ def analyse(text: str) -> Question:
     sylls = syllables(_DOC_NUMBER.sub(" ", text))
     # "bao lâu", "bao giờ" ask a question; their second syllable is no topic word
     asked = {i + 1 for i, s in enumerate(sylls[:-1]) if fold(s) == "bao"}
+    # Figures the question states are conditions to match ("500 cây"); years are gates.
     accented_terms = [
-        s for i, s in enumerate(sylls) if s not in STOPWORDS and not s.isdigit() and i not in asked
+        s
+        for i, s in enumerate(sylls)
+        if s not in STOPWORDS and not _YEAR.fullmatch(s) and i not in asked
     ]
     terms = [fold(s) for s in accented_terms]
     return Question(
@@ -414,4 +461,6 @@ def analyse(text: str) -> Question:
         unit=_unit(sylls, accented),
         named_doc=_named_doc(text),
         subject=_subject(text),
+        numbers=[same_number(n) for n in numbers(text)],
+        anchor=_anchor(sylls),
     )
