@@ -15,7 +15,9 @@ from index.vntext import nfc
 
 
 def _norm(text: str) -> str:
-    return nfc(text).lower()
+    """Case and line breaks do not change a fact: an expected answer quoted from a law with its
+    paragraph breaks matches the same words quoted on one line."""
+    return " ".join(nfc(text).lower().split())
 
 
 @dataclass

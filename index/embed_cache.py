@@ -29,6 +29,9 @@ class CachedEmbedder:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # A cache: a commit need not wait for the disk (WAL stays consistent; an OS crash can
+        # only lose the newest vectors, which are then embedded again).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors "
             "(model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))"

@@ -6,6 +6,7 @@ its model needs, so callers only say which side of the search a text is on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from typing import Literal, Protocol
@@ -117,6 +118,13 @@ class OpenAIEmbedder:
         return _normalise(np.array([d["embedding"] for d in data], dtype=np.float32))
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _term_slot(term: str, dim: int) -> tuple[int, float]:
+    """(slot, ±1) of a term; memoised because a corpus repeats its syllables and bigrams."""
+    h = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+    return h % dim, 1.0 if (h >> 32) & 1 else -1.0
+
+
 class HashEmbedder:
     """Fast deterministic bag of folded syllables and bigrams, hashed into a fixed space.
 
@@ -130,11 +138,12 @@ class HashEmbedder:
 
     def _vector(self, text: str) -> np.ndarray:
         sylls = folded_syllables(text)
+        slots = [_term_slot(term, self.dim) for term in sylls + bigrams(sylls)]
+        # Sums of ±1 are exact in float64, so this equals adding them one by one in float32.
         vec = np.zeros(self.dim, np.float32)
-        for term in sylls + bigrams(sylls):
-            digest = hashlib.blake2b(term.encode(), digest_size=8).digest()
-            h = int.from_bytes(digest, "little")
-            vec[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        if slots:
+            index, sign = zip(*slots, strict=True)
+            vec = np.bincount(index, weights=sign, minlength=self.dim).astype(np.float32)
         return np.sign(vec) * np.log1p(np.abs(vec))
 
     def embed(self, texts: list[str], kind: Kind) -> np.ndarray:

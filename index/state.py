@@ -28,6 +28,7 @@ class IndexState:
     docs: dict[str, DocRecord]
     row_of: dict[str, int]
     bm25: BM25
+    catalog: Catalog | None = None  # for the full text of a document, read when needed
 
     @classmethod
     def load(cls, catalog: Catalog, bm25_dir: Path) -> IndexState:
@@ -46,7 +47,8 @@ class IndexState:
         if bm25 is None:
             bm25 = BM25.build([lexical_terms(c.index_text, accents=True) for c in chunks])
             _save_snapshot(bm25, bm25_dir, generation)
-        return cls(generation, chunks, docs, {c.chunk_id: i for i, c in enumerate(chunks)}, bm25)
+        row_of = {c.chunk_id: i for i, c in enumerate(chunks)}
+        return cls(generation, chunks, docs, row_of, bm25, catalog)
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         if not hasattr(self, "_by_doc"):
@@ -58,6 +60,21 @@ class IndexState:
 
     def doc_of(self, chunk: Chunk) -> DocRecord:
         return self.docs[chunk.doc_id]
+
+    def text_around(self, chunks: list[Chunk], before: int = 0) -> tuple[str, int] | None:
+        """The document text from the first of these chunks (and `before` characters more,
+        from a line start) to the last, as ingested, and its offset; None when the catalog has
+        since moved on to another version of the document."""
+        if self.catalog is None or not chunks:
+            return None
+        text = self.catalog.document_text(chunks[0].doc_id) or ""
+        start, end = min(c.start for c in chunks), max(c.end for c in chunks)
+        if before:
+            start = text.rfind("\n", 0, max(0, start - before)) + 1
+        head = chunks[0].text.split("\n", 1)[0][:30]
+        if head not in text[chunks[0].start : chunks[0].end]:
+            return None
+        return text[start:end], start
 
     def siblings(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the unit a chunk belongs to (its article, or the list its item is
@@ -81,6 +98,10 @@ class IndexState:
 
 
 _ARTICLE = re.compile(r"^Điều\s+\d+[a-z]?\b")
+
+
+def is_article_unit(headings: list[str]) -> bool:
+    return any(_ARTICLE.match(h) for h in headings)
 
 
 def unit_key(headings: list[str]) -> tuple[str, ...]:

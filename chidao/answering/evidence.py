@@ -50,6 +50,7 @@ class Evidence:
     coverage: float
     score: float
     entity_in_sentence: bool
+    own: str = ""  # the sentence of the document itself, without a lead-in joined to it
 
 
 def new_numbers(text: str, q: Question) -> list[str]:
@@ -227,7 +228,7 @@ class EvidenceFinder:
                 (h for h in reversed(parents) if has_kind(h, q) and (not q.unit or has_unit(h, q))),
                 None,
             )
-            if lead and q.kind in ("number", "date", "person", "place"):
+            if lead and q.kind in ("number", "date", "person", "place", "agency"):
                 units.append((f"{lead} … {sentence}", sentence))
         return units
 
@@ -324,7 +325,7 @@ class EvidenceFinder:
                     + doc_bonus.get(hit.chunk.doc_id, 0.0)
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                 )
-                out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence))
+                out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
         out.sort(key=lambda e: -e.score)
         return out
 

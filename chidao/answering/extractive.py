@@ -14,6 +14,7 @@ from chidao.answering.evidence import (
     has_kind,
     has_unit,
 )
+from chidao.answering.passages import article_text, list_text
 from chidao.answering.question import Question
 from chidao.results import Answer, Citation
 from index.hybrid import Hit
@@ -23,7 +24,7 @@ from ingest.sentences import split_clauses
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the evidence must contain
 SIGNER_MIN_COVERAGE = 0.4  # "ai ký …" names the notice mostly by its title
-MAX_ANSWER_CHARS = 300
+MAX_ANSWER_CHARS = 450
 NOT_FOUND = (
     "Không tìm thấy thông tin này trong các văn bản đã nạp. "
     "Hãy thử hỏi cụ thể hơn (tên xã/huyện, năm, số văn bản)."
@@ -101,6 +102,11 @@ class ExtractiveAnswerer:
         best = next((e for e in evidence if self._admissible(e, q)), None)
         if best is None:
             return not_found(q.text)
+        whole = self._whole(q, best, state)
+        if whole:
+            cite = citation(1, best.hit, state, whole)
+            cite.passage = whole if whole not in cite.passage else cite.passage
+            return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
         span = answer_span(best.sentence, q, Scorer(q, state))
         return Answer(
             question=q.text,
@@ -108,6 +114,16 @@ class ExtractiveAnswerer:
             found=True,
             citations=[citation(1, best.hit, state, best.sentence)],
         )
+
+    @staticmethod
+    def _whole(q: Question, best: Evidence, state: IndexState) -> str | None:
+        """A whole article for "quy định thế nào về…", a whole list for "trong trường hợp
+        nào": quoted from the document as written."""
+        own = best.own or best.sentence
+        whole = article_text(state, best.hit.chunk) if q.wants == "whole" else None
+        if whole is None and (q.wants or own.endswith(":")):  # a lead-in alone answers nothing
+            whole = list_text(state, best.hit.chunk, own)
+        return whole
 
     @staticmethod
     def _admissible(ev: Evidence, q: Question) -> bool:

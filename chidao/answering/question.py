@@ -259,7 +259,25 @@ class Question:
     named_doc: str = ""  # a document the question names by title: "bo luat hinh su"
     subject: str = ""  # for "X là gì?": X, folded ("hinh phat")
     numbers: list[str] = field(default_factory=list)  # figures the question states ("02", "500")
+    wants: str = ""  # "list": every case ("trong trường hợp nào"); "whole": what a rule says
     anchor: str = ""  # folded words just before "bao nhiêu": "phat tu" in "phạt tù từ bao nhiêu"
+
+
+# Questions whose answer is a whole list or a whole article, matched on folded text.
+_WANTS_WHOLE = re.compile(
+    r"\b(?:quy dinh (?:nhu |ra )?the nao ve|quy dinh gi ve|quy dinh ra sao ve|mo ta|neu noi dung)\b"
+)
+_WANTS_LIST = re.compile(
+    r"\b(?:truong hop nao|nhung truong hop|nhung gi|gom nhung|gom gi|bao gom nhung|nhung ai"
+    r"|nhung (?:viec|noi dung|quyen|nghia vu|dieu kien|hanh vi|bien phap|loai|yeu cau|nhiem vu)"
+    r"|(?:cac|nhung) (?:\w+ ){1,3}nao)\b"
+)
+
+
+def _wants(folded: str) -> str:
+    if _WANTS_WHOLE.search(folded):
+        return "whole"
+    return "list" if _WANTS_LIST.search(folded) else ""
 
 
 def _kind(folded: str) -> str:
@@ -370,7 +388,8 @@ _NAMED_DOC = re.compile(
 _DEFINITION = re.compile(
     r"^(?:theo [^,]+,\s*)?(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
     r"|thế nào là\s+(?P<b>.{3,60}?)"
-    r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai))\s*[?.]?$",
+    r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai|người\s+(?:như\s+)?thế\s+nào))"
+    r"\s*[?.]?$",
     re.I,
 )
 
@@ -463,4 +482,5 @@ def analyse(text: str) -> Question:
         subject=_subject(text),
         numbers=[same_number(n) for n in numbers(text)],
         anchor=_anchor(sylls),
+        wants=_wants(folded),
     )
