@@ -39,6 +39,7 @@ _REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?p
 SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
 MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
+ITEM_MATTERS = 0.1  # share of the question a list item must match to speak for its lead-in
 FOCUS_WEIGHT = 0.35  # how much the clause holding the fact must itself match the question
 
 
@@ -232,6 +233,17 @@ class EvidenceFinder:
                 units.append((f"{lead} … {sentence}", sentence))
         return units
 
+    @staticmethod
+    def _focus(scorer: Scorer, unit: str, own: str, coverage: float) -> float:
+        """How well the clause holding the fact matches. An item joined to the lead-in that
+        holds the fact ("…thì bị phạt tù từ 02 năm đến 05 năm: … h) Làm nạn nhân tự sát")
+        matches by the item: the lead-in is the same for every item."""
+        if own == unit:
+            return scorer.focus(own)
+        if scorer.coverage(term_set(own)) < ITEM_MATTERS:  # "a) Có tổ chức" adds nothing asked
+            return scorer.focus(unit)
+        return coverage
+
     def _base(self, hit: Hit) -> frozenset[str]:
         """Words a passage inherits: "2. Phạm tội thuộc một trong các trường hợp sau đây…" is
         about the offence the article's first paragraph describes, so that paragraph's words
@@ -316,7 +328,7 @@ class EvidenceFinder:
                     coverage
                     + (0.15 if kind_ok else miss)
                     + FOCUS_WEIGHT
-                    * (scorer.focus(own if has_kind(own, q) else sentence) if kind_ok else 0.0)
+                    * (self._focus(scorer, sentence, own, coverage) if kind_ok else 0.0)
                     + (0.08 if in_sentence else 0.0)
                     + (0.15 if has_unit(sentence, q) else 0.0)
                     + (0.15 if has_anchor(sentence, q) else 0.0)
