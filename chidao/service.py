@@ -10,7 +10,7 @@ from typing import Any
 
 from chidao.answering.evidence import EvidenceFinder, rerank
 from chidao.answering.extractive import ExtractiveAnswerer, not_found
-from chidao.answering.question import analyse
+from chidao.answering.question import Question, analyse
 from chidao.errors import QuestionError
 from chidao.results import (
     Answer,
@@ -31,6 +31,7 @@ from index.vector_store import VectorStore, make_client
 
 log = logging.getLogger(__name__)
 CANDIDATES = 20
+MAX_LOOKUPS = 40  # passages added by exact lookups (definitions, a named article)
 
 
 class AnswerService:
@@ -119,7 +120,7 @@ class AnswerService:
             q.text = question
             q.entities = own.entities or q.entities
             q.years = own.years or q.years
-        hits = self.retriever.search(state, search_text, CANDIDATES, filters)
+        hits = self._retrieve(state, search_text, q, filters)
         retrieved = time.perf_counter()
         answer: Answer
         if not hits:
@@ -142,9 +143,28 @@ class AnswerService:
         """Passages for a question as the answerer ranks them: hybrid retrieval, then the
         sentence-level rerank."""
         state = self.state()
-        hits = self.retriever.search(state, question, CANDIDATES, filters)
-        evidence = EvidenceFinder(state).find(analyse(question), hits)
+        q = analyse(question)
+        hits = self._retrieve(state, question, q, filters)
+        evidence = EvidenceFinder(state).find(q, hits)
         return rerank(hits, evidence)[:k]
+
+    def _retrieve(
+        self, state: IndexState, text: str, q: Question, filters: Filters | None
+    ) -> list[Hit]:
+        """Hybrid retrieval, plus the passages that define the term asked about and the article
+        the question names: exact lookups that ranking alone misses."""
+        hits = self.retriever.search(state, text, CANDIDATES, filters)
+        rows = state.lookups.defining(q.subject) if q.subject else []
+        if q.article:
+            rows = rows + state.lookups.article(q.article)
+        mask = state.mask(filters)
+        seen = {h.chunk.chunk_id for h in hits}
+        extra = [
+            Hit(state.chunks[r], 0.0, {"lookup": 1})
+            for r in rows[:MAX_LOOKUPS]
+            if state.chunks[r].chunk_id not in seen and (mask is None or mask[r])
+        ]
+        return [*hits, *extra]
 
     # --- what the index holds --------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:

@@ -15,6 +15,7 @@ import numpy as np
 from chidao.results import Filters
 from index.catalog import Catalog, DocRecord
 from index.lexical import BM25
+from index.lookups import Lookups
 from index.vntext import LEXICAL_VERSION, fold, lexical_terms
 from ingest.document import Chunk
 
@@ -75,6 +76,12 @@ class IndexState:
         if head not in text[chunks[0].start : chunks[0].end]:
             return None
         return text[start:end], start
+
+    @property
+    def lookups(self) -> Lookups:
+        if not hasattr(self, "_lookups"):
+            self._lookups = Lookups(self.chunks)
+        return self._lookups
 
     def siblings(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the unit a chunk belongs to (its article, or the list its item is

@@ -13,6 +13,7 @@ from chidao.answering.quantities import numbers, quantity_text, same_number
 from chidao.answering.question import Question, capitalised_runs
 from index.abbreviations import expand
 from index.hybrid import Hit
+from index.lookups import article_number
 from index.state import IndexState
 from index.vntext import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
 from ingest.sentences import split_clauses, split_sentences
@@ -295,14 +296,20 @@ class EvidenceFinder:
         return {d: (0.2 if d in matching else -0.2) for d in titles}
 
     def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
+        """Scored sentences of the best `limit` retrieved passages, their siblings and the
+        passages exact lookups found, best first."""
         scorer = Scorer(q, self.state)
-        doc_bonus = self._doc_match(q, hits[:limit])
+        ranked = [h for h in hits if "lookup" not in h.ranks][:limit]
+        candidates = self._with_siblings(ranked, self.state)
+        candidates += [h for h in hits if "lookup" in h.ranks]
+        doc_bonus = self._doc_match(q, candidates)
         out: list[Evidence] = []
         retrieved = 0
-        for hit in self._with_siblings(hits[:limit], self.state):
-            if "sibling" not in hit.ranks:
+        for hit in candidates:
+            if not hit.ranks.keys() & {"sibling", "lookup"}:
                 retrieved += 1
-            rank = hit.ranks.get("sibling", retrieved)
+            rank = hit.ranks.get("sibling") or hit.ranks.get("lookup") or retrieved
+            named_article = bool(q.article) and article_number(hit.chunk.headings) == q.article
             context_text = self._context(hit)
             context_f = " ".join(fold(w) for w in context_text.split())
             if not self._passes(q, hit, context_f):
@@ -336,6 +343,7 @@ class EvidenceFinder:
                     - (0.1 if len(sentence) < 25 else 0.0)
                     + doc_bonus.get(hit.chunk.doc_id, 0.0)
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
+                    + (0.2 if named_article else 0.0)
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
         out.sort(key=lambda e: -e.score)

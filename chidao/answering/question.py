@@ -259,6 +259,7 @@ class Question:
     named_doc: str = ""  # a document the question names by title: "bo luat hinh su"
     subject: str = ""  # for "X là gì?": X, folded ("hinh phat")
     numbers: list[str] = field(default_factory=list)  # figures the question states ("02", "500")
+    article: str = ""  # the article the question opens by naming: "Theo Điều 32, …" → "32"
     wants: str = ""  # "list": every case ("trong trường hợp nào"); "whole": what a rule says
     anchor: str = ""  # folded words just before "bao nhiêu": "phat tu" in "phạt tù từ bao nhiêu"
 
@@ -272,6 +273,9 @@ _WANTS_LIST = re.compile(
     r"|nhung (?:viec|noi dung|quyen|nghia vu|dieu kien|hanh vi|bien phap|loai|yeu cau|nhiem vu)"
     r"|(?:cac|nhung) (?:\w+ ){1,3}nao)\b"
 )
+
+
+_OPENS_WITH_ARTICLE = re.compile(r"^(?:(?:theo|trong|tại|căn cứ|ở)\s+)?điều\s+(\d+[a-z]?)\b", re.I)
 
 
 def _wants(folded: str) -> str:
@@ -369,7 +373,7 @@ def _content_pairs(sylls: list[str]) -> list[str]:
 
 _NAMED_BY_YEAR = re.compile(
     r"\b(?:bộ luật|luật|nghị định|nghị quyết|thông tư|quyết định|pháp lệnh|hiến pháp)\b"
-    r"[^,.?;]{0,60}?\bnăm\s+((?:19|20)\d{2})",
+    r"[^,.?;]{0,60}?\b(?:năm\s+)?((?:19|20)\d{2})\b",
     re.I,
 )
 
@@ -405,6 +409,9 @@ def _named_doc(text: str) -> str:
     if len(name) < 1 or (not name[0][0].isupper() and text != text.lower()):
         return ""
     return " ".join(fold(w) for w in words)
+
+
+_DEFINITION_FRAME = frozenset(["dinh", "nghia", "khai", "niem", "hieu"])
 
 
 def _subject(text: str) -> str:
@@ -462,10 +469,12 @@ def analyse(text: str) -> Question:
     # "bao lâu", "bao giờ" ask a question; their second syllable is no topic word
     asked = {i + 1 for i, s in enumerate(sylls[:-1]) if fold(s) == "bao"}
     # Figures the question states are conditions to match ("500 cây"); years are gates.
+    subject = _subject(text)
+    frame = _DEFINITION_FRAME if subject else frozenset()  # "định nghĩa" is not the topic
     accented_terms = [
         s
         for i, s in enumerate(sylls)
-        if s not in STOPWORDS and not _YEAR.fullmatch(s) and i not in asked
+        if s not in STOPWORDS and fold(s) not in frame and not _YEAR.fullmatch(s) and i not in asked
     ]
     terms = [fold(s) for s in accented_terms]
     return Question(
@@ -479,8 +488,9 @@ def analyse(text: str) -> Question:
         pairs=_content_pairs(sylls),
         unit=_unit(sylls, accented),
         named_doc=_named_doc(text),
-        subject=_subject(text),
+        subject=subject,
         numbers=[same_number(n) for n in numbers(text)],
         anchor=_anchor(sylls),
         wants=_wants(folded),
+        article=m.group(1) if (m := _OPENS_WITH_ARTICLE.match(text.strip())) else "",
     )
