@@ -15,7 +15,7 @@ from index.abbreviations import expand
 from index.hybrid import Hit
 from index.lookups import article_number
 from index.state import IndexState
-from index.vntext import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
+from index.vntext import FOLDED_STOPWORDS, STOPWORDS, bigrams, fold, folded_syllables, syllables
 from ingest.sentences import split_clauses, split_sentences
 
 _DATE = re.compile(
@@ -37,6 +37,8 @@ _TARGET = re.compile(
 _ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
 # A paragraph that names its subject only by reference to the article's first one.
 _REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
+_ARTICLE_NO = re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]?\s*")
+TITLE_WEIGHT = 0.2  # bonus for passages in an article whose title the question names
 SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
 MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
@@ -234,6 +236,22 @@ class EvidenceFinder:
                 units.append((f"{lead} … {sentence}", sentence))
         return units
 
+    def _title_match(self, q: Question, headings: list[str]) -> float:
+        """IDF-weighted share of an article's title that the question names: "Tội lạm quyền
+        trong khi thi hành công vụ" is what a question about that offence is about, though
+        a neighbouring article may share more of its other words."""
+        heading = next((h for h in headings if _ARTICLE_NO.match(h)), "")
+        title = _ARTICLE_NO.sub("", heading)
+        words = [s for s in syllables(title) if s not in STOPWORDS and not s[0].isdigit()]
+        if len(words) < 2:
+            return 0.0
+        asked = set(q.accented_terms) if q.accented else set(q.terms)
+        weights = [
+            (self.state.bm25.idf("~" + w), (w if q.accented else fold(w)) in asked) for w in words
+        ]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, hit in weights if hit) / total if total else 0.0
+
     @staticmethod
     def _focus(scorer: Scorer, unit: str, own: str, coverage: float) -> float:
         """How well the clause holding the fact matches. An item joined to the lead-in that
@@ -310,6 +328,7 @@ class EvidenceFinder:
                 retrieved += 1
             rank = hit.ranks.get("sibling") or hit.ranks.get("lookup") or retrieved
             named_article = bool(q.article) and article_number(hit.chunk.headings) == q.article
+            title = TITLE_WEIGHT * self._title_match(q, hit.chunk.headings) ** 2
             context_text = self._context(hit)
             context_f = " ".join(fold(w) for w in context_text.split())
             if not self._passes(q, hit, context_f):
@@ -344,6 +363,7 @@ class EvidenceFinder:
                     + doc_bonus.get(hit.chunk.doc_id, 0.0)
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                     + (0.2 if named_article else 0.0)
+                    + title
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
         out.sort(key=lambda e: -e.score)
