@@ -27,7 +27,7 @@ _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
 _AGENCY = re.compile(
     r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
     r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
-    r"|Tổng cục|Viện|Tòa án|Viện kiểm sát)\b"
+    r"|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
 )
 _PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
 # Words that make a figure a target rather than a result ("phấn đấu đạt 100%").

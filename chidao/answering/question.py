@@ -266,12 +266,13 @@ class Question:
 
 # Questions whose answer is a whole list or a whole article, matched on folded text.
 _WANTS_WHOLE = re.compile(
-    r"\b(?:quy dinh (?:nhu |ra )?the nao ve|quy dinh gi ve|quy dinh ra sao ve|mo ta|neu noi dung)\b"
+    r"\b(?:quy dinh (?:nhu |ra )?the nao ve|quy dinh gi ve|quy dinh ra sao ve|mo ta|neu noi dung"
+    r"|liet ke)\b"
 )
 _WANTS_LIST = re.compile(
     r"\b(?:truong hop nao|nhung truong hop|nhung gi|gom nhung|gom gi|bao gom nhung|nhung ai"
     r"|nhung (?:viec|noi dung|quyen|nghia vu|dieu kien|hanh vi|bien phap|loai|yeu cau|nhiem vu)"
-    r"|(?:cac|nhung) (?:\w+ ){1,3}nao)\b"
+    r"|(?:cac|nhung) (?:\w+ ){1,3}nao|bao gom\b.*\bnao)\b"
 )
 
 
@@ -390,7 +391,7 @@ _NAMED_DOC = re.compile(
     re.I,
 )
 _DEFINITION = re.compile(
-    r"^(?:theo [^,]+,\s*)?(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
+    r"^(?:theo [^,]+,\s*|.{0,60}?\bquy định\s+)?(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
     r"|thế nào là\s+(?P<b>.{3,60}?)"
     r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai|người\s+(?:như\s+)?thế\s+nào))"
     r"\s*[?.]?$",
@@ -412,6 +413,7 @@ def _named_doc(text: str) -> str:
 
 
 _DEFINITION_FRAME = frozenset(["dinh", "nghia", "khai", "niem", "hieu"])
+_LIST_FRAME = frozenset(["mo", "ta", "liet", "ke", "neu"])
 
 
 def _subject(text: str) -> str:
@@ -419,7 +421,7 @@ def _subject(text: str) -> str:
     m = _DEFINITION.match(text.strip())
     if not m:
         return ""
-    subject = next(g for g in m.group("a", "b", "c") if g)
+    subject = next(g for g in m.group("a", "b", "c") if g).split(",")[-1]
     return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
 
 
@@ -469,8 +471,11 @@ def analyse(text: str) -> Question:
     # "bao lâu", "bao giờ" ask a question; their second syllable is no topic word
     asked = {i + 1 for i, s in enumerate(sylls[:-1]) if fold(s) == "bao"}
     # Figures the question states are conditions to match ("500 cây"); years are gates.
-    subject = _subject(text)
-    frame = _DEFINITION_FRAME if subject else frozenset()  # "định nghĩa" is not the topic
+    subject, wants = _subject(text), _wants(folded)
+    # "định nghĩa", "mô tả", "liệt kê" say what kind of answer is wanted, not what about
+    frame = (_DEFINITION_FRAME if subject else frozenset()) | (
+        _LIST_FRAME if wants else frozenset()
+    )
     accented_terms = [
         s
         for i, s in enumerate(sylls)
@@ -491,6 +496,6 @@ def analyse(text: str) -> Question:
         subject=subject,
         numbers=[same_number(n) for n in numbers(text)],
         anchor=_anchor(sylls),
-        wants=_wants(folded),
+        wants=wants,
         article=m.group(1) if (m := _OPENS_WITH_ARTICLE.match(text.strip())) else "",
     )
