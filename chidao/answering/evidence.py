@@ -39,6 +39,7 @@ _ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
 _REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
 _ARTICLE_NO = re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]?\s*")
 TITLE_WEIGHT = 0.2  # bonus for passages in an article whose title the question names
+OPENING_WEIGHT = 0.05  # a sentence that opens with the question's subject
 SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
 MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
@@ -329,6 +330,7 @@ class EvidenceFinder:
             rank = hit.ranks.get("sibling") or hit.ranks.get("lookup") or retrieved
             named_article = bool(q.article) and article_number(hit.chunk.headings) == q.article
             title = TITLE_WEIGHT * self._title_match(q, hit.chunk.headings) ** 2
+            opening = q_opening(q)
             context_text = self._context(hit)
             context_f = " ".join(fold(w) for w in context_text.split())
             if not self._passes(q, hit, context_f):
@@ -363,11 +365,27 @@ class EvidenceFinder:
                     + doc_bonus.get(hit.chunk.doc_id, 0.0)
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                     + (0.2 if named_article else 0.0)
+                    + (OPENING_WEIGHT if opening and _opening(own) == opening else 0.0)
                     + title
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
         out.sort(key=lambda e: -e.score)
         return out
+
+
+_LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
+
+
+def _opening(text: str) -> tuple[str, ...]:
+    """The first three syllables after any outline marker: who or what the sentence is about
+    ("người sử dụng lao động phải…" is not "người lao động phải…")."""
+    text = quantity_text(_LEADING.sub("", text.strip()))
+    return tuple(folded_syllables(text)[:3])
+
+
+def q_opening(q: Question) -> tuple[str, ...]:
+    opening = _opening(q.text)
+    return opening if any(w not in FOLDED_STOPWORDS for w in opening) else ()
 
 
 def rerank(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:

@@ -391,7 +391,8 @@ _NAMED_DOC = re.compile(
     re.I,
 )
 _DEFINITION = re.compile(
-    r"^(?:theo [^,]+,\s*|.{0,60}?\bquy định\s+)?(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
+    r"^(?:theo [^,]+,\s*|.{0,60}?\bquy định\s+)?"
+    r"(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
     r"|thế nào là\s+(?P<b>.{3,60}?)"
     r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai|người\s+(?:như\s+)?thế\s+nào))"
     r"\s*[?.]?$",
