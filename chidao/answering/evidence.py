@@ -40,6 +40,7 @@ _REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?p
 _ARTICLE_NO = re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]?\s*")
 TITLE_WEIGHT = 0.2  # bonus for passages in an article whose title the question names
 OPENING_WEIGHT = 0.05  # a sentence that opens with the question's subject
+LIST_WEIGHT = 0.1  # for questions that ask for every case: passages that are lists
 SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
 MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
@@ -108,6 +109,11 @@ def has_kind(text: str, q: Question) -> bool:
         case "agency":
             return bool(_AGENCY.search(text))
     return True
+
+
+def defines(sentence: str, subject: str) -> bool:
+    """Does the sentence define the (folded) subject?"""
+    return _defines(" ".join(fold(w) for w in sentence.split()), subject)
 
 
 @lru_cache(maxsize=50_000)
@@ -366,6 +372,7 @@ class EvidenceFinder:
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                     + (0.2 if named_article else 0.0)
                     + (OPENING_WEIGHT if opening and _opening(own) == opening else 0.0)
+                    + (LIST_WEIGHT if q.wants == "list" and _in_list(sentence, own) else 0.0)
                     + title
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
@@ -381,6 +388,11 @@ def _opening(text: str) -> tuple[str, ...]:
     ("người sử dụng lao động phải…" is not "người lao động phải…")."""
     text = quantity_text(_LEADING.sub("", text.strip()))
     return tuple(folded_syllables(text)[:3])
+
+
+def _in_list(unit: str, own: str) -> bool:
+    """A list's lead-in ("…trong các trường hợp sau đây:") or an item joined to one."""
+    return own.endswith(":") or (unit != own and f": … {own}" in unit)
 
 
 def q_opening(q: Question) -> tuple[str, ...]:

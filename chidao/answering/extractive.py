@@ -10,11 +10,13 @@ from chidao.answering.evidence import (
     Evidence,
     EvidenceFinder,
     Scorer,
+    defines,
     has_anchor,
     has_kind,
     has_unit,
 )
-from chidao.answering.passages import article_text, list_text
+from chidao.answering.extremes import at_bound
+from chidao.answering.passages import article_text, list_text, paragraph_text
 from chidao.answering.question import Question
 from chidao.results import Answer, Citation
 from index.hybrid import Hit
@@ -25,6 +27,7 @@ from ingest.sentences import split_clauses
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the evidence must contain
 SIGNER_MIN_COVERAGE = 0.4  # "ai ký …" names the notice mostly by its title
 MAX_ANSWER_CHARS = 450
+MAX_DEFINITION_CHARS = 1000
 NOT_FOUND = (
     "Không tìm thấy thông tin này trong các văn bản đã nạp. "
     "Hãy thử hỏi cụ thể hơn (tên xã/huyện, năm, số văn bản)."
@@ -102,7 +105,8 @@ class ExtractiveAnswerer:
         best = next((e for e in evidence if self._admissible(e, q)), None)
         if best is None:
             return not_found(q.text)
-        whole = self._whole(q, best, state)
+        best = at_bound(q, best, [e for e in evidence if self._admissible(e, q)])
+        whole = self._whole(q, best, state) or self._definition(q, best, state)
         if whole:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
@@ -114,6 +118,15 @@ class ExtractiveAnswerer:
             found=True,
             citations=[citation(1, best.hit, state, best.sentence)],
         )
+
+    @staticmethod
+    def _definition(q: Question, best: Evidence, state: IndexState) -> str | None:
+        """A definition is quoted whole, with the rest of its paragraph."""
+        own = best.own or best.sentence
+        if not q.subject or not defines(own, q.subject):
+            return None
+        paragraph = paragraph_text(state, best.hit.chunk, own)
+        return paragraph if paragraph and len(paragraph) <= MAX_DEFINITION_CHARS else None
 
     @staticmethod
     def _whole(q: Question, best: Evidence, state: IndexState) -> str | None:

@@ -34,6 +34,14 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def paragraph_text(state: IndexState, chunk: Chunk, sentence: str) -> str | None:
+    """The whole paragraph (line) of the document that holds the sentence."""
+    around = state.text_around([chunk])
+    if around is None:
+        return None
+    return next((line for _, _, line in _lines(around[0]) if sentence[:40] in line), None)
+
+
 def list_text(state: IndexState, chunk: Chunk, sentence: str) -> str | None:
     """The lead-in line ending in ":" and every item under it, when the sentence is one of
     them; None otherwise or when the list is too long to quote."""
