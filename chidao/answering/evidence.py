@@ -145,8 +145,12 @@ class Scorer:
         self.weights: dict[str, float] = {}
         if q.accented:  # compare accented syllables: "thu" (collect) is not "thủ" (procedure)
             for s in dict.fromkeys(q.accented_terms):
-                if s not in skip:
+                if s in skip:
+                    continue
+                if state.bm25.knows("~" + s) or not state.bm25.knows(fold(s)):
                     self.weights[s] = state.bm25.idf("~" + s)
+                else:  # a mistyped accent ("bênh", "đièu"): the unaccented form still matches
+                    self.weights[fold(s)] = state.bm25.idf(fold(s))
         else:  # "nhieu" may be "nhiều", a stopword: such terms count little
             for t in dict.fromkeys(q.terms):
                 if t not in skip and (t not in FOLDED_STOPWORDS or state.bm25.knows(t)):
