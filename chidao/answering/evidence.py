@@ -23,6 +23,7 @@ _DATE = re.compile(
     r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
     re.I,
 )
+_REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
 _AGENCY = re.compile(
     r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
@@ -87,7 +88,7 @@ def has_unit(text: str, q: Question) -> bool:
     return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+)?{re.escape(q.unit)}\b", folded))
 
 
-STRICT_KINDS = ("number", "date")  # an answer without such a fact is no answer
+STRICT_KINDS = ("number", "date", "reference")  # an answer without such a fact is no answer
 _WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
 
 
@@ -100,6 +101,8 @@ def has_kind(text: str, q: Question) -> bool:
             return bool(new_numbers(text, q))
         case "date":
             return bool(_DATE.search(text))
+        case "reference":
+            return bool(_REFERENCE.search(text))
         case "person":
             return bool(_TITLED.search(text)) or any(
                 len(r.split()) >= 3 for r in capitalised_runs(text)
@@ -243,7 +246,7 @@ class EvidenceFinder:
                 (h for h in reversed(parents) if has_kind(h, q) and (not q.unit or has_unit(h, q))),
                 None,
             )
-            if lead and q.kind in ("number", "date", "person", "place", "agency"):
+            if lead and q.kind in ("number", "date", "reference", "person", "place", "agency"):
                 units.append((f"{lead} … {sentence}", sentence))
         return units
 

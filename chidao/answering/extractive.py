@@ -69,7 +69,9 @@ def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
     def fits(lo: int, hi: int) -> bool:
         return len(" ".join(clauses[lo : hi + 1])) <= budget
 
-    if q.kind in ("number", "date", "person", "place") and any(has_kind(c, q) for c in clauses):
+    if q.kind in ("number", "date", "reference", "person", "place") and any(
+        has_kind(c, q) for c in clauses
+    ):
         with_kind = [i for i, c in enumerate(clauses) if has_kind(c, q)] or list(
             range(len(clauses))
         )

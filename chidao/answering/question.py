@@ -59,6 +59,13 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("when", (r"\bkhi nao\b", r"\bbao gio\b", r"\bluc nao\b")),
+    (
+        "reference",  # which article or clause: "quy định tại điều mấy"
+        (
+            r"\b(?:tai|o|theo) (?:cac |mot trong cac )?(?:dieu|khoan|diem) (?:may|nao|bao nhieu)\b",
+            r"\b(?:dieu|khoan) (?:may|so may)\b",
+        ),
+    ),
     ("person", (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
     (
         "agency",
@@ -246,7 +253,8 @@ _GENERIC = frozenset(
 @dataclass
 class Question:
     text: str
-    # signer | issuer | doc_number | issued | date | when | person | agency | place | number
+    # signer | issuer | doc_number | issued | date | when | reference | person | agency | place
+    # | number
     # | what | fact
     kind: str
     accented: bool
