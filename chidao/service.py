@@ -151,12 +151,14 @@ class AnswerService:
     def _retrieve(
         self, state: IndexState, text: str, q: Question, filters: Filters | None
     ) -> list[Hit]:
-        """Hybrid retrieval, plus the passages that define the term asked about and the article
-        the question names: exact lookups that ranking alone misses."""
+        """Hybrid retrieval, plus the passages that define the term asked about and the articles
+        the question names (by number or by their whole title): exact lookups that ranking
+        alone misses."""
         hits = self.retriever.search(state, text, CANDIDATES, filters)
         rows = state.lookups.defining(q.subject) if q.subject else []
         if q.article:
             rows = rows + state.lookups.article(q.article)
+        rows = rows + state.lookups.titled(set(q.terms))
         mask = state.mask(filters)
         seen = {h.chunk.chunk_id for h in hits}
         extra = [

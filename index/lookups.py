@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from index.vntext import fold
+from index.vntext import STOPWORDS, fold, syllables
 from ingest.document import Chunk
 
 _DEFINED = re.compile(
     r"^(?:\d{1,2}\.\s+|[a-zđ]\)\s+)?([^\W\d][^.;:()]{2,70}?)\s+(?:là|được hiểu là)\s+\S", re.I
 )
 _ARTICLE_NO = re.compile(r"^Điều\s+(\d+[a-z]?)\b")
+MIN_TITLE_WORDS = 2  # a one-word title ("Hình phạt") is named by too many questions
 
 
 def defined_term(text: str) -> str:
@@ -25,12 +26,20 @@ def article_number(headings: list[str]) -> str:
     return next((m.group(1) for h in headings if (m := _ARTICLE_NO.match(h))), "")
 
 
+def title_words(heading: str) -> frozenset[str]:
+    """The folded content syllables of an article's title: "Điều 184. Tội loạn luân" →
+    {"toi", "loan", "luan"}."""
+    title = _ARTICLE_NO.sub("", heading).lstrip(" .:")
+    return frozenset(fold(s) for s in syllables(title) if s not in STOPWORDS and not s[0].isdigit())
+
+
 class Lookups:
     """Built once per index generation, on first use."""
 
     def __init__(self, chunks: list[Chunk]):
         self.definitions: dict[str, list[int]] = {}
         self.articles: dict[str, list[int]] = {}
+        self._titled: dict[tuple[str, str], list[int]] = {}  # (doc, article heading) → rows
         for row, chunk in enumerate(chunks):
             term = defined_term(chunk.text[:200])
             if term:
@@ -38,6 +47,35 @@ class Lookups:
             number = article_number(chunk.headings)
             if number:
                 self.articles.setdefault(number, []).append(row)
+                heading = next(h for h in chunk.headings if _ARTICLE_NO.match(h))
+                self._titled.setdefault((chunk.doc_id, heading), []).append(row)
+        self._by_rarest = self._index_titles()
+
+    def _index_titles(self) -> dict[str, list[tuple[frozenset[str], tuple[str, str]]]]:
+        """Each title filed under its rarest word, so a question is checked against the few
+        titles that share that word."""
+        titles = {key: title_words(key[1]) for key in self._titled}
+        df: dict[str, int] = {}
+        for words in titles.values():
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        index: dict[str, list[tuple[frozenset[str], tuple[str, str]]]] = {}
+        for key, words in titles.items():
+            if len(words) >= MIN_TITLE_WORDS:
+                rarest = min(words, key=lambda w: (df[w], w))
+                index.setdefault(rarest, []).append((words, key))
+        return index
+
+    def titled(self, words: set[str], limit: int = 3) -> list[int]:
+        """Rows of the articles whose whole title the question names, longest titles first."""
+        found = [
+            (len(title), key)
+            for w in words
+            for title, key in self._by_rarest.get(w, [])
+            if title <= words
+        ]
+        found.sort(key=lambda f: -f[0])
+        return [row for _, key in found[:limit] for row in self._titled[key]]
 
     def defining(self, term: str) -> list[int]:
         return self.definitions.get(term, [])

@@ -278,18 +278,21 @@ class EvidenceFinder:
         return coverage
 
     def _base(self, hit: Hit) -> frozenset[str]:
-        """Words a passage inherits: "2. Phạm tội thuộc một trong các trường hợp sau đây…" is
-        about the offence the article's first paragraph describes, so that paragraph's words
-        count as the passage's own."""
+        """Words a passage inherits: an article's title names what all of it is about ("Điều
+        184. Tội loạn luân"), and "2. Phạm tội thuộc một trong các trường hợp sau đây…" is
+        about the offence the article's first paragraph describes; these count as the
+        passage's own words."""
+        title = next((h for h in hit.chunk.headings if _ARTICLE_NO.match(h)), "")
+        inherited = term_set(_ARTICLE_NO.sub("", title)) if title else frozenset()
         own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
         opening = own[0] if own else hit.chunk.text
         if not _REFERS_BACK.match(opening):
-            return frozenset()
+            return inherited
         family = self.state.siblings(hit.chunk)
         first = family[0] if family else None
         if first is None or first.chunk_id == hit.chunk.chunk_id:
-            return frozenset()
-        return term_set(next(iter(split_sentences(first.text)), ""))
+            return inherited
+        return inherited | term_set(next(iter(split_sentences(first.text)), ""))
 
     @staticmethod
     def _with_siblings(hits: list[Hit], state: IndexState) -> list[Hit]:
