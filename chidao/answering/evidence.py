@@ -142,13 +142,16 @@ def term_set(text: str) -> frozenset[str]:
 class Scorer:
     """IDF-weighted share of the question's words that a piece of text contains."""
 
-    def __init__(self, q: Question, state: IndexState):
+    def __init__(self, q: Question, state: IndexState, named_doc_found: bool = False):
         self.q = q
         skip = {"ai", "ky", "ký"} if q.kind == "signer" else set()
+        named = set(q.named_doc.split())
+        if named_doc_found and set(q.terms) - named:
+            skip |= named  # "Bộ luật Dân sự" picks the document; its words are not the topic
         self.weights: dict[str, float] = {}
         if q.accented:  # compare accented syllables: "thu" (collect) is not "thủ" (procedure)
             for s in dict.fromkeys(q.accented_terms):
-                if s in skip:
+                if s in skip or fold(s) in skip:
                     continue
                 if state.bm25.knows("~" + s) or not state.bm25.knows(fold(s)):
                     self.weights[s] = state.bm25.idf("~" + s)
@@ -160,6 +163,8 @@ class Scorer:
                     ambiguous = 0.3 if t in FOLDED_STOPWORDS else 1.0
                     self.weights[t] = state.bm25.idf(t) * ambiguous
         for pair in dict.fromkeys(q.pairs):
+            if skip & set(pair.split("_")):
+                continue
             if state.bm25.knows(pair):  # a pair the notices never write spans two phrases
                 self.weights[pair] = state.bm25.idf(pair) * 0.5
         self.total = sum(self.weights.values()) or 1.0
@@ -333,11 +338,11 @@ class EvidenceFinder:
     def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
         """Scored sentences of the best `limit` retrieved passages, their siblings and the
         passages exact lookups found, best first."""
-        scorer = Scorer(q, self.state)
         ranked = [h for h in hits if "lookup" not in h.ranks][:limit]
         candidates = self._with_siblings(ranked, self.state)
         candidates += [h for h in hits if "lookup" in h.ranks]
         doc_bonus = self._doc_match(q, candidates)
+        scorer = Scorer(q, self.state, named_doc_found=bool(doc_bonus))
         out: list[Evidence] = []
         retrieved = 0
         for hit in candidates:

@@ -421,7 +421,7 @@ def _named_doc(text: str) -> str:
     return " ".join(fold(w) for w in words)
 
 
-_DEFINITION_FRAME = frozenset(["dinh", "nghia", "khai", "niem", "hieu"])
+_DEFINITION_FRAME = frozenset(["quy", "dinh", "nghia", "khai", "niem", "hieu"])
 _LIST_FRAME = frozenset(["mo", "ta", "liet", "ke", "neu"])
 
 
@@ -499,7 +499,7 @@ def analyse(text: str) -> Question:
         years=_asked_years(text),
         terms=terms,
         accented_terms=accented_terms,
-        pairs=_content_pairs(sylls),
+        pairs=[p for p in _content_pairs(sylls) if not frame & set(p.split("_"))],
         unit=_unit(sylls, accented),
         named_doc=_named_doc(text),
         subject=subject,
