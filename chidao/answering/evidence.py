@@ -44,6 +44,7 @@ OPENING_WEIGHT = 0.05  # a sentence that opens with the question's subject
 LIST_WEIGHT = 0.1  # for questions that ask for every case: passages that are lists
 SIBLING_SOURCES = 5  # how many of the best passages bring their article or list along
 MAX_SIBLINGS = 24  # a unit bigger than this is a chapter, not an article: not brought along
+OWN_WEIGHT = 0.1  # among sentences of one document, those that say the asked words themselves
 CONTEXT_WEIGHT = 0.5  # a question word found only around the sentence counts half
 ITEM_MATTERS = 0.1  # share of the question a list item must match to speak for its lead-in
 FOCUS_WEIGHT = 0.35  # how much the clause holding the fact must itself match the question
@@ -283,12 +284,13 @@ class EvidenceFinder:
         return coverage
 
     def _base(self, hit: Hit) -> frozenset[str]:
-        """Words a passage inherits: an article's title names what all of it is about ("Điều
-        184. Tội loạn luân"), and "2. Phạm tội thuộc một trong các trường hợp sau đây…" is
-        about the offence the article's first paragraph describes; these count as the
-        passage's own words."""
+        """Words a passage inherits: the document's title and its article's title name what
+        all of it is about ("Điều 184. Tội loạn luân"), and "2. Phạm tội thuộc một trong các
+        trường hợp sau đây…" is about the offence the article's first paragraph describes;
+        these count as the passage's own words."""
         title = next((h for h in hit.chunk.headings if _ARTICLE_NO.match(h)), "")
         inherited = term_set(_ARTICLE_NO.sub("", title)) if title else frozenset()
+        inherited |= term_set(self.state.doc_of(hit.chunk).metadata.title)
         own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
         opening = own[0] if own else hit.chunk.text
         if not _REFERS_BACK.match(opening):
@@ -375,6 +377,7 @@ class EvidenceFinder:
                 miss = -0.3 if q.kind in STRICT_KINDS else 0.0
                 score = (
                     coverage
+                    + OWN_WEIGHT * scorer.coverage(term_set(own))
                     + (0.15 if kind_ok else miss)
                     + FOCUS_WEIGHT
                     * (self._focus(scorer, sentence, own, coverage) if kind_ok else 0.0)
