@@ -7,7 +7,9 @@ expansion counts less than the words the official typed — and filters are row 
 from __future__ import annotations
 
 import json
+from array import array
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -21,23 +23,26 @@ class BM25:
         self.k1, self.b = k1, b
 
     @classmethod
-    def build(cls, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
+    def build(cls, docs: Iterable[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
+        """From the term lists of the documents, read once: a list at a time, kept as compact
+        arrays, so 100,000 documents do not hold every term list in memory at once."""
         vocab: dict[str, int] = {}
-        rows, cols, tfs = [], [], []
-        lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        rows, cols, tfs, lengths = array("i"), array("i"), array("f"), array("f")
         for r, terms in enumerate(docs):
+            lengths.append(len(terms))
             for term, tf in Counter(terms).items():
                 rows.append(r)
                 cols.append(vocab.setdefault(term, len(vocab)))
                 tfs.append(tf)
-        n = len(docs)
-        tf = np.array(tfs, dtype=np.float32)
-        col = np.array(cols, dtype=np.int64)
-        row = np.array(rows, dtype=np.int64)
+        n = len(lengths)
+        tf = np.frombuffer(tfs, dtype=np.float32)
+        col = np.frombuffer(cols, dtype=np.int32)
+        row = np.frombuffer(rows, dtype=np.int32)
+        length = np.frombuffer(lengths, dtype=np.float32)
         df = np.bincount(col, minlength=len(vocab)).astype(np.float32)
         idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-        avgdl = float(lengths.mean()) if n else 1.0
-        norm = k1 * (1 - b + b * lengths[row] / max(avgdl, 1e-9)) if n else tf
+        avgdl = float(length.mean()) if n else 1.0
+        norm = k1 * (1 - b + b * length[row] / max(avgdl, 1e-9)) if n else tf
         weights = idf[col] * tf * (k1 + 1) / (tf + norm)
         matrix = sparse.csc_matrix((weights, (row, col)), shape=(n, len(vocab)), dtype=np.float32)
         return cls(matrix, vocab, k1, b)

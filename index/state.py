@@ -46,7 +46,7 @@ class IndexState:
             except (OSError, ValueError) as exc:
                 log.warning("BM25 snapshot %s unreadable (%s); rebuilding", snapshot, exc)
         if bm25 is None:
-            bm25 = BM25.build([lexical_terms(c.index_text, accents=True) for c in chunks])
+            bm25 = BM25.build(lexical_terms(c.index_text, accents=True) for c in chunks)
             _save_snapshot(bm25, bm25_dir, generation)
         row_of = {c.chunk_id: i for i, c in enumerate(chunks)}
         return cls(generation, chunks, docs, row_of, bm25, catalog)
