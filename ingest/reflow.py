@@ -120,6 +120,8 @@ def _decide(cur: Para, line: str, wrapped: bool) -> str:
         return "join"
     if is_closing(line) or is_sign(line):
         return "new"
+    if is_outline(prev) and is_outline(line):
+        return "new"  # "Điều 3. Tội phá hoại đê điều" / "1. Người nào…": the heading is whole
     if bare(line)[:1].isdigit() and (needs_number(prev) or _label_only(prev, line)):
         return "join"  # "theo Điều\n15." and "Số:\n63/2025/QĐ-UBND" are one phrase
     if is_structural(line) and not continues_with_lower_bullet(prev, line):

@@ -203,3 +203,17 @@ def test_bracket_note_marks_become_superscripts():
         "Chi hỗ trợ tổ chức đảng mới².",
         "² Theo Quy định số 01-QĐ/TU.",
     ]
+
+
+def test_an_article_title_ending_in_a_word_that_takes_a_number_stays_whole():
+    """ "đê điều" ends like "theo Điều 15": the next line is khoản 1, not the article number."""
+    raw = (
+        "Điều 3. Tội phá hoại đê điều\n1. Người nào phá hoại đê điều thì bị phạt tù.\n"
+        "Điều 4. Dẫn chiếu\nTheo quy định tại Điều\n15 của Luật này.\n"
+    ) * 3
+    paragraphs = clean_text(raw).split("\n\n")
+    assert paragraphs[:2] == [
+        "Điều 3. Tội phá hoại đê điều",
+        "1. Người nào phá hoại đê điều thì bị phạt tù.",
+    ]
+    assert any("tại Điều 15 của Luật này." in p for p in paragraphs)
