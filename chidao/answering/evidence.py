@@ -283,23 +283,22 @@ class EvidenceFinder:
             return scorer.focus(unit)
         return coverage
 
-    def _base(self, hit: Hit) -> frozenset[str]:
-        """Words a passage inherits: the document's title and its article's title name what
-        all of it is about ("Điều 184. Tội loạn luân"), and "2. Phạm tội thuộc một trong các
-        trường hợp sau đây…" is about the offence the article's first paragraph describes;
-        these count as the passage's own words."""
+    def _inherited(self, hit: Hit) -> tuple[frozenset[str], frozenset[str]]:
+        """Words a passage inherits: (1) the document's title and its article's title name
+        what all of it is about ("Điều 184. Tội loạn luân"); (2) "2. Phạm tội thuộc một trong
+        các trường hợp sau đây…" is about the offence the article's first paragraph describes."""
         title = next((h for h in hit.chunk.headings if _ARTICLE_NO.match(h)), "")
-        inherited = term_set(_ARTICLE_NO.sub("", title)) if title else frozenset()
-        inherited |= term_set(self.state.doc_of(hit.chunk).metadata.title)
+        titles = term_set(_ARTICLE_NO.sub("", title)) if title else frozenset()
+        titles |= term_set(self.state.doc_of(hit.chunk).metadata.title)
         own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
         opening = own[0] if own else hit.chunk.text
         if not _REFERS_BACK.match(opening):
-            return inherited
+            return titles, frozenset()
         family = self.state.siblings(hit.chunk)
         first = family[0] if family else None
         if first is None or first.chunk_id == hit.chunk.chunk_id:
-            return inherited
-        return inherited | term_set(next(iter(split_sentences(first.text)), ""))
+            return titles, frozenset()
+        return titles, term_set(next(iter(split_sentences(first.text)), ""))
 
     @staticmethod
     def _with_siblings(hits: list[Hit], state: IndexState) -> list[Hit]:
@@ -359,11 +358,11 @@ class EvidenceFinder:
             if not self._passes(q, hit, context_f):
                 continue
             around = term_set(context_text)
-            base = self._base(hit)
+            titles, offence = self._inherited(hit)
             previous: frozenset[str] = frozenset()
             previous_f = ""
             for sentence, own in self._units(hit, q):
-                terms = term_set(own) | base
+                terms = term_set(own) | titles | offence
                 coverage = scorer.coverage(terms, around | previous)
                 sentence_f = " ".join(fold(w) for w in sentence.split())
                 # Named places and numbers must stand in the evidence, just before it, or in

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+_DIGIT_WORD = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|mốt)"
+# Figures in digits, and in words before what they count: "một phần hai", "mười lăm ngày".
 _NUMBER = re.compile(
     r"\d+(?:[.,/]\d+)*\s*%?"
-    r"|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:phần\s+\w+|lần)\b",
+    rf"|\b{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,4}}\s+"
+    r"(?:phần\s+\w+|lần|ngày|tháng|năm|giờ|tuần|người)\b",
     re.I,
 )
 # Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers.
