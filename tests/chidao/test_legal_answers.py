@@ -10,50 +10,63 @@ from chidao.service import AnswerService
 from ingest.pipeline import Ingestor
 from tests.conftest import make_settings
 
-LAW = """LUẬT THỬ NGHIỆM VỀ QUẢN LÝ ĐÊ ĐIỀU
-
-Điều 1. Phạm vi điều chỉnh
-Luật này quy định việc quản lý, bảo vệ đê điều và xử lý vi phạm về đê điều.
-
-Điều 2. Giải thích từ ngữ
-1. Đê điều là hệ thống công trình gồm đê, kè bảo vệ đê, cống qua đê và công trình phụ trợ. Đê điều do Nhà nước thống nhất quản lý.
-
-2. Hành lang bảo vệ đê là phần đất dọc theo tuyến đê được xác định để bảo vệ đê.
-
-Điều 3. Tội phá hoại đê điều
-1. Người nào phá hoại đê điều mà không thuộc trường hợp quy định tại Điều 4 của Luật này, thì bị phạt tù từ 01 năm đến 05 năm.
-
-2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 05 năm đến 10 năm:
-
-a) Có tổ chức;
-
-b) Gây vỡ đê làm ngập úng khu dân cư;
-
-c) Tái phạm nguy hiểm.
-
-3. Phạm tội gây thiệt hại về tài sản 5.000.000.000 đồng trở lên, thì bị phạt tù từ 12 năm đến 20 năm.
-
-4. Người phạm tội còn có thể bị phạt tiền từ 20.000.000 đồng đến 100.000.000 đồng.
-
-Điều 4. Trường hợp được miễn trách nhiệm
-Người gây hư hại đê điều được miễn trách nhiệm trong các trường hợp sau đây:
-
-a) Thực hiện lệnh khẩn cấp của cơ quan có thẩm quyền khi có lũ lớn;
-
-b) Do thiên tai bất khả kháng;
-
-c) Cứu người trong tình thế cấp thiết.
-
-Điều 5. Trách nhiệm của Bộ Nông nghiệp và Môi trường
-1. Chỉ đạo việc kiểm tra đê điều trước mùa lũ hằng năm.
-
-2. Tổng hợp báo cáo hiện trạng đê điều gửi Chính phủ trước ngày 15 tháng 5 hằng năm.
-
-Điều 6. Quỹ phòng chống thiên tai
-1. Quỹ phòng chống thiên tai được lập ở cấp tỉnh.
-
-2. Mức đóng góp của người lao động là một ngày lương mỗi năm.
-"""
+LAW = "\n".join(
+    [
+        "LUẬT THỬ NGHIỆM VỀ QUẢN LÝ ĐÊ ĐIỀU",
+        "",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Luật này quy định việc quản lý, bảo vệ đê điều và xử lý vi phạm về đê điều.",
+        "",
+        "Điều 2. Giải thích từ ngữ",
+        (
+            "1. Đê điều là hệ thống công trình gồm đê, kè bảo vệ đê, cống qua đê và công "
+            "trình phụ trợ. Đê điều do Nhà nước thống nhất quản lý."
+        ),
+        "",
+        "2. Hành lang bảo vệ đê là phần đất dọc theo tuyến đê được xác định để bảo vệ đê.",
+        "",
+        "Điều 3. Tội phá hoại đê điều",
+        (
+            "1. Người nào phá hoại đê điều mà không thuộc trường hợp quy định tại Điều 4 của "
+            "Luật này, thì bị phạt tù từ 01 năm đến 05 năm."
+        ),
+        "",
+        "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 05 năm đến 10 năm:",
+        "",
+        "a) Có tổ chức;",
+        "",
+        "b) Gây vỡ đê làm ngập úng khu dân cư;",
+        "",
+        "c) Tái phạm nguy hiểm.",
+        "",
+        (
+            "3. Phạm tội gây thiệt hại về tài sản 5.000.000.000 đồng trở lên, thì bị phạt tù "
+            "từ 12 năm đến 20 năm."
+        ),
+        "",
+        "4. Người phạm tội còn có thể bị phạt tiền từ 20.000.000 đồng đến 100.000.000 đồng.",
+        "",
+        "Điều 4. Trường hợp được miễn trách nhiệm",
+        "Người gây hư hại đê điều được miễn trách nhiệm trong các trường hợp sau đây:",
+        "",
+        "a) Thực hiện lệnh khẩn cấp của cơ quan có thẩm quyền khi có lũ lớn;",
+        "",
+        "b) Do thiên tai bất khả kháng;",
+        "",
+        "c) Cứu người trong tình thế cấp thiết.",
+        "",
+        "Điều 5. Trách nhiệm của Bộ Nông nghiệp và Môi trường",
+        "1. Chỉ đạo việc kiểm tra đê điều trước mùa lũ hằng năm.",
+        "",
+        "2. Tổng hợp báo cáo hiện trạng đê điều gửi Chính phủ trước ngày 15 tháng 5 hằng năm.",
+        "",
+        "Điều 6. Quỹ phòng chống thiên tai",
+        "1. Quỹ phòng chống thiên tai được lập ở cấp tỉnh.",
+        "",
+        "2. Mức đóng góp của người lao động là một ngày lương mỗi năm.",
+        "",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +139,8 @@ def test_an_article_named_by_number(law_service):
 def test_the_figure_the_question_states_is_not_the_answer(law_service):
     a = _ask(
         law_service,
-        "Phạm tội phá hoại đê điều gây thiệt hại 5.000.000.000 đồng trở lên thì bị phạt tù bao lâu?",
+        "Phạm tội phá hoại đê điều gây thiệt hại 5.000.000.000 đồng trở lên thì bị phạt tù"
+        " bao lâu?",
     )
     assert "12 năm đến 20 năm" in a.answer
 
