@@ -79,14 +79,21 @@ def has_anchor(text: str, q: Question) -> bool:
     return bool(_anchor_pattern(q.anchor).search(" ".join(folded_syllables(text))))
 
 
-def has_unit(text: str, q: Question) -> bool:
-    """A number followed by what the question counts: "08/19 tiêu chí", "41,05%"."""
+_FIGURE_WORDS = r"(?:\d[\d.,/]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin)"
+_UNIT_ALIASES = {"tien": "(?:tien|dong)"}  # "bao nhiêu tiền" is answered in đồng
+
+
+def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
+    """A number followed by what the question counts: "08/19 tiêu chí", "41,05%". With
+    head_only, the first word of the unit is enough ("bao nhiêu năm tù": "07 năm")."""
     if not q.unit:
         return False
     if q.unit == "%":
         return any(n.endswith("%") for n in numbers(text))
+    unit = q.unit.split()[0] if head_only else q.unit
+    unit = _UNIT_ALIASES.get(unit, re.escape(unit))
     folded = " ".join(fold(w) for w in quantity_text(text).split())
-    return bool(re.search(rf"\d[\d.,/]*\s+(?:\w+\s+)?{re.escape(q.unit)}\b", folded))
+    return bool(re.search(rf"\b{_FIGURE_WORDS}\s+(?:\w+\s+)?{unit}\b", folded))
 
 
 STRICT_KINDS = ("number", "date", "reference")  # an answer without such a fact is no answer

@@ -27,6 +27,9 @@ from ingest.sentences import split_clauses
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the evidence must contain
 SIGNER_MIN_COVERAGE = 0.4  # "ai ký …" names the notice mostly by its title
 MAX_ANSWER_CHARS = 450
+# Units of measure a figure must carry to answer "bao nhiêu <unit>"; counts of things
+# ("bao nhiêu thủ tục" → "54 TTHC") are written too many ways to require.
+MEASURES = frozenset(["%", "nam", "thang", "ngay", "gio", "tuan", "dong", "tien"])
 MAX_DEFINITION_CHARS = 1000
 NOT_FOUND = (
     "Không tìm thấy thông tin này trong các văn bản đã nạp. "
@@ -142,6 +145,12 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _admissible(ev: Evidence, q: Question) -> bool:
+        if (
+            q.kind == "number"
+            and q.unit.split(" ")[0] in MEASURES
+            and not has_unit(ev.sentence, q, head_only=True)
+        ):
+            return False  # "bao nhiêu đồng/người/ngày" is not answered by a percentage
         return ev.coverage >= MIN_COVERAGE and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )
