@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LEXICAL_VERSION = 4  # bump when tokenisation changes: BM25 snapshots of older versions are rebuilt
+LEXICAL_VERSION = 5  # bump when tokenisation changes: BM25 snapshots of older versions are rebuilt
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*%?|[^\W\d_]+", re.UNICODE)
 
 # Function words that carry no topic: they add noise to BM25 and to answer-sentence overlap.
@@ -140,9 +140,19 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _OLD_STYLE = re.compile(r"(?<![qg])([oOuU])([aAeEyY])(?=\W|$)")
 
 
+# "sỹ"/"sĩ", "kỹ"/"kĩ", "tỷ lệ"/"tỉ lệ": after a consonant, a final y is spelled i too.
+_Y_AFTER_CONSONANT = re.compile(r"^((?:ngh|ch|gh|kh|ng|nh|ph|th|tr|[bcdđghklmnpstvx]))([yýỳỷỹỵ])$")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
 @lru_cache(maxsize=200_000)
 def normalize_tone(word: str) -> str:
-    """ "thoả" → "thỏa", "uỷ" → "ủy", "hoà" → "hòa"; "hoàn", "quý" are left alone."""
+    """One spelling of a syllable: "thoả" → "thỏa", "uỷ" → "ủy", "hoà" → "hòa" (the tone on
+    the first vowel), "sỹ" → "sĩ", "tỷ" → "tỉ" (a final y after a consonant is i);
+    "hoàn", "quý", "tuy" are left alone."""
+    y = _Y_AFTER_CONSONANT.match(word)
+    if y:
+        return y.group(1) + y.group(2).translate(_Y_TO_I)
     decomposed = unicodedata.normalize("NFD", word)
     tone = next((c for c in decomposed if c in _TONES), None)
     if tone is None:

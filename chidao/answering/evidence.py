@@ -131,7 +131,7 @@ def defines(sentence: str, subject: str) -> bool:
 def _defines(sentence_f: str, subject: str) -> bool:
     """ "Hình phạt là biện pháp…" defines "hình phạt" (both folded)."""
     body = re.sub(r"^[\W\d]*(?:[a-z]\)\s*)?", "", sentence_f)
-    return body.startswith(f"{subject} la ") or f" {subject} la " in body[: len(subject) + 40]
+    return body.startswith(f"{subject} la ")
 
 
 @lru_cache(maxsize=50_000)
@@ -369,7 +369,9 @@ class EvidenceFinder:
             previous: frozenset[str] = frozenset()
             previous_f = ""
             for sentence, own in self._units(hit, q):
-                terms = term_set(own) | titles | offence
+                # For "trong trường hợp nào", the lead-in of a list is what is asked about.
+                listed = q.wants == "list" and _in_list(sentence, own)
+                terms = term_set(sentence if listed else own) | titles | offence
                 coverage = scorer.coverage(terms, around | previous)
                 sentence_f = " ".join(fold(w) for w in sentence.split())
                 # Named places and numbers must stand in the evidence, just before it, or in

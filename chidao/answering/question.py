@@ -70,7 +70,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
     (
         "agency",
         (
-            r"\b(?:co quan|don vi|so|ban|nganh|to chuc|bo|cap) nao\b",
+            r"\b(?:co quan|don vi|so|ban|nganh|to chuc|bo|cap|bo phan|luc luong) nao\b",
             r"\b(?:chu tri|phu trach|tham muu)\b.*\bnao\b",
         ),
     ),
@@ -87,7 +87,7 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
             r"\bbao nhieu\b",
             r"\bbao lau\b",
             r"\bmay\b",
-            r"\bty le\b",
+            r"\bt[yi] le\b",
             r"\bthu may\b",
             r"\bxep hang\b",
             r"\bmuc\b.*\bla\b",
@@ -357,7 +357,7 @@ def _unit(sylls: list[str], accented: bool) -> str:
     """ "bao nhiêu tiêu chí" → "tieu chi"; a rate or a percentage → "%"."""
     folded = [fold(s) for s in sylls]
     joined = " ".join(folded)
-    if re.search(r"\b(?:ty le|phan tram)\b", joined):
+    if re.search(r"\b(?:t[yi] le|phan tram)\b", joined):
         return "%"
     for i, word in enumerate(folded):
         if word == "may" or (word == "nhieu" and i > 0 and folded[i - 1] == "bao"):

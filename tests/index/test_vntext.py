@@ -38,3 +38,8 @@ def test_abbreviations_expand_both_ways():
     assert "nông thôn mới" in expand("xã đạt chuẩn ntm")
     assert "NTM" in expand("xa dat chuan nong thon moi")
     assert expand("không có viết tắt") == []
+
+
+def test_final_y_after_a_consonant_is_spelled_i():
+    assert syllables("Sỹ quan, tỷ lệ, kỹ thuật") == ["sĩ", "quan", "tỉ", "lệ", "kĩ", "thuật"]
+    assert syllables("quý, tuy, thủy, hoà") == ["quý", "tuy", "thủy", "hòa"]
