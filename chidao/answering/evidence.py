@@ -351,6 +351,7 @@ class EvidenceFinder:
         candidates += [h for h in hits if "lookup" in h.ranks]
         doc_bonus = self._doc_match(q, candidates)
         scorer = Scorer(q, self.state, named_doc_found=bool(doc_bonus))
+        opening = q_opening(q)
         out: list[Evidence] = []
         retrieved = 0
         for hit in candidates:
@@ -359,7 +360,6 @@ class EvidenceFinder:
             rank = hit.ranks.get("sibling") or hit.ranks.get("lookup") or retrieved
             named_article = bool(q.article) and article_number(hit.chunk.headings) == q.article
             title = TITLE_WEIGHT * self._title_match(q, hit.chunk.headings) ** 2
-            opening = q_opening(q)
             context_text = self._context(hit)
             context_f = " ".join(fold(w) for w in context_text.split())
             if not self._passes(q, hit, context_f):
@@ -398,7 +398,7 @@ class EvidenceFinder:
                     + (0.2 if q.subject and _defines(sentence_f, q.subject) else 0.0)
                     + (0.2 if named_article else 0.0)
                     + (OPENING_WEIGHT if opening and _opening(own) == opening else 0.0)
-                    + (LIST_WEIGHT if q.wants == "list" and _in_list(sentence, own) else 0.0)
+                    + (LIST_WEIGHT if listed else 0.0)
                     + title
                 )
                 out.append(Evidence(sentence, hit, rank, coverage, score, in_sentence, own))
