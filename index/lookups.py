@@ -22,15 +22,29 @@ def defined_term(text: str) -> str:
     return " ".join(fold(w) for w in m.group(1).split()) if m else ""
 
 
+def article_heading(headings: list[str]) -> str:
+    """The "Điều N. …" heading a passage sits under; "" outside an article."""
+    return next((h for h in headings if _ARTICLE_NO.match(h)), "")
+
+
 def article_number(headings: list[str]) -> str:
-    return next((m.group(1) for h in headings if (m := _ARTICLE_NO.match(h))), "")
+    m = _ARTICLE_NO.match(article_heading(headings))
+    return m.group(1) if m else ""
+
+
+def article_title(heading: str) -> str:
+    """ "Điều 184. Tội loạn luân" → "Tội loạn luân"."""
+    return _ARTICLE_NO.sub("", heading).lstrip(" .:")
 
 
 def title_words(heading: str) -> frozenset[str]:
     """The folded content syllables of an article's title: "Điều 184. Tội loạn luân" →
     {"toi", "loan", "luan"}."""
-    title = _ARTICLE_NO.sub("", heading).lstrip(" .:")
-    return frozenset(fold(s) for s in syllables(title) if s not in STOPWORDS and not s[0].isdigit())
+    return frozenset(
+        fold(s)
+        for s in syllables(article_title(heading))
+        if s not in STOPWORDS and not s[0].isdigit()
+    )
 
 
 class Lookups:
@@ -47,8 +61,8 @@ class Lookups:
             number = article_number(chunk.headings)
             if number:
                 self.articles.setdefault(number, []).append(row)
-                heading = next(h for h in chunk.headings if _ARTICLE_NO.match(h))
-                self._titled.setdefault((chunk.doc_id, heading), []).append(row)
+                key = (chunk.doc_id, article_heading(chunk.headings))
+                self._titled.setdefault(key, []).append(row)
         self._by_rarest = self._index_titles()
 
     def _index_titles(self) -> dict[str, list[tuple[frozenset[str], tuple[str, str]]]]:

@@ -4,7 +4,6 @@ so a question is always answered from one complete generation."""
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ import numpy as np
 from chidao.results import Filters
 from index.catalog import Catalog, DocRecord
 from index.lexical import BM25
-from index.lookups import Lookups
+from index.lookups import Lookups, article_heading
 from index.vntext import LEXICAL_VERSION, fold, lexical_terms
 from ingest.document import Chunk
 
@@ -104,19 +103,16 @@ class IndexState:
         return np.array([c.doc_id in allowed for c in self.chunks], dtype=bool)
 
 
-_ARTICLE = re.compile(r"^Điều\s+\d+[a-z]?\b")
-
-
 def is_article_unit(headings: list[str]) -> bool:
-    return any(_ARTICLE.match(h) for h in headings)
+    return bool(article_heading(headings))
 
 
 def unit_key(headings: list[str]) -> tuple[str, ...]:
     """A legal article is read whole ("Điều 247" with its khoản and điểm); elsewhere a passage
     belongs with the others under the same parent heading."""
-    for i, heading in enumerate(headings):
-        if _ARTICLE.match(heading):
-            return tuple(headings[: i + 1])
+    article = article_heading(headings)
+    if article:
+        return tuple(headings[: headings.index(article) + 1])
     return tuple(headings[:-1])
 
 

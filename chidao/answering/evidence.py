@@ -13,7 +13,7 @@ from chidao.answering.quantities import numbers, quantity_text, same_number
 from chidao.answering.question import Question, capitalised_runs
 from index.abbreviations import expand
 from index.hybrid import Hit
-from index.lookups import article_number
+from index.lookups import article_heading, article_number, article_title
 from index.state import IndexState
 from index.vntext import FOLDED_STOPWORDS, STOPWORDS, bigrams, fold, folded_syllables, syllables
 from ingest.sentences import split_clauses, split_sentences
@@ -38,7 +38,6 @@ _TARGET = re.compile(
 _ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
 # A paragraph that names its subject only by reference to the article's first one.
 _REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
-_ARTICLE_NO = re.compile(r"^Điều\s+\d+[a-z]?\s*[.:]?\s*")
 TITLE_WEIGHT = 0.2  # bonus for passages in an article whose title the question names
 OPENING_WEIGHT = 0.05  # a sentence that opens with the question's subject
 LIST_WEIGHT = 0.1  # for questions that ask for every case: passages that are lists
@@ -267,8 +266,7 @@ class EvidenceFinder:
         """IDF-weighted share of an article's title that the question names: "Tội lạm quyền
         trong khi thi hành công vụ" is what a question about that offence is about, though
         a neighbouring article may share more of its other words."""
-        heading = next((h for h in headings if _ARTICLE_NO.match(h)), "")
-        title = _ARTICLE_NO.sub("", heading)
+        title = article_title(article_heading(headings))
         words = [s for s in syllables(title) if s not in STOPWORDS and not s[0].isdigit()]
         if len(words) < 2:
             return 0.0
@@ -294,8 +292,8 @@ class EvidenceFinder:
         """Words a passage inherits: (1) the document's title and its article's title name
         what all of it is about ("Điều 184. Tội loạn luân"); (2) "2. Phạm tội thuộc một trong
         các trường hợp sau đây…" is about the offence the article's first paragraph describes."""
-        title = next((h for h in hit.chunk.headings if _ARTICLE_NO.match(h)), "")
-        titles = term_set(_ARTICLE_NO.sub("", title)) if title else frozenset()
+        title = article_title(article_heading(hit.chunk.headings))
+        titles = term_set(title) if title else frozenset()
         titles |= term_set(self.state.doc_of(hit.chunk).metadata.title)
         own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
         opening = own[0] if own else hit.chunk.text
