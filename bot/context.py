@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from telegram.ext import CallbackContext, ExtBot
 
 if TYPE_CHECKING:
+    from answering.service import AnswerService
     from bot.access import Access, RateLimiter
     from bot.citations import CitationMemory
-    from chidao.jobs import IngestJobs
-    from chidao.service import AnswerService
-    from chidao.settings import Settings
+    from core.settings import Settings
+    from ingest.jobs import IngestJobs
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):

@@ -25,8 +25,8 @@ from bot.render import (
     render_stats,
     split_html,
 )
-from chidao.errors import JobRunning, QuestionError
-from chidao.jobs import IngestJobs
+from core.errors import JobRunning, QuestionError
+from ingest.jobs import IngestJobs
 
 log = logging.getLogger(__name__)
 TYPING_EVERY_S = 4.0  # Telegram shows a chat action for about 5 s

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 
+from answering.service import AnswerService
 from bot.app import ALLOWED_UPDATES, build_application, require_token
-from chidao.jobs import IngestJobs
-from chidao.service import AnswerService
-from chidao.settings import Settings
+from core.settings import Settings
+from ingest.jobs import IngestJobs
 
 log = logging.getLogger(__name__)
 

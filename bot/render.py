@@ -11,7 +11,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
-from chidao.results import Answer, Citation, DocumentInfo, IndexStats
+from core.results import Answer, Citation, DocumentInfo, IndexStats
 
 MAX_CHARS = MessageLimit.MAX_TEXT_LENGTH  # 4096
 BUTTONS_PER_ROW = 5

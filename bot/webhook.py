@@ -26,7 +26,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, set_commands
-from chidao.errors import ConfigError
+from core.errors import ConfigError
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"

@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from chidao.errors import ChidaoError
-from chidao.settings import Settings
+from core.errors import ChidaoError
+from core.settings import Settings
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,7 +36,7 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _service(settings: Settings):
-    from chidao.service import AnswerService
+    from answering.service import AnswerService
 
     return AnswerService.from_settings(settings)
 
@@ -89,11 +89,9 @@ def _eval_legal(args: argparse.Namespace, settings: Settings, questions: list[di
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from chidao.web.app import create_app
+    from chidao.compose import web_app
 
-    uvicorn.run(
-        create_app(settings), host=args.host or settings.host, port=args.port or settings.port
-    )
+    uvicorn.run(web_app(settings), host=args.host or settings.host, port=args.port or settings.port)
     return 0
 
 
@@ -105,7 +103,7 @@ def _bot(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats(args: argparse.Namespace, settings: Settings) -> int:
-    from chidao.integrity import verify
+    from index.integrity import verify
 
     stats = _service(settings).stats()
     print(json.dumps(stats.model_dump(), ensure_ascii=False, indent=2))

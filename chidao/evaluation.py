@@ -9,9 +9,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chidao.results import Answer
-from chidao.service import AnswerService
-from index.vntext import nfc
+from answering.service import AnswerService
+from core.results import Answer
+from vntext.terms import nfc
 
 
 def _norm(text: str) -> str:

@@ -8,11 +8,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from answering.service import AnswerService
 from chidao.evaluation import judge
-from chidao.service import AnswerService
 from index.lexical import BM25
-from index.vntext import syllables
 from ingest.loaders import load_text
+from vntext.terms import syllables
 
 _ARTICLE = re.compile(r"^Điều\s+(\d+[a-z]?)\s*[.:]", re.M)
 _IN_HEADING = re.compile(r"\bĐiều\s+(\d+[a-z]?)\b")

@@ -14,9 +14,9 @@ from typing import Literal, Protocol
 import httpx
 import numpy as np
 
-from chidao.errors import ConfigError
-from chidao.settings import Settings
-from index.vntext import bigrams, folded_syllables
+from core.errors import ConfigError
+from core.settings import Settings
+from vntext.terms import bigrams, folded_syllables
 
 Kind = Literal["query", "passage"]
 

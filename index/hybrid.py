@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from chidao.results import Filters
-from index.abbreviations import expand
+from core.document import Chunk
+from core.results import Filters
 from index.embedders import Embedder
 from index.state import IndexState
 from index.vector_store import VectorStore
-from index.vntext import has_diacritics, lexical_terms
-from ingest.document import Chunk
+from vntext.abbreviations import expand
+from vntext.terms import has_diacritics, lexical_terms
 
 RRF_K = 60
 EXPANSION_WEIGHT = 0.6
+
+
+class Origin(StrEnum):
+    """Where a passage came from: ranked retrieval, an exact lookup, or brought along as the
+    sibling (same article or list) of a retrieved passage."""
+
+    RETRIEVED = "retrieved"
+    LOOKUP = "lookup"
+    SIBLING = "sibling"
 
 
 @dataclass
@@ -21,6 +31,10 @@ class Hit:
     chunk: Chunk
     score: float  # fused score; higher is better
     ranks: dict[str, int] = field(default_factory=dict)  # "dense"/"bm25" → 1-based rank
+    origin: Origin = Origin.RETRIEVED
+    # retrieved: the rank among retrieved passages; sibling: the rank of the passage that
+    # brought it along; lookup: 1
+    via: int = 0
 
 
 def query_terms(question: str) -> dict[str, float]:

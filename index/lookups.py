@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from index.vntext import STOPWORDS, fold, syllables
-from ingest.document import Chunk
+from core.document import Chunk
+from vntext.terms import STOPWORDS, fold, syllables
 
 _DEFINED = re.compile(
     r"^(?:\d{1,2}\.\s+|[a-zđ]\)\s+)?([^\W\d][^.;:()]{2,70}?)\s+(?:là|được hiểu là)\s+\S", re.I

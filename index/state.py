@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from chidao.results import Filters
+from core.document import Chunk
+from core.results import Filters
 from index.catalog import Catalog, DocRecord
 from index.lexical import BM25
 from index.lookups import Lookups, article_heading
-from index.vntext import LEXICAL_VERSION, fold, lexical_terms
-from ingest.document import Chunk
+from vntext.terms import LEXICAL_VERSION, fold, lexical_terms
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import chromadb
 import numpy as np
 
-from chidao.errors import EmbedderMismatch
-from chidao.settings import Settings
+from core.errors import EmbedderMismatch
+from core.settings import Settings
 
 
 def make_client(settings: Settings) -> chromadb.ClientAPI:

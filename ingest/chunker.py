@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ingest.document import Chunk
+from core.document import Chunk
 from ingest.outline import Block, parse_outline
-from ingest.sentences import split_clauses, split_sentences
+from vntext.sentences import split_clauses, split_sentences
 
 CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: measured ~3.8
 

@@ -19,7 +19,7 @@ from ingest.reflow import (
     split_blocks,
     split_run_on_items,
 )
-from ingest.sentences import SUPERSCRIPTS
+from vntext.sentences import SUPERSCRIPTS
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\ufffe\uffff"), None)
 _SPACES = dict.fromkeys(map(ord, "\t\u00a0\u2007\u202f\u2009\u3000"), " ")

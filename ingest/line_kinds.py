@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.sentences import SUPERSCRIPTS
+from vntext.sentences import SUPERSCRIPTS
 
 _ROMAN = r"(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
 # Lines that open a unit of the outline: they always start their own paragraph.

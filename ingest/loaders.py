@@ -12,7 +12,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from chidao.errors import LoadError
+from core.errors import LoadError
 from ingest.cleanup import clean_text
 from ingest.html_text import html_to_text
 from ingest.pdf_text import PdfTextError, pdf_to_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.document import DocMetadata
+from core.document import DocMetadata
 
 _TYPES = {
     "THÔNG BÁO": "Thông báo",

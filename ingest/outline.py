@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.sentences import SUPERSCRIPTS
+from vntext.sentences import SUPERSCRIPTS
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # (rank, pattern, label kind). A lower rank is a higher level. Legal and administrative outlines

@@ -24,8 +24,8 @@ from ingest.line_kinds import (
     needs_number,
     starts_lower,
 )
-from ingest.sentences import SUPERSCRIPTS
 from ingest.syllables import page_is_split, rejoin_inline, split_inside
+from vntext.sentences import SUPERSCRIPTS
 
 RUNNING_HEAD = re.compile(
     r"^(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s+[\d\s+]+/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,4})?$"

@@ -16,15 +16,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chidao.errors import ChidaoError, JobRunning
-from chidao.settings import Settings
+from core.document import Document
+from core.errors import ChidaoError, JobRunning
+from core.settings import Settings
 from index.catalog import Catalog
 from index.embed_cache import CachedEmbedder
 from index.embedders import Embedder, make_embedder
 from index.state import IndexState
 from index.vector_store import VectorStore, make_client
 from ingest.chunker import chunk_document
-from ingest.document import Document
 from ingest.loaders import SUPPORTED_SUFFIXES, load_text
 from ingest.metadata import extract_metadata
 

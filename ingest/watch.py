@@ -6,8 +6,8 @@ import logging
 import threading
 from pathlib import Path
 
-from chidao.errors import JobRunning
-from chidao.settings import Settings
+from core.errors import JobRunning
+from core.settings import Settings
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.pipeline import Ingestor
 

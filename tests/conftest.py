@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chidao.settings import Settings
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "notices"
@@ -49,7 +49,7 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def sample_service(sample_settings: Settings):
     """A real AnswerService over the five sample notices (hash embedder, real Chroma)."""
-    from chidao.service import AnswerService
+    from answering.service import AnswerService
 
     return AnswerService.from_settings(sample_settings)
 
@@ -66,6 +66,6 @@ def e5_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def e5_service(e5_settings: Settings):
-    from chidao.service import AnswerService
+    from answering.service import AnswerService
 
     return AnswerService.from_settings(e5_settings)

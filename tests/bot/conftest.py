@@ -8,7 +8,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
-from chidao.jobs import IngestJobs
+from ingest.jobs import IngestJobs
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import bot_settings, running
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES
-from chidao.settings import Settings
+from core.settings import Settings
 from tests.bot.fake_bot_api import TOKEN, FakeBotApi
 
 ADMIN = 1

@@ -8,7 +8,7 @@ from telegram.ext import ExtBot
 from bot.access import Access, RateLimiter
 from bot.app import file_url
 from bot.filters import ADDRESSED, strip_mention
-from chidao.settings import Settings
+from core.settings import Settings
 from tests.bot.fake_bot_api import BOT_USER, TOKEN, entities
 
 

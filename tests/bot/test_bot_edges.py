@@ -10,9 +10,9 @@ import pytest
 from bot import texts
 from bot.app import build_application
 from bot.main import run
-from chidao.errors import ConfigError
-from chidao.jobs import IngestJobs
-from chidao.results import Answer
+from core.errors import ConfigError
+from core.results import Answer
+from ingest.jobs import IngestJobs
 from tests.bot.fake_bot_api import FakeBotApi, html_to_text, utf16_len
 from tests.bot.harness import USERS, bot_settings, running
 

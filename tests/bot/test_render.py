@@ -14,7 +14,7 @@ from bot.render import (
     render_sources,
     split_html,
 )
-from chidao.results import Answer, Citation, DocumentInfo
+from core.results import Answer, Citation, DocumentInfo
 from tests.bot.fake_bot_api import BadRequest, html_to_text, utf16_len
 
 

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from bot.app import build_application
 from bot.webhook import SECRET_HEADER, WEBHOOK_PATH, running_webhook, webhook_router
-from chidao.errors import ConfigError
-from chidao.jobs import IngestJobs
+from core.errors import ConfigError
+from ingest.jobs import IngestJobs
 from tests.bot.fake_bot_api import FakeBotApi
 from tests.bot.harness import USERS, bot_settings
 

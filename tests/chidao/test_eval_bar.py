@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chidao.evaluation import evaluate, judge, load_questions
-from chidao.results import Answer, Citation
+from core.results import Answer, Citation
 from tests.conftest import shared_path
 
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from answering.service import AnswerService
 from chidao.evaluation import load_questions
 from chidao.legal_eval import evaluate_legal, split_articles
-from chidao.service import AnswerService
 from ingest.pipeline import Ingestor
 from tests.chidao.test_cli import _chidao
 from tests.conftest import make_settings, shared_path

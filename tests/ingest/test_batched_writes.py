@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import ingest.pipeline as pipeline
-from chidao.integrity import verify
-from chidao.service import AnswerService
+from answering.service import AnswerService
 from index.catalog import Catalog
+from index.integrity import verify
 from index.vector_store import VectorStore, make_client
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES

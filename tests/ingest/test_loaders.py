@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from chidao.errors import LoadError
+from core.errors import LoadError
 from ingest.loaders import SUPPORTED_SUFFIXES, decode_bytes, load_text
 
 NOTICE = (

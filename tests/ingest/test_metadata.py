@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.vntext import fold
 from ingest.loaders import load_text
 from ingest.metadata import extract_metadata
 from tests.conftest import SAMPLES, shared_path
+from vntext.terms import fold
 
 
 def _meta(path: Path):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chidao.errors import EmbedderMismatch
-from chidao.service import AnswerService
+from answering.service import AnswerService
+from core.errors import EmbedderMismatch
 from index.catalog import Catalog
 from index.vector_store import VectorStore, make_client
 from ingest.pipeline import Ingestor

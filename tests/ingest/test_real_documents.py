@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from answering.service import AnswerService
 from chidao.evaluation import evaluate, load_questions
-from chidao.service import AnswerService
 from index.catalog import Catalog
 from ingest.pipeline import Ingestor
 from tests.conftest import ROOT, make_settings, shared_path

@@ -13,7 +13,7 @@ import httpx
 import pytest
 import uvicorn
 
-from chidao.web.app import create_app
+from web.app import create_app
 
 QUESTION = "Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?"
 SOURCE = "000_aa16ed5db4b16415.txt"

@@ -9,11 +9,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from chidao.service import AnswerService
-from chidao.web.app import create_app
+from answering.service import AnswerService
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES, make_settings
 from tests.web.conftest import live_server
+from web.app import create_app
 
 TOKEN = "s3cret-admin-token"
 AUTH = {"X-Admin-Token": TOKEN}

@@ -8,8 +8,8 @@ import time
 import httpx
 import pytest
 
-from chidao.web.app import create_app
 from tests.web.conftest import QUESTION, SOURCE, live_server, sse_events
+from web.app import create_app
 
 ENDPOINTS = ["/api/ask", "/api/ask/stream"]
 

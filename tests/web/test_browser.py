@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from chidao.web.app import create_app
-from chidao.web.docs import assets_dir
 from tests.conftest import make_settings
 from tests.web.conftest import QUESTION, SOURCE, live_server
+from web.app import create_app
+from web.docs import assets_dir
 
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from chidao.web.app import create_app
-from chidao.web.docs import assets_dir
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES, make_settings
 from tests.web.conftest import SOURCE, live_server
+from web.app import create_app
+from web.docs import assets_dir
 
 
 def test_documents_list_and_detail_with_chunk_spans(server):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
-from chidao.web.app import create_app
-from chidao.web.security import RateLimiter
 from tests.web.conftest import live_server
+from web.app import create_app
+from web.security import RateLimiter
 
 
 def test_security_headers_on_pages_and_api(server):

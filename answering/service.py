@@ -1,0 +1,264 @@
+"""The one answering service. CLI, web and Telegram only translate input and output around it."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from answering.answerer import Answerer
+from answering.evidence import EvidenceFinder, rerank
+from answering.extractive import ExtractiveAnswerer, not_found
+from answering.question import Question, analyse
+from core.errors import QuestionError
+from core.results import (
+    Answer,
+    ChunkSpan,
+    DocumentDetail,
+    DocumentInfo,
+    Facets,
+    Filters,
+    IndexStats,
+    Turn,
+)
+from core.settings import Settings
+from index.catalog import Catalog
+from index.embedders import Embedder, make_embedder
+from index.hybrid import Hit, HybridRetriever, Origin
+from index.state import IndexState
+from index.vector_store import VectorStore, make_client
+
+log = logging.getLogger(__name__)
+CANDIDATES = 20
+MAX_LOOKUPS = 40
+EventSink = Callable[
+    [str, Any], None
+]  # passages added by exact lookups (definitions, a named article)
+
+
+class AnswerService:
+    """Answers questions over the current committed index and describes what the index holds.
+
+    Built once per process and shared by every request; safe to call from several threads.
+    After an ingest commits (in this process or another), the next call sees the new index.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        store: VectorStore,
+        answerer: Answerer | None = None,
+    ):
+        self.settings = settings
+        self.embedder = embedder
+        self.catalog = Catalog(settings.data_dir / "catalog.sqlite")
+        self.retriever = HybridRetriever(embedder, store)
+        self.answerer: Answerer = answerer or ExtractiveAnswerer()
+        self._state: IndexState | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> AnswerService:
+        embedder = embedder or make_embedder(settings)
+        store = VectorStore(make_client(settings), settings.collection, embedder.name, embedder.dim)
+        service = cls(settings, embedder, store, make_answerer(settings))
+        service.state()
+        return service
+
+    # --- index state ---------------------------------------------------------------------
+    def state(self) -> IndexState:
+        """The newest committed snapshot; reloaded when an ingest has bumped the generation."""
+        generation = self.catalog.generation()
+        state = self._state
+        if state is not None and state.generation == generation:
+            return state
+        with self._lock:
+            if self._state is None or self._state.generation != generation:
+                t = time.perf_counter()
+                self._state = IndexState.load(self.catalog, self.settings.data_dir / "bm25")
+                log.info("index generation %s loaded in %.2fs", generation, time.perf_counter() - t)
+            return self._state
+
+    # --- questions -----------------------------------------------------------------------
+    def _check(self, question: str) -> str:
+        question = " ".join((question or "").split())
+        if not question:
+            raise QuestionError("Câu hỏi trống. Hãy nhập câu hỏi về nội dung văn bản.")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"Câu hỏi quá dài (tối đa {self.settings.max_question_chars} ký tự)."
+            )
+        return question
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: list[Turn] | None = None,
+        k: int | None = None,
+        on_event: EventSink | None = None,
+    ) -> Answer:
+        """The answer with its citations. `on_event(event, data)` hears progress ("status")
+        and, in LLM mode, the answer's pieces ("token") as they come. Raises QuestionError for
+        an empty or too long question."""
+        emit = on_event or (lambda event, data: None)
+        question = self._check(question)
+        started = time.perf_counter()
+        emit("status", "Đang tìm trong các văn bản…")
+        state = self.state()
+        search_text = _with_history(question, history)
+        q = analyse(search_text)
+        if search_text != question:  # a follow-up: its own places replace the earlier ones
+            own = analyse(question)
+            q.text = question
+            q.entities = own.entities or q.entities
+            q.years = own.years or q.years
+        hits = self._retrieve(state, search_text, q, filters)
+        retrieved = time.perf_counter()
+        if not hits:
+            answer = not_found(question)
+        else:
+            if self.answerer.mode != "extractive":
+                emit("status", "Đang soạn câu trả lời…")
+            answer = self.answerer.answer(q, hits, state, lambda token: emit("token", token))
+        answer.citations = answer.citations[: k or self.settings.top_k]
+        answer.timings_ms = {
+            "retrieve": round((retrieved - started) * 1000, 1),
+            "answer": round((time.perf_counter() - retrieved) * 1000, 1),
+            "total": round((time.perf_counter() - started) * 1000, 1),
+        }
+        return answer
+
+    def ask_stream(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: list[Turn] | None = None,
+        k: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """`ask` as events: {"event": "status"|"token"|"answer", "data": ...}, the last one
+        "answer" with Answer.model_dump(). The question is checked before the first event."""
+        self._check(question)
+        events: queue.Queue[dict[str, Any] | BaseException] = queue.Queue()
+
+        def run() -> None:
+            try:
+                answer = self.ask(
+                    question, filters, history, k, lambda e, d: events.put({"event": e, "data": d})
+                )
+                events.put({"event": "answer", "data": answer.model_dump()})
+            except BaseException as exc:  # handed to the consumer, raised there
+                events.put(exc)
+
+        threading.Thread(target=run, name="chidao-ask", daemon=True).start()
+        while True:
+            item = events.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if item["event"] == "answer":
+                return
+
+    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Passages for a question as the answerer ranks them: hybrid retrieval, then the
+        sentence-level rerank."""
+        state = self.state()
+        q = analyse(question)
+        hits = self._retrieve(state, question, q, filters)
+        evidence = EvidenceFinder(state).find(q, hits)
+        return rerank(hits, evidence)[:k]
+
+    def _retrieve(
+        self, state: IndexState, text: str, q: Question, filters: Filters | None
+    ) -> list[Hit]:
+        """Hybrid retrieval, plus the passages that define the term asked about and the articles
+        the question names (by number or by their whole title): exact lookups that ranking
+        alone misses."""
+        hits = self.retriever.search(state, text, CANDIDATES, filters)
+        rows = state.lookups.defining(q.subject) if q.subject else []
+        if q.article:
+            rows = rows + state.lookups.article(q.article)
+        rows = rows + state.lookups.titled(set(q.terms))
+        mask = state.mask(filters)
+        seen = {h.chunk.chunk_id for h in hits}
+        extra = [
+            Hit(state.chunks[r], 0.0, origin=Origin.LOOKUP, via=1)
+            for r in rows[:MAX_LOOKUPS]
+            if state.chunks[r].chunk_id not in seen and (mask is None or mask[r])
+        ]
+        return [*hits, *extra]
+
+    # --- what the index holds --------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Indexed notices, newest first."""
+        state = self.state()
+        counts: dict[str, int] = {}
+        for c in state.chunks:
+            counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+        infos = [
+            DocumentInfo(
+                doc_id=d.doc_id,
+                source=d.source,
+                title=d.metadata.title or d.source,
+                doc_type=d.metadata.doc_type,
+                number=d.metadata.number,
+                date=d.metadata.date_display,
+                issuer=d.metadata.issuer,
+                signer=d.metadata.signer,
+                chunks=counts.get(d.doc_id, 0),
+            )
+            for d in state.docs.values()
+        ]
+        order = {d.doc_id: (d.metadata.date, d.ingested_at) for d in state.docs.values()}
+        return sorted(infos, key=lambda i: order[i.doc_id], reverse=True)
+
+    def document(self, doc_id: str) -> DocumentDetail | None:
+        info = next((d for d in self.documents() if d.doc_id == doc_id), None)
+        text = self.catalog.document_text(doc_id) if info else None
+        if info is None or text is None:
+            return None
+        spans = [
+            ChunkSpan(chunk_id=c.chunk_id, start=c.start, end=c.end, section=c.section)
+            for c in self.state().chunks_of(doc_id)
+        ]
+        return DocumentDetail(**info.model_dump(), text=text, spans=spans)
+
+    def facets(self) -> Facets:
+        docs = self.state().docs.values()
+        return Facets(
+            years=sorted({d.metadata.year for d in docs if d.metadata.year}, reverse=True),
+            districts=sorted({x for d in docs for x in d.metadata.districts}),
+            doc_types=sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type}),
+        )
+
+    def stats(self) -> IndexStats:
+        state = self.state()
+        return IndexStats(
+            documents=len(state.docs),
+            chunks=len(state.chunks),
+            embedder=self.embedder.name,
+            generation=state.generation,
+        )
+
+    def is_ready(self) -> bool:
+        return self._state is not None and len(self._state.chunks) > 0
+
+
+def make_answerer(settings: Settings) -> Answerer:
+    """The LLM answerer when one is configured (falling back to extractive), else extractive."""
+    if not settings.llm_enabled:
+        return ExtractiveAnswerer()
+    from answering.llm import LLMAnswerer, make_chat_model
+
+    return LLMAnswerer(make_chat_model(settings), fallback=ExtractiveAnswerer())
+
+
+def _with_history(question: str, history: list[Turn] | None) -> str:
+    """A short follow-up ("còn huyện Lộc Bình?") borrows the words of the previous question."""
+    if not history or len(question.split()) > 6:
+        return question
+    return f"{history[-1].question} {question}"

@@ -1,0 +1,1 @@
+"""Shared model at the bottom of the layers: settings, errors, documents, results."""

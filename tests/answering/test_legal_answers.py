@@ -1,0 +1,150 @@
+"""Answers over a law's outline (Điều, khoản, điểm): the case a question describes, every case of a
+list, a whole article, a definition, a bound across an article, an article named by number or by
+title. The law below is written for these tests (hash embedder, real Chroma)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering.service import AnswerService
+from ingest.pipeline import Ingestor
+from tests.conftest import make_settings
+
+LAW = "\n".join(
+    [
+        "LUẬT THỬ NGHIỆM VỀ QUẢN LÝ ĐÊ ĐIỀU",
+        "",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Luật này quy định việc quản lý, bảo vệ đê điều và xử lý vi phạm về đê điều.",
+        "",
+        "Điều 2. Giải thích từ ngữ",
+        (
+            "1. Đê điều là hệ thống công trình gồm đê, kè bảo vệ đê, cống qua đê và công "
+            "trình phụ trợ. Đê điều do Nhà nước thống nhất quản lý."
+        ),
+        "",
+        "2. Hành lang bảo vệ đê là phần đất dọc theo tuyến đê được xác định để bảo vệ đê.",
+        "",
+        "Điều 3. Tội phá hoại đê điều",
+        (
+            "1. Người nào phá hoại đê điều mà không thuộc trường hợp quy định tại Điều 4 của "
+            "Luật này, thì bị phạt tù từ 01 năm đến 05 năm."
+        ),
+        "",
+        "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 05 năm đến 10 năm:",
+        "",
+        "a) Có tổ chức;",
+        "",
+        "b) Gây vỡ đê làm ngập úng khu dân cư;",
+        "",
+        "c) Tái phạm nguy hiểm.",
+        "",
+        (
+            "3. Phạm tội gây thiệt hại về tài sản 5.000.000.000 đồng trở lên, thì bị phạt tù "
+            "từ 12 năm đến 20 năm."
+        ),
+        "",
+        "4. Người phạm tội còn có thể bị phạt tiền từ 20.000.000 đồng đến 100.000.000 đồng.",
+        "",
+        "Điều 4. Trường hợp được miễn trách nhiệm",
+        "Người gây hư hại đê điều được miễn trách nhiệm trong các trường hợp sau đây:",
+        "",
+        "a) Thực hiện lệnh khẩn cấp của cơ quan có thẩm quyền khi có lũ lớn;",
+        "",
+        "b) Do thiên tai bất khả kháng;",
+        "",
+        "c) Cứu người trong tình thế cấp thiết.",
+        "",
+        "Điều 5. Trách nhiệm của Bộ Nông nghiệp và Môi trường",
+        "1. Chỉ đạo việc kiểm tra đê điều trước mùa lũ hằng năm.",
+        "",
+        "2. Tổng hợp báo cáo hiện trạng đê điều gửi Chính phủ trước ngày 15 tháng 5 hằng năm.",
+        "",
+        "Điều 6. Quỹ phòng chống thiên tai",
+        "1. Quỹ phòng chống thiên tai được lập ở cấp tỉnh.",
+        "",
+        "2. Mức đóng góp của người lao động là một ngày lương mỗi năm.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def law_service(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("law")
+    (docs / "luat-thu-nghiem.txt").write_text(LAW, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("law-data") / "data")
+    Ingestor(settings).run([docs])
+    return AnswerService.from_settings(settings)
+
+
+def _ask(service: AnswerService, question: str):
+    answer = service.ask(question)
+    assert answer.found, question
+    return answer
+
+
+def test_an_aggravating_case_gets_the_frame_of_its_khoan(law_service):
+    a = _ask(
+        law_service,
+        "Người phá hoại đê điều gây vỡ đê làm ngập úng khu dân cư bị phạt tù bao nhiêu năm?",
+    )
+    assert "05 năm đến 10 năm" in a.answer and "Điều 3" in a.citations[0].section
+
+
+def test_the_base_case_gets_the_first_khoan(law_service):
+    a = _ask(
+        law_service, "Người phá hoại đê điều thì bị phạt tù từ bao nhiêu năm đến bao nhiêu năm?"
+    )
+    assert "01 năm đến 05 năm" in a.answer
+
+
+def test_the_supplementary_fine_is_the_asked_slot(law_service):
+    a = _ask(law_service, "Người phạm tội phá hoại đê điều còn có thể bị phạt tiền từ bao nhiêu?")
+    assert "20.000.000 đồng" in a.answer
+
+
+def test_every_case_of_a_list_is_quoted(law_service):
+    a = _ask(law_service, "Người gây hư hại đê điều được miễn trách nhiệm trong trường hợp nào?")
+    for item in ("lệnh khẩn cấp", "thiên tai bất khả kháng", "Cứu người"):
+        assert item in a.answer
+
+
+def test_a_whole_article_for_what_the_law_lays_down(law_service):
+    a = _ask(law_service, "Luật quy định thế nào về quỹ phòng chống thiên tai?")
+    assert "được lập ở cấp tỉnh" in a.answer and "một ngày lương" in a.answer
+
+
+def test_a_definition_is_quoted_with_its_paragraph(law_service):
+    a = _ask(law_service, "Đê điều là gì?")
+    assert a.answer.startswith("1. Đê điều là hệ thống công trình")
+    assert "Nhà nước thống nhất quản lý" in a.answer  # the rest of the paragraph
+
+
+def test_the_bound_across_an_article(law_service):
+    a = _ask(law_service, "Phá hoại đê điều có thể bị phạt tù tối đa bao nhiêu năm?")
+    assert "20 năm" in a.answer
+
+
+def test_an_agency_named_in_the_article_title(law_service):
+    a = _ask(law_service, "Bộ nào chỉ đạo việc kiểm tra đê điều trước mùa lũ?")
+    assert "Bộ Nông nghiệp và Môi trường" in a.answer
+
+
+def test_an_article_named_by_number(law_service):
+    a = _ask(law_service, "Theo Điều 6, mức đóng góp của người lao động là bao nhiêu?")
+    assert "một ngày lương" in a.answer and "Điều 6" in a.citations[0].section
+
+
+def test_the_figure_the_question_states_is_not_the_answer(law_service):
+    a = _ask(
+        law_service,
+        "Phạm tội phá hoại đê điều gây thiệt hại 5.000.000.000 đồng trở lên thì bị phạt tù"
+        " bao lâu?",
+    )
+    assert "12 năm đến 20 năm" in a.answer
+
+
+def test_a_question_about_another_law_is_not_answered(law_service):
+    a = law_service.ask("Theo Luật Đất đai, thời hạn giao đất nông nghiệp là bao nhiêu năm?")
+    assert not a.found

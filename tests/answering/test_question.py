@@ -1,0 +1,74 @@
+from answering.question import analyse
+
+
+def test_kinds_from_question_words_with_and_without_accents():
+    assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí?").kind == "number"
+    assert analyse("xa tam gia dat bao nhieu tieu chi").kind == "number"
+    assert analyse("Phiên họp diễn ra ngày nào?").kind == "date"
+    assert analyse("Ai chủ trì buổi kiểm tra?").kind == "person"
+    assert analyse("Ai ký thông báo kết luận?").kind == "signer"
+    assert analyse("Huyện nào được giao diễn tập?").kind == "place"
+    assert analyse("Nghị quyết 60-NQ/TU về vấn đề gì?").kind == "what"
+
+
+def test_entities_are_the_named_places_and_document_numbers():
+    assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?").entities == ["tam gia"]
+    assert analyse("xa tam gia dat bao nhieu tieu chi").entities == ["tam gia"]
+    q = analyse("Nghị quyết số 60-NQ/TU của Ban Thường vụ Tỉnh ủy về vấn đề gì?")
+    assert q.entities == ["60-nq/tu"]
+    q = analyse(
+        "Huyện Chi Lăng nhận bao nhiêu nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao năm 2023?"
+    )
+    assert q.entities == ["chi lang"] and q.years == ["2023"]
+    assert analyse("Lộc Bình còn bao nhiêu lớp?").entities == ["loc binh"]
+
+
+def test_unit_is_what_the_question_counts():
+    assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí?").unit == "tieu chi"
+    assert analyse("Tỷ lệ giải ngân là bao nhiêu?").unit == "%"
+    assert analyse("Thu ngân sách đạt bao nhiêu phần trăm kế hoạch?").unit == "%"
+
+
+def test_the_slot_asked_for_is_the_words_before_the_question_word():
+    assert analyse("Người phạm tội còn có thể bị phạt tiền từ bao nhiêu?").anchor == "phat tien"
+    assert analyse("thì bị phạt tù tối đa bao nhiêu năm?").anchor == "phat tu"
+    assert analyse("phat tu tu bao nhieu nam").anchor == "phat"  # "tù"/"từ" fold alike
+    assert analyse("Người lao động được nghỉ bao lâu?").anchor == "nghi"
+
+
+def test_stated_figures_but_not_article_references_or_years():
+    q = analyse("Trồng từ 500 cây đến dưới 3.000 cây theo Điều 247 năm 2024 thì bị phạt bao nhiêu?")
+    assert q.numbers == ["500", "3.000"]
+    assert "500" in q.terms and "2024" not in q.terms
+
+
+def test_definitions_in_their_usual_forms():
+    assert analyse("Người thực hành là ai?").subject == "nguoi thuc hanh"
+    assert analyse('Định nghĩa của "Người lao động"?').subject == "nguoi lao dong"
+    assert analyse("Thế nào là phòng vệ chính đáng?").subject == "phong ve chinh dang"
+    q = analyse("Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?")
+    assert q.subject == "phap nhan thuong mai" and "quy" not in q.terms
+    assert "dinh" not in analyse("Định nghĩa của hợp đồng?").terms
+
+
+def test_what_kind_of_answer_is_wanted():
+    assert analyse("Pháp nhân chấm dứt tồn tại trong trường hợp nào?").wants == "list"
+    assert analyse("Quyền khác đối với tài sản bao gồm quyền bề mặt và quyền nào?").wants == "list"
+    assert analyse("Bộ luật Dân sự quy định thế nào về tên gọi của pháp nhân?").wants == "whole"
+    assert analyse("Mô tả quyền đối với quốc tịch.").wants == "whole"
+    assert "mo" not in analyse("Mô tả quyền đối với quốc tịch.").terms
+    assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí?").wants == ""
+
+
+def test_article_references():
+    assert analyse("Theo Điều 32, cá nhân có quyền gì?").article == "32"
+    assert analyse("Trong điều 10 của Bộ luật Lao động, nơi làm việc là gì?").article == "10"
+    assert analyse("Phạm tội quy định tại Điều 12 thì sao?").article == ""  # not named first
+    assert analyse("Việc này quy định tại điều mấy của Bộ luật Dân sự?").kind == "reference"
+    assert analyse("Cần đảm bảo điều gì cho lao động nữ?").kind != "reference"
+
+
+def test_a_law_named_with_its_year_is_no_year_filter():
+    assert analyse("Theo Bộ luật Hình sự 2017, hình phạt là gì?").years == []
+    assert analyse("Theo Bộ luật Hình sự năm 2017, hình phạt là gì?").years == []
+    assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí năm 2022?").years == ["2022"]

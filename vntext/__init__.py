@@ -1,0 +1,1 @@
+"""Vietnamese text: accents, syllables, stopwords, abbreviations, sentences, quantities."""
