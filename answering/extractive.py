@@ -6,27 +6,19 @@ from __future__ import annotations
 import re
 
 from answering.answerer import TokenSink
-from answering.evidence import (
-    STRICT_KINDS,
-    Evidence,
-    EvidenceFinder,
-    Scorer,
-    defines,
-    has_anchor,
-    has_kind,
-    has_unit,
-)
+from answering.coverage import Scorer
+from answering.detectors import STRICT_KINDS, defines, has_anchor, has_kind, has_unit
 from answering.extremes import at_bound
 from answering.passages import article_text, list_text, paragraph_text
 from answering.question import Question
+from answering.scoring import Evidence, EvidenceFinder
+from answering.weights import WEIGHTS
 from core.results import Answer, Citation
 from index.hybrid import Hit
 from index.state import IndexState
 from vntext.sentences import split_clauses
 from vntext.terms import fold
 
-MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the evidence must contain
-SIGNER_MIN_COVERAGE = 0.4  # "ai ký …" names the notice mostly by its title
 MAX_ANSWER_CHARS = 450
 # Units of measure a figure must carry to answer "bao nhiêu <unit>"; counts of things
 # ("bao nhiêu thủ tục" → "54 TTHC") are written too many ways to require.
@@ -50,6 +42,7 @@ def citation(n: int, hit: Hit, state: IndexState, quote: str) -> Citation:
         section=hit.chunk.section,
         quote=quote,
         passage=hit.chunk.text,
+        page=hit.chunk.page,
     )
 
 
@@ -66,7 +59,10 @@ def answer_span(sentence: str, q: Question, scorer: Scorer) -> str:
         return text
     clauses = split_clauses(text)
     values = [
-        scorer.clause_value(c) + 0.3 * has_unit(c, q) + 0.3 * has_anchor(c, q) for c in clauses
+        scorer.clause_value(c)
+        + WEIGHTS.span_unit * has_unit(c, q)
+        + WEIGHTS.span_anchor * has_anchor(c, q)
+        for c in clauses
     ]
     budget = MAX_ANSWER_CHARS - 20
 
@@ -158,7 +154,7 @@ class ExtractiveAnswerer:
             and not has_unit(ev.sentence, q, head_only=True)
         ):
             return False  # "bao nhiêu đồng/người/ngày" is not answered by a percentage
-        return ev.coverage >= MIN_COVERAGE and (
+        return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )
 
@@ -168,7 +164,7 @@ class ExtractiveAnswerer:
         tried: set[str] = set()
         for ev in EvidenceFinder(state).find(q, hits):
             doc = state.doc_of(ev.hit.chunk)
-            if ev.coverage < SIGNER_MIN_COVERAGE or doc.doc_id in tried:
+            if ev.coverage < WEIGHTS.signer_min_coverage or doc.doc_id in tried:
                 continue
             tried.add(doc.doc_id)
             found = read(doc, state.chunks_of(doc.doc_id))

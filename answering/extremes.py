@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from answering.evidence import Evidence, has_anchor
+from answering.detectors import has_anchor
 from answering.question import Question
-from index.state import unit_key
+from answering.scoring import Evidence
+from index.state import family_key
 from vntext.terms import fold
 
 _MAX = re.compile(r"\b(?:toi da|cao nhat|len den|nhieu nhat|lon nhat|dai nhat)\b")
@@ -57,10 +58,13 @@ def at_bound(q: Question, best: Evidence, evidence: list[Evidence]) -> Evidence:
     bound = bound_asked(q)
     if not bound or (best.own and best.own != best.sentence):
         return best
-    unit = unit_key(best.hit.chunk.headings)
+    family = family_key(best.hit.chunk.headings)
     pick, pick_value = best, None
     for ev in evidence:
-        if ev.hit.chunk.doc_id != best.hit.chunk.doc_id or unit_key(ev.hit.chunk.headings) != unit:
+        if (
+            ev.hit.chunk.doc_id != best.hit.chunk.doc_id
+            or family_key(ev.hit.chunk.headings) != family
+        ):
             continue
         if q.anchor and not has_anchor(ev.sentence, q):
             continue

@@ -11,9 +11,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from answering.answerer import Answerer, TokenSink
-from answering.evidence import EvidenceFinder, rerank
 from answering.extractive import citation, not_found
 from answering.question import Question
+from answering.scoring import EvidenceFinder, rerank
 from core.errors import ConfigError
 from core.results import Answer, Citation
 from core.settings import Settings

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from core.document import Chunk
-from index.state import IndexState, is_article_unit
+from index.state import IndexState, is_article_family
 
 MAX_LIST_CHARS = 1500
 MAX_ARTICLE_CHARS = 2000
@@ -72,7 +72,7 @@ def list_text(state: IndexState, chunk: Chunk, sentence: str) -> str | None:
 
 def article_text(state: IndexState, chunk: Chunk) -> str | None:
     """The whole body of the article the chunk is in, when it is short enough to quote."""
-    if not is_article_unit(chunk.headings):
+    if not is_article_family(chunk.headings):
         return None
     around = state.text_around(state.siblings(chunk))
     if around is None or len(around[0]) > MAX_ARTICLE_CHARS:

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from answering.answerer import Answerer
-from answering.evidence import EvidenceFinder, rerank
 from answering.extractive import ExtractiveAnswerer, not_found
 from answering.question import Question, analyse
+from answering.scoring import EvidenceFinder, rerank
 from core.errors import QuestionError
 from core.results import (
     Answer,

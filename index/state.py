@@ -83,17 +83,17 @@ class IndexState:
         return self._lookups
 
     def siblings(self, chunk: Chunk) -> list[Chunk]:
-        """The chunks of the unit a chunk belongs to (its article, or the list its item is
+        """The chunks of the family a chunk belongs to (its article, or the list its item is
         in), in document order; the chunk itself included."""
-        if not hasattr(self, "_units"):
-            units: dict[tuple, list[Chunk]] = {}
+        if not hasattr(self, "_families"):
+            families: dict[tuple, list[Chunk]] = {}
             for c in self.chunks:
-                key = unit_key(c.headings)
+                key = family_key(c.headings)
                 if key:
-                    units.setdefault((c.doc_id, key), []).append(c)
-            self._units = units
-        key = unit_key(chunk.headings)
-        return self._units.get((chunk.doc_id, key), []) if key else []
+                    families.setdefault((c.doc_id, key), []).append(c)
+            self._families = families
+        key = family_key(chunk.headings)
+        return self._families.get((chunk.doc_id, key), []) if key else []
 
     def mask(self, filters: Filters | None) -> np.ndarray | None:
         """Rows allowed by the filters; None when nothing is filtered."""
@@ -103,11 +103,11 @@ class IndexState:
         return np.array([c.doc_id in allowed for c in self.chunks], dtype=bool)
 
 
-def is_article_unit(headings: list[str]) -> bool:
+def is_article_family(headings: list[str]) -> bool:
     return bool(article_heading(headings))
 
 
-def unit_key(headings: list[str]) -> tuple[str, ...]:
+def family_key(headings: list[str]) -> tuple[str, ...]:
     """A legal article is read whole ("Điều 247" with its khoản and điểm); elsewhere a passage
     belongs with the others under the same parent heading."""
     article = article_heading(headings)

@@ -1,0 +1,141 @@
+"""Where candidate sentences come from: the retrieved passages, the rest of their family (the
+other khoản and điểm of an article, the other items of a list), the passages exact lookups
+found; each sentence offered alone and, for a list item, joined to its lead-in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answering.coverage import term_set
+from answering.detectors import has_kind, has_unit
+from answering.question import Question
+from answering.question_kind import Kind
+from answering.weights import WEIGHTS, Weights
+from index.hybrid import Hit, Origin
+from index.lookups import article_heading, article_title
+from index.state import IndexState
+from vntext.sentences import split_sentences
+from vntext.terms import fold
+
+_ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
+# A paragraph that names its subject only by reference to the article's first one.
+_REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
+_JOINABLE = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
+_LEAD_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence to score: `text` may carry a lead-in or a table cell joined before the
+    sentence's `own` words; the joined part is context, only `own` counts in full."""
+
+    text: str
+    own: str
+
+
+def with_siblings(hits: list[Hit], state: IndexState, weights: Weights = WEIGHTS) -> list[Hit]:
+    """The best passages bring the rest of their family: the answer is often beside what
+    matched best."""
+    out: list[Hit] = []
+    seen = {h.chunk.chunk_id for h in hits}
+    for i, hit in enumerate(hits):
+        out.append(hit)
+        if i >= weights.sibling_sources:
+            continue
+        family = state.siblings(hit.chunk)
+        if len(family) > weights.max_siblings:
+            continue
+        for chunk in family:
+            if chunk.chunk_id not in seen:
+                seen.add(chunk.chunk_id)
+                out.append(Hit(chunk, hit.score, origin=Origin.SIBLING, via=i + 1))
+    return out
+
+
+def candidates(hit: Hit, q: Question) -> list[Candidate]:
+    """The passage's sentences; a list item also joined to the lead-in above it ("…thì bị phạt
+    tù từ 03 năm đến 10 năm: … b) Bỏ từ 02 thương binh trở lên"), since the lead-in states what
+    holds for every item; an item that lacks the asked-for fact joined to the nearest heading
+    that has it; a table cell joined to the cell before it."""
+    out: list[Candidate] = []
+    headings = set(hit.chunk.headings)
+    previous = ""
+    for sentence in split_sentences(hit.chunk.text):
+        if sentence in headings:  # a heading names the topic; it holds no answer
+            continue
+        out.append(Candidate(sentence, sentence))
+        # A table row comes out cell by cell: "Sở Tài chính" then "chủ trì, phối hợp…".
+        if (
+            q.kind in _JOINABLE
+            and not has_kind(sentence, q)
+            and 0 < len(previous) <= 80
+            and has_kind(previous, q)
+        ):
+            joined = f"{previous} – {sentence}"
+            out.append(Candidate(joined, joined))
+        previous = sentence
+        parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
+        lead_in = next((h for h in reversed(parents) if h.endswith(":")), None)
+        if lead_in:
+            out.append(Candidate(f"{lead_in} … {sentence}", sentence))
+            continue
+        if has_kind(sentence, q) and (not q.unit or has_unit(sentence, q)):
+            continue
+        lead = next(
+            (h for h in reversed(parents) if has_kind(h, q) and (not q.unit or has_unit(h, q))),
+            None,
+        )
+        if lead and q.kind in _LEAD_KINDS:
+            out.append(Candidate(f"{lead} … {sentence}", sentence))
+    return out
+
+
+def context_of(hit: Hit, state: IndexState) -> str:
+    """What the notice and the passage are about: headings, title, place, issuer, number —
+    not every place the notice mentions somewhere."""
+    meta = state.doc_of(hit.chunk).metadata
+    fields = [
+        hit.chunk.section,
+        hit.chunk.context,
+        meta.title,
+        meta.place,
+        meta.province,
+        meta.issuer,
+        meta.number,
+    ]
+    return " ".join(f for f in fields if f)
+
+
+def inherited(hit: Hit, state: IndexState) -> tuple[frozenset[str], frozenset[str]]:
+    """Words a passage inherits: (1) the document's title and its article's title name what
+    all of it is about ("Điều 184. Tội loạn luân"); (2) "2. Phạm tội thuộc một trong các
+    trường hợp sau đây…" is about the offence the article's first paragraph describes."""
+    title = article_title(article_heading(hit.chunk.headings))
+    titles = term_set(title) if title else frozenset()
+    titles |= term_set(state.doc_of(hit.chunk).metadata.title)
+    own = [h for h in hit.chunk.headings if not _ARTICLE.match(h)]
+    opening = own[0] if own else hit.chunk.text
+    if not _REFERS_BACK.match(opening):
+        return titles, frozenset()
+    family = state.siblings(hit.chunk)
+    first = family[0] if family else None
+    if first is None or first.chunk_id == hit.chunk.chunk_id:
+        return titles, frozenset()
+    return titles, term_set(next(iter(split_sentences(first.text)), ""))
+
+
+def named_doc_match(q: Question, hits: list[Hit], state: IndexState) -> dict[str, float]:
+    """+1 for notices whose title is the document the question names, -1 for the others when
+    some retrieved notice does match; nothing when none does."""
+    if not q.named_doc:
+        return {}
+    titles = {
+        h.chunk.doc_id: " ".join(fold(w) for w in state.doc_of(h.chunk).metadata.title.split())
+        or " ".join(fold(w) for w in h.chunk.context.split())
+        for h in hits
+    }
+    matching = {d for d, t in titles.items() if q.named_doc in t}
+    if not matching:
+        return {}
+    return {d: (1.0 if d in matching else -1.0) for d in titles}

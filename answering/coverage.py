@@ -1,0 +1,86 @@
+"""How much of a question a piece of text covers: IDF-weighted share of its words, accents
+compared when the question has them, abbreviations read in their long forms."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from answering.detectors import has_kind, is_target
+from answering.question import Question
+from answering.weights import WEIGHTS, Weights
+from index.state import IndexState
+from vntext.abbreviations import expand
+from vntext.sentences import split_clauses
+from vntext.terms import FOLDED_STOPWORDS, bigrams, fold, syllables
+
+
+@lru_cache(maxsize=50_000)
+def term_set(text: str) -> frozenset[str]:
+    """Syllables (accented and folded) and folded bigrams of a text and of the long forms of
+    its abbreviations; "%" also reads as "phần trăm"."""
+    accented = syllables(text)
+    for phrase in expand(text):
+        accented += ["|", *syllables(phrase)]
+    if "%" in text:
+        accented += ["|", "phần", "trăm"]
+    folded = [fold(s) for s in accented]
+    return frozenset(accented) | frozenset(folded) | frozenset(bigrams(folded))
+
+
+class Scorer:
+    """IDF-weighted share of the question's words that a piece of text contains."""
+
+    def __init__(
+        self,
+        q: Question,
+        state: IndexState,
+        named_doc_found: bool = False,
+        weights: Weights = WEIGHTS,
+    ):
+        self.q = q
+        self.w = weights
+        skip = {"ai", "ky", "ký"} if q.kind == "signer" else set()
+        named = set(q.named_doc.split())
+        if named_doc_found and set(q.terms) - named:
+            skip |= named  # "Bộ luật Dân sự" picks the document; its words are not the topic
+        self.weights: dict[str, float] = {}
+        if q.accented:  # compare accented syllables: "thu" (collect) is not "thủ" (procedure)
+            for s in dict.fromkeys(q.accented_terms):
+                if s in skip or fold(s) in skip:
+                    continue
+                if state.bm25.knows("~" + s) or not state.bm25.knows(fold(s)):
+                    self.weights[s] = state.bm25.idf("~" + s)
+                else:  # a mistyped accent ("bênh", "đièu"): the unaccented form still matches
+                    self.weights[fold(s)] = state.bm25.idf(fold(s))
+        else:  # "nhieu" may be "nhiều", a stopword: such terms count little
+            for t in dict.fromkeys(q.terms):
+                if t not in skip and (t not in FOLDED_STOPWORDS or state.bm25.knows(t)):
+                    ambiguous = weights.ambiguous_stopword if t in FOLDED_STOPWORDS else 1.0
+                    self.weights[t] = state.bm25.idf(t) * ambiguous
+        for pair in dict.fromkeys(q.pairs):
+            if skip & set(pair.split("_")):
+                continue
+            if state.bm25.knows(pair):  # a pair the notices never write spans two phrases
+                self.weights[pair] = state.bm25.idf(pair) * weights.pair
+        self.total = sum(self.weights.values()) or 1.0
+        self.wants_target = is_target(q.text)
+
+    def coverage(self, terms: set[str], context: set[str] = frozenset()) -> float:
+        covered = sum(
+            w if t in terms else (w * self.w.context_share if t in context else 0.0)
+            for t, w in self.weights.items()
+        )
+        return covered / self.total
+
+    def clause_value(self, clause: str) -> float:
+        """Coverage of one clause; a target figure counts less when the question asks what was
+        achieved."""
+        value = self.coverage(term_set(clause))
+        if not self.wants_target and is_target(clause):
+            value -= self.w.target_penalty
+        return value
+
+    def focus(self, sentence: str) -> float:
+        """Value of the best clause that holds the asked-for kind of fact."""
+        values = [self.clause_value(c) for c in split_clauses(sentence) if has_kind(c, self.q)]
+        return max(values, default=0.0)

@@ -1,0 +1,111 @@
+"""Fact detectors: does a piece of text hold the kind of fact a question asks for — a number it
+does not already state, a date, an article reference, a person, a place, an agency — with the
+unit it counts and in the slot it names?"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from answering.question import Question
+from answering.question_kind import Kind
+from answering.question_names import capitalised_runs
+from vntext.quantities import numbers, quantity_text, same_number
+from vntext.terms import fold, folded_syllables
+
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}"
+    r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
+    re.I,
+)
+_REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
+_TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
+_AGENCY = re.compile(
+    r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
+    r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
+    r"|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
+)
+_PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
+# Words that make a figure a target rather than a result ("phấn đấu đạt 100%").
+_TARGET = re.compile(
+    r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|yeu cau|toi thieu|du kien|it nhat)\b"
+)
+
+
+def is_target(text: str) -> bool:
+    """A figure set as a goal ("phấn đấu đạt 100%"), not one reported."""
+    return bool(_TARGET.search(" ".join(folded_syllables(text))))
+
+
+def new_numbers(text: str, q: Question) -> list[str]:
+    """Quantities the question does not already state: the answer is not the condition."""
+    stated = set(q.numbers)
+    return [n for n in numbers(text) if same_number(n) not in stated]
+
+
+@lru_cache(maxsize=1024)
+def _anchor_pattern(anchor: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,4}}?\s+\d")
+
+
+def has_anchor(text: str, q: Question) -> bool:
+    """The asked-for slot filled: "phạt tù từ 03 năm" for "phạt tù từ bao nhiêu năm"."""
+    if not q.anchor:
+        return False
+    return bool(_anchor_pattern(q.anchor).search(" ".join(folded_syllables(text))))
+
+
+_FIGURE_WORDS = r"(?:\d[\d.,/]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin)"
+_UNIT_ALIASES = {"tien": "(?:tien|dong)"}  # "bao nhiêu tiền" is answered in đồng
+
+
+def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
+    """A number followed by what the question counts: "08/19 tiêu chí", "41,05%". With
+    head_only, the first word of the unit is enough ("bao nhiêu năm tù": "07 năm")."""
+    if not q.unit:
+        return False
+    if q.unit == "%":
+        return any(n.endswith("%") for n in numbers(text))
+    unit = q.unit.split()[0] if head_only else q.unit
+    unit = _UNIT_ALIASES.get(unit, re.escape(unit))
+    folded = " ".join(fold(w) for w in quantity_text(text).split())
+    return bool(re.search(rf"\b{_FIGURE_WORDS}\s+(?:\w+\s+)?{unit}\b", folded))
+
+
+# Kinds where an answer without such a fact is no answer.
+STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE)
+_WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
+
+
+def has_kind(text: str, q: Question) -> bool:
+    """Does the text hold the kind of fact the question asks for?"""
+    match q.kind:
+        case "when":
+            return bool(_DATE.search(text) or _WHEN.search(text))
+        case "number":
+            return bool(new_numbers(text, q))
+        case "date":
+            return bool(_DATE.search(text))
+        case "reference":
+            return bool(_REFERENCE.search(text))
+        case "person":
+            return bool(_TITLED.search(text)) or any(
+                len(r.split()) >= 3 for r in capitalised_runs(text)
+            )
+        case "place":
+            return bool(_PLACE.search(text))
+        case "agency":
+            return bool(_AGENCY.search(text))
+    return True
+
+
+def defines(sentence: str, subject: str) -> bool:
+    """Does the sentence define the (folded) subject?"""
+    return is_definition(" ".join(fold(w) for w in sentence.split()), subject)
+
+
+@lru_cache(maxsize=50_000)
+def is_definition(sentence_f: str, subject: str) -> bool:
+    """ "Hình phạt là biện pháp…" defines "hình phạt" (both folded)."""
+    body = re.sub(r"^[\W\d]*(?:[a-z]\)\s*)?", "", sentence_f)
+    return body.startswith(f"{subject} la ")

@@ -1,0 +1,140 @@
+"""What kind of answer a question asks for (a number, a date, a person…) and whether it wants a
+whole list or article. Patterns match the folded (unaccented, lower-case) question."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    SIGNER = "signer"
+    ISSUER = "issuer"
+    DOC_NUMBER = "doc_number"
+    ISSUED = "issued"
+    DATE = "date"
+    WHEN = "when"
+    REFERENCE = "reference"
+    PERSON = "person"
+    AGENCY = "agency"
+    PLACE = "place"
+    NUMBER = "number"
+    WHAT = "what"
+    FACT = "fact"
+
+
+class Wants(StrEnum):
+    FACT = ""  # one fact
+    LIST = "list"  # every case: "trong trường hợp nào"
+    WHOLE = "whole"  # what a rule says: "quy định thế nào về"
+
+
+_DOC_KINDS = r"(?:quyet dinh|ke hoach|thong bao|chi thi|nghi quyet|van ban)"
+# (kind, folded patterns). First match wins, so the more specific kinds come first.
+_KINDS: list[tuple[Kind, tuple[str, ...]]] = [
+    (
+        Kind.SIGNER,
+        (
+            r"\bai ky\b",
+            r"\bnguoi ky\b",
+            r"\bky (?:ban hanh|thong bao|quyet dinh|van ban|ke hoach|chi thi)",
+        ),
+    ),
+    (
+        Kind.ISSUER,
+        (
+            r"\b(?:co quan|don vi|cap) nao ban hanh\b",
+            r"\bai ban hanh\b",
+            r"\bdo (?:co quan|don vi) nao\b",
+        ),
+    ),
+    (
+        Kind.DOC_NUMBER,
+        (
+            r"\bso hieu\b",
+            rf"\b{_DOC_KINDS} so (?:bao nhieu|may)\b",
+            rf"\bso (?:cua )?{_DOC_KINDS} (?:la gi|la bao nhieu)\b",
+        ),
+    ),
+    (
+        Kind.ISSUED,
+        (
+            r"\bban hanh (?:ngay|vao ngay|khi) (?:nao|bao gio|may)\b",
+            r"\bngay ban hanh\b",
+            r"\bky (?:ngay|vao ngay) nao\b",
+            r"\bngay ky\b",
+        ),
+    ),
+    (
+        Kind.DATE,
+        (
+            r"\bngay nao\b",
+            r"\bthoi gian nao\b",
+            r"\bngay bao nhieu\b",
+            r"\bhan chot\b",
+            r"\bthang nao\b",
+            r"\bnam nao\b",
+            r"\bngay may\b",
+        ),
+    ),
+    (Kind.WHEN, (r"\bkhi nao\b", r"\bbao gio\b", r"\bluc nao\b")),
+    (
+        Kind.REFERENCE,  # which article or clause: "quy định tại điều mấy"
+        (
+            r"\b(?:tai|o|theo) (?:cac |mot trong cac )?(?:dieu|khoan|diem) (?:may|nao|bao nhieu)\b",
+            r"\b(?:dieu|khoan) (?:may|so may)\b",
+        ),
+    ),
+    (Kind.PERSON, (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
+    (
+        Kind.AGENCY,
+        (
+            r"\b(?:co quan|don vi|so|ban|nganh|to chuc|bo|cap|bo phan|luc luong) nao\b",
+            r"\b(?:chu tri|phu trach|tham muu)\b.*\bnao\b",
+        ),
+    ),
+    (
+        Kind.PLACE,
+        (
+            r"\b(?:huyen|xa|tinh|thanh pho|thi xa|phuong|quan|dia phuong) nao\b",
+            r"\bo dau\b",
+        ),
+    ),
+    (
+        Kind.NUMBER,
+        (
+            r"\bbao nhieu\b",
+            r"\bbao lau\b",
+            r"\bmay\b",
+            r"\bt[yi] le\b",
+            r"\bthu may\b",
+            r"\bxep hang\b",
+            r"\bmuc\b.*\bla\b",
+        ),
+    ),
+    (Kind.WHEN, (r"\bthoi han\b", r"\bthoi diem\b")),
+    (Kind.WHAT, (r"\b(?:van de|noi dung|viec) gi\b", r"\bve gi\b", r"\bla gi\b", r"\bgi\b")),
+]
+# Questions whose answer is a whole list or a whole article, matched on folded text.
+_WANTS_WHOLE = re.compile(
+    r"\b(?:quy dinh (?:nhu |ra )?the nao ve|quy dinh gi ve|quy dinh ra sao ve|mo ta|neu noi dung"
+    r"|liet ke)\b"
+)
+_WANTS_LIST = re.compile(
+    r"\b(?:truong hop nao|nhung truong hop|nhung gi|gom nhung|gom gi|bao gom nhung|nhung ai"
+    r"|nhung (?:viec|noi dung|quyen|nghia vu|dieu kien|hanh vi|bien phap|loai|yeu cau|nhiem vu)"
+    r"|(?:cac|nhung) (?:\w+ ){1,3}nao|bao gom\b.*\bnao)\b"
+)
+
+
+def wants_of(folded: str) -> Wants:
+    if _WANTS_WHOLE.search(folded):
+        return Wants.WHOLE
+    return Wants.LIST if _WANTS_LIST.search(folded) else Wants.FACT
+
+
+def kind_of(folded: str) -> Kind:
+    for kind, patterns in _KINDS:
+        if any(re.search(p, folded) for p in patterns):
+            return kind
+    return Kind.FACT

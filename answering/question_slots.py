@@ -1,0 +1,93 @@
+"""The slot a question asks to fill: what is counted ("bao nhiêu tiêu chí" → "tieu chi"), the
+words just before "bao nhiêu" ("phạt tù từ bao nhiêu" → "phat tu"), the term to define
+("X là gì"), and the article it opens by naming ("Theo Điều 32, …")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from vntext.terms import STOPWORDS, fold
+from vntext.wordlists import words
+
+_FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+_SLOT_LINKS = words("slot_links")
+_FOLDED_SLOT_LINKS = frozenset(fold(w) for w in _SLOT_LINKS)
+DEFINITION_FRAME = frozenset(["quy", "dinh", "nghia", "khai", "niem", "hieu"])
+LIST_FRAME = frozenset(["mo", "ta", "liet", "ke", "neu"])
+_OPENS_WITH_ARTICLE = re.compile(r"^(?:(?:theo|trong|tại|căn cứ|ở)\s+)?điều\s+(\d+[a-z]?)\b", re.I)
+_DEFINITION = re.compile(
+    r"^(?:theo [^,]+,\s*|.{0,60}?\bquy định\s+)?"
+    r"(?:(?:định nghĩa|khái niệm)(?:\s+(?:của|về))?\s+(?P<a>.{3,60}?)"
+    r"|thế nào là\s+(?P<b>.{3,60}?)"
+    r"|(?P<c>.{3,60}?)\s+(?:là|được hiểu là)\s+(?:gì|ai|người\s+(?:như\s+)?thế\s+nào))"
+    r"\s*[?.]?$",
+    re.I,
+)
+
+
+def unit_of(sylls: list[str], accented: bool) -> str:
+    """ "bao nhiêu tiêu chí" → "tieu chi"; a rate or a percentage → "%"."""
+    folded = [fold(s) for s in sylls]
+    joined = " ".join(folded)
+    if re.search(r"\b(?:t[yi] le|phan tram)\b", joined):
+        return "%"
+    for i, word in enumerate(folded):
+        if word == "may" or (word == "nhieu" and i > 0 and folded[i - 1] == "bao"):
+            stop = STOPWORDS if accented else _FOLDED_STOPWORDS
+            source = sylls if accented else folded
+            unit: list[str] = []
+            for nxt in source[i + 1 : i + 3]:
+                if nxt in stop or nxt[0].isdigit():
+                    break
+                unit.append(fold(nxt))
+            return " ".join(unit)
+    return ""
+
+
+def content_pairs(sylls: list[str]) -> list[str]:
+    return [
+        f"{fold(a)}_{fold(b)}"
+        for a, b in itertools.pairwise(sylls)
+        if a not in STOPWORDS and b not in STOPWORDS and not a.isdigit() and not b.isdigit()
+    ]
+
+
+def subject_of(text: str) -> str:
+    """What "X là gì?", "Định nghĩa của X?", "Thế nào là X?" ask to define, folded."""
+    m = _DEFINITION.match(text.strip())
+    if not m:
+        return ""
+    subject = next(g for g in m.group("a", "b", "c") if g).split(",")[-1]
+    return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
+
+
+def anchor_of(sylls: list[str]) -> str:
+    """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
+    answer is the figure that follows them in the text ("phạt tù từ 03 năm")."""
+    folded = [fold(s) for s in sylls]
+    at = next(
+        (
+            i
+            for i, w in enumerate(folded)
+            if w == "may" or (w == "bao" and folded[i + 1 : i + 2] in (["nhieu"], ["lau"]))
+        ),
+        None,
+    )
+    if at is None:
+        return ""
+    i = at - 1
+    links = _FOLDED_SLOT_LINKS if sylls == folded else _SLOT_LINKS
+    while i >= 0 and sylls[i] in links:
+        i -= 1
+    words: list[str] = []
+    while i >= 0 and len(words) < 2 and sylls[i] not in STOPWORDS and not sylls[i][0].isdigit():
+        words.insert(0, folded[i])
+        i -= 1
+    return " ".join(words)
+
+
+def opening_article(text: str) -> str:
+    """ "Theo Điều 32, …" → "32"."""
+    m = _OPENS_WITH_ARTICLE.match(text.strip())
+    return m.group(1) if m else ""

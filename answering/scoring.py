@@ -1,0 +1,190 @@
+"""Score every candidate sentence as a sum of named terms (weight × feature, weights in
+answering/weights.py) and drop sentences whose document does not mention the places, document
+numbers and years asked about. The named terms are what `chidao ask --explain` prints."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from answering.candidates import (
+    Candidate,
+    candidates,
+    context_of,
+    inherited,
+    named_doc_match,
+    with_siblings,
+)
+from answering.coverage import Scorer, term_set
+from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
+from answering.question import Question
+from answering.question_kind import Wants
+from answering.weights import WEIGHTS, Weights
+from index.hybrid import Hit, Origin
+from index.lookups import article_heading, article_number, article_title
+from index.state import IndexState
+from vntext.quantities import quantity_text
+from vntext.terms import FOLDED_STOPWORDS, STOPWORDS, fold, folded_syllables, syllables
+
+_LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
+
+
+@dataclass
+class Evidence:
+    sentence: str
+    hit: Hit
+    rank: int
+    coverage: float
+    score: float
+    entity_in_sentence: bool
+    own: str = ""  # the sentence of the document itself, without a lead-in joined to it
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class EvidenceFinder:
+    def __init__(self, state: IndexState, weights: Weights = WEIGHTS):
+        self.state = state
+        self.w = weights
+
+    def find(self, q: Question, hits: list[Hit], limit: int = 40) -> list[Evidence]:
+        """Scored sentences of the best `limit` retrieved passages, their siblings and the
+        passages exact lookups found, best first."""
+        ranked = [h for h in hits if h.origin is not Origin.LOOKUP][:limit]
+        pool = with_siblings(ranked, self.state, self.w)
+        pool += [h for h in hits if h.origin is Origin.LOOKUP]
+        doc_match = named_doc_match(q, pool, self.state)
+        scorer = Scorer(q, self.state, named_doc_found=bool(doc_match), weights=self.w)
+        out: list[Evidence] = []
+        retrieved = 0
+        for hit in pool:
+            if hit.origin is Origin.RETRIEVED:
+                retrieved += 1
+            rank = retrieved if hit.origin is Origin.RETRIEVED else hit.via
+            out += self._score_passage(q, hit, rank, scorer, doc_match.get(hit.chunk.doc_id, 0.0))
+        out.sort(key=lambda e: -e.score)
+        return out
+
+    def _score_passage(
+        self, q: Question, hit: Hit, rank: int, scorer: Scorer, doc_match: float
+    ) -> list[Evidence]:
+        context_text = context_of(hit, self.state)
+        context_f = " ".join(fold(w) for w in context_text.split())
+        if not self._years_pass(q, hit, context_f):
+            return []
+        around = term_set(context_text)
+        titles, offence = inherited(hit, self.state)
+        passage = {
+            "rank": 1 / rank,
+            "named_doc": doc_match,
+            "named_article": float(
+                bool(q.article) and article_number(hit.chunk.headings) == q.article
+            ),
+            "title": self._title_match(q, hit.chunk.headings) ** 2,
+        }
+        out: list[Evidence] = []
+        previous: frozenset[str] = frozenset()
+        previous_f = ""
+        for cand in candidates(hit, q):
+            # For "trong trường hợp nào", the lead-in of a list is what is asked about.
+            listed = q.wants == Wants.LIST and _in_list(cand)
+            terms = term_set(cand.text if listed else cand.own) | titles | offence
+            coverage = scorer.coverage(terms, around | previous)
+            sentence_f = " ".join(fold(w) for w in cand.text.split())
+            # Named places and numbers must stand in the evidence, just before it, or in its
+            # headings and the notice's own metadata: not elsewhere in the passage.
+            nearby = f"{previous_f} {sentence_f} {context_f}"
+            previous, previous_f = terms, sentence_f
+            if any(e not in nearby for e in q.entities):
+                continue
+            in_sentence = bool(q.entities) and all(e in sentence_f for e in q.entities)
+            features = self._features(q, cand, scorer, coverage, in_sentence, listed, sentence_f)
+            features.update(passage)
+            score = sum(getattr(self.w, name) * value for name, value in features.items())
+            out.append(
+                Evidence(cand.text, hit, rank, coverage, score, in_sentence, cand.own, features)
+            )
+        return out
+
+    def _features(
+        self,
+        q: Question,
+        cand: Candidate,
+        scorer: Scorer,
+        coverage: float,
+        in_sentence: bool,
+        listed: bool,
+        sentence_f: str,
+    ) -> dict[str, float]:
+        kind_ok = has_kind(cand.text, q)
+        return {
+            "coverage": coverage,
+            "own": scorer.coverage(term_set(cand.own)),
+            "kind": float(kind_ok),
+            "kind_missing": float(not kind_ok and q.kind in STRICT_KINDS),
+            "focus": self._focus(scorer, cand, coverage) if kind_ok else 0.0,
+            "entity_in_sentence": float(in_sentence),
+            "unit": float(has_unit(cand.text, q)),
+            "anchor": float(has_anchor(cand.text, q)),
+            "short": float(len(cand.text) < 25),
+            "defines": float(bool(q.subject) and is_definition(sentence_f, q.subject)),
+            "opening": float(_opens_like(q, cand.own)),
+            "listed": float(listed),
+        }
+
+    def _years_pass(self, q: Question, hit: Hit, context_f: str) -> bool:
+        """Years asked about must be the notice's own or be written in the passage."""
+        haystack = f"{hit.chunk.text} {context_f}"
+        doc_year = self.state.doc_of(hit.chunk).metadata.date[:4]
+        return all(y in haystack or y == doc_year for y in q.years)
+
+    def _title_match(self, q: Question, headings: list[str]) -> float:
+        """IDF-weighted share of an article's title that the question names: "Tội lạm quyền
+        trong khi thi hành công vụ" is what a question about that offence is about, though a
+        neighbouring article may share more of its other words."""
+        title = article_title(article_heading(headings))
+        words = [s for s in syllables(title) if s not in STOPWORDS and not s[0].isdigit()]
+        if len(words) < 2:
+            return 0.0
+        asked = set(q.accented_terms) if q.accented else set(q.terms)
+        weights = [
+            (self.state.bm25.idf("~" + w), (w if q.accented else fold(w)) in asked) for w in words
+        ]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, hit in weights if hit) / total if total else 0.0
+
+    def _focus(self, scorer: Scorer, cand: Candidate, coverage: float) -> float:
+        """How well the clause holding the fact matches. An item joined to the lead-in that
+        holds the fact ("…thì bị phạt tù từ 02 năm đến 05 năm: … h) Làm nạn nhân tự sát")
+        matches by the item: the lead-in is the same for every item."""
+        if cand.own == cand.text:
+            return scorer.focus(cand.own)
+        if scorer.coverage(term_set(cand.own)) < self.w.item_matters:  # "a) Có tổ chức"
+            return scorer.focus(cand.text)
+        return coverage
+
+
+def opening(text: str) -> tuple[str, ...]:
+    """The first three syllables after any outline marker: who or what the sentence is about
+    ("người sử dụng lao động phải…" is not "người lao động phải…")."""
+    text = quantity_text(_LEADING.sub("", text.strip()))
+    return tuple(folded_syllables(text)[:3])
+
+
+def _opens_like(q: Question, own: str) -> bool:
+    asked = opening(q.text)
+    return any(w not in FOLDED_STOPWORDS for w in asked) and opening(own) == asked
+
+
+def _in_list(cand: Candidate) -> bool:
+    """A list's lead-in ("…trong các trường hợp sau đây:") or an item joined to one."""
+    return cand.own.endswith(":") or (cand.text != cand.own and f": … {cand.own}" in cand.text)
+
+
+def rerank(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:
+    """Passages ordered by their best sentence (sibling passages the evidence brought in
+    included); passages with no admissible sentence go last."""
+    ranked: dict[str, Hit] = {}
+    for ev in evidence:  # best first
+        ranked.setdefault(ev.hit.chunk.chunk_id, ev.hit)
+    rest = [h for h in hits if h.chunk.chunk_id not in ranked]
+    return [*ranked.values(), *rest]
