@@ -72,6 +72,20 @@ class Scorer:
         )
         return covered / self.total
 
+    def qualifier_value(self, text: str) -> float:
+        """Coverage of the question's words other than the names it is about ("huyện Chi
+        Lăng"): what tells two figures of one sentence apart ("thu được" vs "giải ngân")."""
+        named = {w for e in self.q.entities for w in e.split()}
+        weights = {t: w for t, w in self.weights.items() if fold(t) not in named and "_" not in t}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        terms = term_set(text)
+        value = sum(w for t, w in weights.items() if t in terms) / total
+        if not self.wants_target and is_target(text):
+            value -= self.w.target_penalty
+        return value
+
     def clause_value(self, clause: str) -> float:
         """Coverage of one clause; a target figure counts less when the question asks what was
         achieved."""

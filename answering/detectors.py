@@ -13,6 +13,7 @@ from answering.question_names import capitalised_runs
 from vntext.quantities import numbers, quantity_text, same_number
 from vntext.terms import fold, folded_syllables
 
+_DAY = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}"
     r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
@@ -25,6 +26,31 @@ _AGENCY = re.compile(
     r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
     r"|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
 )
+# An agency that acts ("Sở Y tế chủ trì", "(Sở Tài nguyên và Môi trường trình)", "giao Sở Tài
+# chính") rather than one that owns or is merely named ("Kế hoạch của Ban Thường vụ").
+_ACTS_AFTER = re.compile(
+    r"^[^,;:()]{0,60}?\b(?:chủ trì|trình|tham mưu|thực hiện|phối hợp|có trách nhiệm|chịu trách"
+    r"|hướng dẫn|tổ chức|triển khai|quản lý|theo dõi|rà soát|xây dựng|đề xuất|báo cáo)\b"
+)
+_ACTS_BEFORE = re.compile(r"\b(?:giao|đề nghị|yêu cầu|do|giao cho|phân cấp cho)\s*$", re.I)
+_OWNED = re.compile(r"\bcủa\s*$")
+
+
+def agency_role(text: str) -> float:
+    """+1 when an agency in the text acts, -1 when every agency is only an owner ("của X")."""
+    best = None
+    for m in _AGENCY.finditer(text):
+        before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() :]
+        if _OWNED.search(before):
+            role = -1.0
+        elif _ACTS_BEFORE.search(before) or _ACTS_AFTER.match(after):
+            return 1.0
+        else:
+            role = 0.0
+        best = role if best is None else max(best, role)
+    return best or 0.0
+
+
 _PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
 # Words that make a figure a target rather than a result ("phấn đấu đạt 100%").
 _TARGET = re.compile(
@@ -45,7 +71,9 @@ def new_numbers(text: str, q: Question) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def _anchor_pattern(anchor: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,4}}?\s+\d")
+    return re.compile(
+        rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,4}}?\s+(?:\d|ngay (?:ky|ban hanh|thong qua))"
+    )
 
 
 def has_anchor(text: str, q: Question) -> bool:
@@ -85,7 +113,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "number":
             return bool(new_numbers(text, q))
         case "date":
-            return bool(_DATE.search(text))
+            return bool((_DAY if q.day_asked else _DATE).search(text))
         case "reference":
             return bool(_REFERENCE.search(text))
         case "person":

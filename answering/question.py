@@ -4,6 +4,7 @@ unaccented, lower-case questions too."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from answering.question_kind import Kind, Wants, kind_of, wants_of
@@ -24,8 +25,11 @@ from answering.question_slots import (
     subject_of,
     unit_of,
 )
+from answering.yes_no import FRAME_WORDS, yes_no_frame
 from vntext.quantities import numbers, same_number
 from vntext.terms import STOPWORDS, fold, has_diacritics, syllables
+
+_DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bvao ngay\b")
 
 
 @dataclass
@@ -45,6 +49,8 @@ class Question:
     article: str = ""  # the article the question opens by naming: "Theo Điều 32, …" → "32"
     wants: Wants = Wants.FACT
     anchor: str = ""  # folded words just before "bao nhiêu": "phat tu" in "phạt tù từ bao nhiêu"
+    day_asked: bool = False  # "ngày nào": a month alone ("tháng 3") does not answer
+    yes_no: str = ""  # "co" | "da" | "dung" when the question asks yes or no
 
 
 def analyse(text: str) -> Question:
@@ -63,7 +69,9 @@ def analyse(text: str) -> Question:
     # Figures the question states are conditions to match ("500 cây"); years are gates.
     subject, wants = subject_of(text), wants_of(folded)
     # "định nghĩa", "mô tả", "liệt kê" say what kind of answer is wanted, not what about
+    yes_no = yes_no_frame(text)
     frame = (DEFINITION_FRAME if subject else frozenset()) | (LIST_FRAME if wants else frozenset())
+    frame |= FRAME_WORDS if yes_no else frozenset()
     accented_terms = [
         s
         for i, s in enumerate(sylls)
@@ -83,7 +91,9 @@ def analyse(text: str) -> Question:
         named_doc=named_doc(text),
         subject=subject,
         numbers=[same_number(n) for n in numbers(text)],
-        anchor=anchor_of(sylls),
+        anchor=anchor_of(sylls, frozenset(w for e in entities for w in e.split())),
         wants=wants,
         article=opening_article(text),
+        day_asked=bool(_DAY_ASKED.search(folded)),
+        yes_no=yes_no,
     )

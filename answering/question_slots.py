@@ -13,6 +13,8 @@ from vntext.wordlists import words
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 _SLOT_LINKS = words("slot_links")
 _FOLDED_SLOT_LINKS = frozenset(fold(w) for w in _SLOT_LINKS)
+# "có hiệu lực từ ngày nào", "khi nào": the words before name what happens then.
+_WHEN_HEADS = frozenset(["ngay", "khi", "luc", "thoi diem"])
 DEFINITION_FRAME = frozenset(["quy", "dinh", "nghia", "khai", "niem", "hieu"])
 LIST_FRAME = frozenset(["mo", "ta", "liet", "ke", "neu"])
 _OPENS_WITH_ARTICLE = re.compile(r"^(?:(?:theo|trong|tại|căn cứ|ở)\s+)?điều\s+(\d+[a-z]?)\b", re.I)
@@ -62,7 +64,7 @@ def subject_of(text: str) -> str:
     return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
 
 
-def anchor_of(sylls: list[str]) -> str:
+def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
     answer is the figure that follows them in the text ("phạt tù từ 03 năm")."""
     folded = [fold(s) for s in sylls]
@@ -70,7 +72,9 @@ def anchor_of(sylls: list[str]) -> str:
         (
             i
             for i, w in enumerate(folded)
-            if w == "may" or (w == "bao" and folded[i + 1 : i + 2] in (["nhieu"], ["lau"]))
+            if w == "may"
+            or (w == "bao" and folded[i + 1 : i + 2] in (["nhieu"], ["lau"], ["gio"]))
+            or (w in _WHEN_HEADS and folded[i + 1 : i + 2] == ["nao"])
         ),
         None,
     )
@@ -84,7 +88,7 @@ def anchor_of(sylls: list[str]) -> str:
     while i >= 0 and len(words) < 2 and sylls[i] not in STOPWORDS and not sylls[i][0].isdigit():
         words.insert(0, folded[i])
         i -= 1
-    return " ".join(words)
+    return "" if names & set(words) else " ".join(words)
 
 
 def opening_article(text: str) -> str:

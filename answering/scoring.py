@@ -80,6 +80,8 @@ class EvidenceFinder:
                 bool(q.article) and article_number(hit.chunk.headings) == q.article
             ),
             "title": self._title_match(q, hit.chunk.headings) ** 2,
+            "dense": 1 / hit.ranks["dense"] if "dense" in hit.ranks else 0.0,
+            "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()

@@ -12,7 +12,7 @@ from typing import Any
 from answering.answerer import Answerer
 from answering.extractive import ExtractiveAnswerer, not_found
 from answering.question import Question, analyse
-from answering.scoring import EvidenceFinder, rerank
+from answering.scoring import Evidence, EvidenceFinder, rerank
 from core.errors import QuestionError
 from core.results import (
     Answer,
@@ -171,6 +171,15 @@ class AnswerService:
         hits = self._retrieve(state, question, q, filters)
         evidence = EvidenceFinder(state).find(q, hits)
         return rerank(hits, evidence)[:k]
+
+    def evidence(
+        self, question: str, filters: Filters | None = None
+    ) -> tuple[Question, list[Evidence]]:
+        """The question as analysed and every scored candidate sentence, best first: what
+        `chidao ask --explain` shows."""
+        state = self.state()
+        q = analyse(self._check(question))
+        return q, EvidenceFinder(state).find(q, self._retrieve(state, q.text, q, filters))
 
     def _retrieve(
         self, state: IndexState, text: str, q: Question, filters: Filters | None

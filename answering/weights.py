@@ -1,12 +1,15 @@
 """Every number that steers which sentence answers, in one place, so it can be audited and
-re-fitted (see chidao/fit_weights.py for how the score weights were fitted, and on which split).
+re-fitted (the score terms are fitted by `chidao fit-weights` — chidao/fit_weights.py — on the dev
+half of a question set; answering/data/fitted_weights.json records the fit and its split).
 
 A candidate sentence's score is the sum of weight × feature over the features that
 answering/scoring.py computes; `chidao ask --explain` prints each term."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import json
+from dataclasses import dataclass, replace
+from importlib.resources import files
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Weights:
     opening: float = 0.05  # opens with the question's subject
     listed: float = 0.1  # a list (lead-in or item) when every case is asked
     title: float = 0.2  # the question names its article's title (share squared)
+    dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
+    bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
     # --- inside the coverage measure (answering/coverage.py) -------------------------------
     context_share: float = 0.5  # a question word found only around the sentence counts half
     ambiguous_stopword: float = 0.3  # an unaccented word that may be a stopword ("nhieu")
@@ -37,6 +42,9 @@ class Weights:
     # --- answer spans (answering/extractive.py) ---------------------------------------------
     span_unit: float = 0.3
     span_anchor: float = 0.3
+    direct_kind: float = 0.5  # a stretch that holds the kind of fact asked for
+    direct_length: float = 0.15  # per 100 characters past 120
+    agency_role: float = 0.5  # an agency that acts, not one that owns ("Kế hoạch của Ban…")
     # --- gates and limits ---------------------------------------------------------------------
     min_coverage: float = 0.5  # share of the question the answering sentence must cover
     signer_min_coverage: float = 0.4  # "ai ký …" names the notice mostly by its title
@@ -44,27 +52,36 @@ class Weights:
     max_siblings: int = 24  # a family bigger than this is a chapter, not an article
 
 
-WEIGHTS = Weights()
-SCORE_TERMS = tuple(
-    f.name
-    for f in fields(Weights)
-    if f.name
-    in {
-        "coverage",
-        "own",
-        "kind",
-        "kind_missing",
-        "focus",
-        "entity_in_sentence",
-        "unit",
-        "anchor",
-        "rank",
-        "short",
-        "named_doc",
-        "defines",
-        "named_article",
-        "opening",
-        "listed",
-        "title",
-    }
+SCORE_TERMS = (
+    "coverage",
+    "own",
+    "kind",
+    "kind_missing",
+    "focus",
+    "entity_in_sentence",
+    "unit",
+    "anchor",
+    "rank",
+    "short",
+    "named_doc",
+    "defines",
+    "named_article",
+    "opening",
+    "listed",
+    "title",
+    "dense",
+    "bm25",
 )
+FITTED = files("answering") / "data" / "fitted_weights.json"
+
+
+def load_weights() -> Weights:
+    """The hand-set defaults, with the score terms replaced by the fitted ones when
+    answering/data/fitted_weights.json exists (written by `chidao fit-weights`)."""
+    if not FITTED.is_file():
+        return Weights()
+    fitted = json.loads(FITTED.read_text(encoding="utf-8"))["weights"]
+    return replace(Weights(), **{k: float(v) for k, v in fitted.items() if k in SCORE_TERMS})
+
+
+WEIGHTS = load_weights()

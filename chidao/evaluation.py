@@ -4,11 +4,13 @@ question set, broken down by question kind."""
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from answering.question import analyse
 from answering.service import AnswerService
 from core.results import Answer
 from vntext.terms import nfc
@@ -30,6 +32,7 @@ class Outcome:
     latency_ms: float
     answer: str
     expect_found: bool
+    split: str = ""
 
 
 @dataclass
@@ -62,17 +65,69 @@ class Report:
                 k: round(self._share([o.correct for o in self.outcomes if o.kind == k]), 4)
                 for k in kinds
             },
+            "answer_chars": {k: self._lengths(k) for k in kinds},
+            "by_split": {
+                name: f"{sum(o.correct for o in part)}/{len(part)}"
+                for name in sorted({o.split for o in self.outcomes if o.split})
+                if (part := [o for o in self.outcomes if o.split == name])
+            },
         }
+
+    def _lengths(self, kind: str) -> dict[str, int]:
+        """Median and p90 length of the answers found, for one kind of question."""
+        sizes = sorted(
+            len(o.answer) for o in self.outcomes if o.kind == kind and o.expect_found
+        ) or [0]
+        return {"median": int(statistics.median(sizes)), "p90": sizes[int(0.9 * (len(sizes) - 1))]}
+
+
+MAX_FACT_CHARS = 300  # a fact question gets one direct sentence; longer counts as wrong
+YES_NO = frozenset(["có", "không", "chưa", "đúng", "sai", "rồi"])
+
+
+def _contains(text: str, expected: str) -> bool:
+    """`expected` in `text`, a figure only whole: "200" is not in "2005" nor in "200.000"."""
+    exp = _norm(expected)
+    if not exp:
+        return False
+    head = r"(?<![\d.,/])" if exp[0].isdigit() else ""
+    tail = r"(?![\d]|[.,/]\d)" if exp[-1].isdigit() else ""
+    return re.search(head + re.escape(exp) + tail, text) is not None
+
+
+def _first_word(text: str) -> str:
+    words = re.findall(r"\w+", nfc(text).lower())
+    return words[0] if words else ""
+
+
+def is_yes_no(item: dict) -> bool:
+    groups = item.get("expect", [])
+    return len(groups) == 1 and all(_norm(a) in YES_NO for a in groups[0])
+
+
+def may_be_long(question: str) -> bool:
+    """Lists, whole articles and definitions may run past the fact cap."""
+    q = analyse(question)
+    return bool(q.wants) or bool(q.subject)
 
 
 def judge(item: dict, answer: Answer) -> tuple[bool, bool | None]:
-    """(correct, cited) under the question set's rules."""
+    """(correct, cited) under the strict rules: every expected group in the answer (figures
+    whole), yes/no gold compared with the answer's first word, a fact answer at most 300
+    characters, and the gold document cited."""
     if not item.get("found", True):
         return (not answer.found), None
     text = _norm(answer.answer)
-    has_facts = answer.found and all(
-        any(_norm(s) in text for s in group) for group in item.get("expect", [])
-    )
+    if is_yes_no(item):
+        has_facts = answer.found and _first_word(answer.answer) in {
+            _norm(a) for a in item["expect"][0]
+        }
+    else:
+        has_facts = answer.found and all(
+            any(_contains(text, s) for s in group) for group in item.get("expect", [])
+        )
+    if len(answer.answer) > MAX_FACT_CHARS and not may_be_long(item["question"]):
+        has_facts = False
     sources = set(item.get("sources", []))
     cited = any(c.source in sources for c in answer.citations)
     return has_facts and cited, cited
@@ -106,6 +161,7 @@ def evaluate(service: AnswerService, questions: list[dict], k: int = 5) -> Repor
                 latency,
                 answer.answer,
                 item.get("found", True),
+                item.get("split", ""),
             )
         )
     return report

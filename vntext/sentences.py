@@ -11,8 +11,9 @@ _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 # A sentence ends at . ! ? … (optionally followed by a closing quote/paren or a footnote mark)
 # when the next thing starts like a sentence: capital, digit, quote, dash, bracket.
 _BOUNDARY = re.compile(rf"(?<=[.!?…])([”\"’)\]]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*)\s+(?=[{_UPPER}0-9“\"(\[\-–•])")
-# "TP." "TL." "KT." "ThS." "Q." and list markers "1." "1.1." "a." must not end a sentence.
-_NO_END = re.compile(r"(?:\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\d+(?:\.\d+)*|\b[a-zđ])\.$")
+# "TP." "TL." "KT." "ThS." "Q." and list markers "1." "1.1." "a." must not end a sentence; a
+# year or a figure at the end of a sentence ("tháng 3 năm 2022.") does.
+_NO_END = re.compile(r"(?:\b[A-ZĐ][A-Za-zĐđ]{0,3}|^\d+(?:\.\d+)*|\b[a-zđ])\.$")
 _CLAUSE = re.compile(r"(?<=[;:])\s+|(?<=,)\s+(?=\S)")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 

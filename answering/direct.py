@@ -1,0 +1,147 @@
+"""One direct sentence for a fact question, built from the document's own words: the shortest
+stretch of the evidence sentence that holds the asked fact and covers the question best, with
+the subject it is about (the sentence's opening, or the list lead-in it was joined to) when the
+stretch alone does not name it. Typically under 200 characters, never over 300."""
+
+from __future__ import annotations
+
+import re
+
+from answering.coverage import Scorer
+from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
+from answering.question import Question
+from answering.question_kind import Kind
+from answering.weights import WEIGHTS
+
+TARGET_CHARS = 200
+MAX_CHARS = 300
+MAX_SEGMENTS = 8
+_CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
+_MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
+_FACT_KINDS = (*STRICT_KINDS, Kind.WHEN, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
+_NAMED_KINDS = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
+
+
+def _clean(text: str) -> str:
+    text = _MARKER.sub("", text.strip()).strip().rstrip(",;:.–- ").strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text[:1].upper() + text[1:]
+
+
+def segments(sentence: str) -> list[str]:
+    """The sentence cut where a clause, a parenthesis or an aside begins."""
+    return [s for s in _CUT.split(sentence.strip()) if s.strip()]
+
+
+def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
+    """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
+    given), alone and after the subject (a lead joined to the sentence goes before any run;
+    the sentence's own opening only before a run that does not start with it)."""
+    out: list[str] = []
+    for i in range(len(parts)):
+        for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
+            if must is not None and not i <= must <= j:
+                continue
+            run = " ".join(parts[i : j + 1])
+            out.append(run)
+            if lead and (joined or i > 0):
+                out.append(f"{lead} … {run}")
+    return out
+
+
+def _heading_lead(headings: list[str], q: Question) -> str:
+    """The nearest heading that names what the question asks for ("Điều 5. Trách nhiệm của
+    Bộ …" for "Bộ nào …"), when the sentence itself does not."""
+    for heading in reversed(headings):
+        if has_kind(heading, q):
+            return _clean(re.sub(r"^(?:Điều|Khoản|Điểm)\s+\S+\s*(?:–\s*)?", "", heading))[:100]
+    return ""
+
+
+def _clauses(parts: list[str]) -> list[int]:
+    """The clause (a stretch ended by ";" or ":") each segment belongs to."""
+    ids, current = [], 0
+    for part in parts:
+        ids.append(current)
+        if part.rstrip().endswith((";", ":")):
+            current += 1
+    return ids
+
+
+def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
+    """When several segments hold a fact of the asked kind, the one the question is about:
+    first the clause that matches the question best ("UBND huyện Lộc Bình (07 lớp);" for Lộc
+    Bình), then within it the segment whose words match the qualifiers ("giải ngân được 126
+    tỷ đồng", not "thu được 54,8 tỷ đồng")."""
+    if q.kind not in _FACT_KINDS:
+        return None
+    holding = [i for i, p in enumerate(parts) if has_kind(p, q)]
+    holding = [i for i in holding if has_unit(parts[i], q)] or holding
+    if len(holding) < 2:
+        return holding[0] if holding else None
+    ids = _clauses(parts)
+    clause_text = {c: " ".join(p for p, k in zip(parts, ids, strict=True) if k == c) for c in ids}
+
+    def extra(text: str) -> float:
+        role = WEIGHTS.agency_role * agency_role(text) if q.kind == Kind.AGENCY else 0.0
+        return (
+            WEIGHTS.span_unit * has_unit(text, q) + WEIGHTS.span_anchor * has_anchor(text, q) + role
+        )
+
+    best_clause = max(
+        {ids[i] for i in holding},
+        key=lambda c: scorer.clause_value(clause_text[c]) + extra(clause_text[c]),
+    )
+    inside = [i for i in holding if ids[i] == best_clause]
+    return max(inside, key=lambda i: scorer.qualifier_value(parts[i]) + extra(parts[i]))
+
+
+def _value(window: str, q: Question, scorer: Scorer) -> float:
+    w = WEIGHTS
+    length = max(0, len(window) - 120) / 100
+    return (
+        scorer.clause_value(window)
+        + w.direct_kind * has_kind(window, q)
+        + w.span_unit * has_unit(window, q)
+        + w.span_anchor * has_anchor(window, q)
+        - w.direct_length * length
+    )
+
+
+def direct_answer(
+    sentence: str, own: str, q: Question, scorer: Scorer, headings: list[str] | None = None
+) -> str:
+    """The answer text for a fact question whose best evidence is `sentence` (`own` is the
+    sentence without a lead-in joined before it; `headings` the passage's heading path)."""
+    text = _clean(own or sentence)
+    lead = ""
+    if own and own != sentence and sentence.endswith(own):
+        lead = _clean(sentence[: -len(own)].rstrip(" …–"))
+    parts = segments(text)
+    joined = bool(lead)
+    if q.kind in _NAMED_KINDS and not has_kind(sentence, q) and headings:
+        lead, joined = _heading_lead(headings, q) or lead, True
+    if lead and len(lead) > 100:
+        lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
+    elif not lead and parts and len(parts[0]) <= 80:
+        lead = _clean(parts[0])
+    must = _fact_segment(parts, q, scorer)
+    pool = [_clean(w) for w in _windows(parts, lead, must, joined)]
+    pool = [w for w in pool if w]
+    if q.kind in _FACT_KINDS and any(has_kind(w, q) for w in pool):
+        pool = [w for w in pool if has_kind(w, q)]
+    if q.unit and any(has_unit(w, q) for w in pool):
+        pool = [w for w in pool if has_unit(w, q)]
+    fitting = [w for w in pool if len(w) <= TARGET_CHARS] or [
+        w for w in pool if len(w) <= MAX_CHARS - 10
+    ]
+    if not fitting:
+        return text[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
+    return max(fitting, key=lambda w: (_value(w, q, scorer), -len(w)))
+
+
+def grounded_in(answer: str, passage: str) -> bool:
+    """Every figure the answer states stands in the passage it cites."""
+    figures = re.findall(r"\d+(?:[.,/]\d+)*", answer)
+    return all(f in passage for f in figures)

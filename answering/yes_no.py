@@ -1,0 +1,59 @@
+"""Yes/no questions ("… có … không?", "… đã … chưa?", "… đúng hay sai?"): the answer opens with
+Có/Không (Chưa, Đúng/Sai), read from whether the clause that answers says it with a negation,
+then quotes that clause."""
+
+from __future__ import annotations
+
+import re
+
+from vntext.terms import fold
+
+# The question's closing frame, on folded text ("đúng" is checked accented: "xây dựng không?"
+# folds to the same letters).
+_RIGHT = re.compile(r"\b(?:đúng hay sai|đúng không)\s*\??\s*$")
+_RIGHT_UNACCENTED = re.compile(r"\bdung hay sai\s*\??\s*$")
+_FRAMES = (
+    ("da", re.compile(r"\b(?:da|duoc)\b.*\bchua\s*\??\s*$")),
+    ("co", re.compile(r"\b(?:co|phai|duoc|can|bi)\b.*\bkhong\s*\??\s*$")),
+    ("co", re.compile(r"\bphai khong\s*\??\s*$")),
+)
+# Negations that deny; bounds and names that only look like one ("không quá 15 ngày",
+# "không sử dụng ngân sách nhà nước" in a procedure's name) are taken out first.
+_NOT_DENIALS = re.compile(
+    r"\bkhong (?:qua|vuot qua|duoi|thap hon|cao hon|it hon|nhieu hon|ke|gian|phan biet"
+    r"|phu thuoc|thoi han|chuyen trach|su dung ngan sach)\b"
+)
+_DENIAL = re.compile(r"\b(?:khong|chua|chang|mien|cam|nghiem cam)\b")
+FRAME_WORDS = frozenset(["khong", "chua", "hay", "sai"])
+
+
+def yes_no_frame(question: str) -> str:
+    """ "co", "da" or "dung" when the question asks yes or no; "" otherwise."""
+    lowered = question.lower()
+    if _RIGHT.search(lowered) or (lowered.isascii() and _RIGHT_UNACCENTED.search(lowered)):
+        return "dung"
+    folded = " ".join(fold(w) for w in question.split())
+    return next((frame for frame, pattern in _FRAMES if pattern.search(folded)), "")
+
+
+def denies(text: str, question: str = "") -> bool:
+    """Does the clause deny? A negation the question itself says ("tàu bay không người lái",
+    "nếu … không kết luận") is part of what is asked about, not the answer."""
+    folded = _NOT_DENIALS.sub(" ", " ".join(fold(w) for w in text.split()))
+    asked = " ".join(fold(w) for w in question.split())
+    for m in _DENIAL.finditer(folded):
+        following = folded[m.end() :].split()[:1]
+        phrase = " ".join([m.group(0), *following])
+        if not following or phrase not in asked:
+            return True
+    return False
+
+
+def verdict(frame: str, clause: str, question: str = "") -> str:
+    """The opening word for a clause that answers a yes/no question of this frame."""
+    negative = denies(clause, question)
+    if frame == "dung":
+        return "Sai" if negative else "Đúng"
+    if frame == "da":
+        return "Chưa" if negative else "Có"
+    return "Không" if negative else "Có"
