@@ -27,6 +27,14 @@ def term_set(text: str) -> frozenset[str]:
     return frozenset(accented) | frozenset(folded) | frozenset(bigrams(folded))
 
 
+def unit_named(text: str, q: Question) -> bool:
+    """The text names what the question counts somewhere, if not beside the figure ("54 TTHC"
+    names "thủ tục" through its long form)."""
+    if not q.unit or q.unit == "%":
+        return True
+    return all(word in term_set(text) for word in q.unit.split())
+
+
 class Scorer:
     """IDF-weighted share of the question's words that a piece of text contains."""
 

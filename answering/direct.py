@@ -60,11 +60,12 @@ def _heading_lead(headings: list[str], q: Question) -> str:
 
 
 def _clauses(parts: list[str]) -> list[int]:
-    """The clause (a stretch ended by ";" or ":") each segment belongs to."""
+    """The clause (a stretch ended by ";") each segment belongs to; a lead-in ending in ":"
+    stays with the case that follows it."""
     ids, current = [], 0
     for part in parts:
         ids.append(current)
-        if part.rstrip().endswith((";", ":")):
+        if part.rstrip().endswith(";"):
             current += 1
     return ids
 
@@ -94,10 +95,16 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
         key=lambda c: scorer.clause_value(clause_text[c]) + extra(clause_text[c]),
     )
     inside = [i for i in holding if ids[i] == best_clause]
-    return max(inside, key=lambda i: scorer.qualifier_value(parts[i]) + extra(parts[i]))
+
+    def own_words(i: int) -> str:
+        """A segment with what it leads into: "100.000 đồng đối với các trường hợp:" + case."""
+        follows = parts[i + 1] if parts[i].rstrip().endswith(":") and i + 1 < len(parts) else ""
+        return f"{parts[i]} {follows}"
+
+    return max(inside, key=lambda i: scorer.qualifier_value(own_words(i)) + extra(parts[i]))
 
 
-def _value(window: str, q: Question, scorer: Scorer) -> float:
+def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
     return (
@@ -105,6 +112,7 @@ def _value(window: str, q: Question, scorer: Scorer) -> float:
         + w.direct_kind * has_kind(window, q)
         + w.span_unit * has_unit(window, q)
         + w.span_anchor * has_anchor(window, q)
+        + w.direct_complete * complete
         - w.direct_length * length
     )
 
@@ -126,6 +134,11 @@ def direct_answer(
         lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:
         lead = _clean(parts[0])
+    if q.kind not in _FACT_KINDS or q.yes_no or q.wants:
+        # What a rule says, what someone must do: the statement whole, when it fits.
+        whole = f"{lead} … {text}" if joined and lead else text
+        if len(whole) <= MAX_CHARS - 10:
+            return whole
     must = _fact_segment(parts, q, scorer)
     pool = [_clean(w) for w in _windows(parts, lead, must, joined)]
     pool = [w for w in pool if w]
@@ -138,7 +151,14 @@ def direct_answer(
     ]
     if not fitting:
         return text[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
-    return max(fitting, key=lambda w: (_value(w, q, scorer), -len(w)))
+    ends = {_clean(p) for p in parts if p.rstrip().endswith((";", ".", "!", "?"))}
+    ends.add(_clean(parts[-1]))
+
+    def complete(window: str) -> bool:
+        """The window runs to the end of a clause rather than stopping at a comma."""
+        return any(window.endswith(e) for e in ends if e)
+
+    return max(fitting, key=lambda w: (_value(w, q, scorer, complete(w)), -len(w)))
 
 
 def grounded_in(answer: str, passage: str) -> bool:

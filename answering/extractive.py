@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from answering import about_document
 from answering.answerer import TokenSink
-from answering.coverage import Scorer
+from answering.coverage import Scorer, unit_named
 from answering.detectors import STRICT_KINDS, defines, has_kind, has_unit
 from answering.direct import direct_answer
 from answering.extremes import at_bound
@@ -111,6 +111,8 @@ class ExtractiveAnswerer:
             and not has_unit(ev.sentence, q, head_only=True)
         ):
             return False  # "bao nhiêu đồng/người/ngày" is not answered by a percentage
+        if q.kind == "number" and q.unit and not unit_named(ev.sentence, q):
+            return False  # "bao nhiêu tiêu chí": a sentence that never says "tiêu chí"
         return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )

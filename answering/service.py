@@ -11,8 +11,9 @@ from typing import Any
 
 from answering.answerer import Answerer
 from answering.extractive import ExtractiveAnswerer, not_found
-from answering.question import Question, analyse
+from answering.question import Question
 from answering.scoring import Evidence, EvidenceFinder, rerank
+from answering.understanding import in_english, understand
 from core.errors import QuestionError
 from core.results import (
     Answer,
@@ -30,6 +31,7 @@ from index.embedders import Embedder, make_embedder
 from index.hybrid import Hit, HybridRetriever, Origin
 from index.state import IndexState
 from index.vector_store import VectorStore, make_client
+from vntext.english import is_english
 
 log = logging.getLogger(__name__)
 CANDIDATES = 20
@@ -110,13 +112,8 @@ class AnswerService:
         started = time.perf_counter()
         emit("status", "Đang tìm trong các văn bản…")
         state = self.state()
-        search_text = _with_history(question, history)
-        q = analyse(search_text)
-        if search_text != question:  # a follow-up: its own places replace the earlier ones
-            own = analyse(question)
-            q.text = question
-            q.entities = own.entities or q.entities
-            q.years = own.years or q.years
+        english = is_english(question)
+        search_text, q = understand(question, history)
         hits = self._retrieve(state, search_text, q, filters)
         retrieved = time.perf_counter()
         if not hits:
@@ -125,6 +122,9 @@ class AnswerService:
             if self.answerer.mode != "extractive":
                 emit("status", "Đang soạn câu trả lời…")
             answer = self.answerer.answer(q, hits, state, lambda token: emit("token", token))
+        answer.question = question
+        if english:
+            answer = in_english(answer)
         answer.citations = answer.citations[: k or self.settings.top_k]
         answer.timings_ms = {
             "retrieve": round((retrieved - started) * 1000, 1),
@@ -148,7 +148,11 @@ class AnswerService:
         def run() -> None:
             try:
                 answer = self.ask(
-                    question, filters, history, k, lambda e, d: events.put({"event": e, "data": d})
+                    question,
+                    filters,
+                    history,
+                    k,
+                    on_event=lambda e, d: events.put({"event": e, "data": d}),
                 )
                 events.put({"event": "answer", "data": answer.model_dump()})
             except BaseException as exc:  # handed to the consumer, raised there
@@ -167,8 +171,8 @@ class AnswerService:
         """Passages for a question as the answerer ranks them: hybrid retrieval, then the
         sentence-level rerank."""
         state = self.state()
-        q = analyse(question)
-        hits = self._retrieve(state, question, q, filters)
+        search_text, q = understand(question, None)
+        hits = self._retrieve(state, search_text, q, filters)
         evidence = EvidenceFinder(state).find(q, hits)
         return rerank(hits, evidence)[:k]
 
@@ -178,8 +182,8 @@ class AnswerService:
         """The question as analysed and every scored candidate sentence, best first: what
         `chidao ask --explain` shows."""
         state = self.state()
-        q = analyse(self._check(question))
-        return q, EvidenceFinder(state).find(q, self._retrieve(state, q.text, q, filters))
+        search_text, q = understand(self._check(question), None)
+        return q, EvidenceFinder(state).find(q, self._retrieve(state, search_text, q, filters))
 
     def _retrieve(
         self, state: IndexState, text: str, q: Question, filters: Filters | None
@@ -264,10 +268,3 @@ def make_answerer(settings: Settings) -> Answerer:
     from answering.llm import LLMAnswerer, make_chat_model
 
     return LLMAnswerer(make_chat_model(settings), fallback=ExtractiveAnswerer())
-
-
-def _with_history(question: str, history: list[Turn] | None) -> str:
-    """A short follow-up ("còn huyện Lộc Bình?") borrows the words of the previous question."""
-    if not history or len(question.split()) > 6:
-        return question
-    return f"{history[-1].question} {question}"

@@ -44,6 +44,7 @@ class Weights:
     span_anchor: float = 0.3
     direct_kind: float = 0.5  # a stretch that holds the kind of fact asked for
     direct_length: float = 0.15  # per 100 characters past 120
+    direct_complete: float = 0.2  # the answer runs to the end of its clause
     agency_role: float = 0.5  # an agency that acts, not one that owns ("Kế hoạch của Ban…")
     # --- gates and limits ---------------------------------------------------------------------
     min_coverage: float = 0.5  # share of the question the answering sentence must cover

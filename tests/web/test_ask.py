@@ -59,12 +59,24 @@ def test_stream_sends_status_first_then_the_answer_then_done(server):
     assert "10/19" in answer["answer"] and answer["citations"][0]["source"] == SOURCE
 
 
-def variant(service, ask_stream):
-    """The real service with its ask_stream wrapped by `ask_stream(original_events)`."""
+def variant(service, hook, at_start: bool = False):
+    """The real service running `hook(emit)` inside `ask` (which streaming adapts): just after
+    its first status event, or before anything when `at_start`."""
 
     class Variant(type(service)):
-        def ask_stream(self, *args, **kwargs):
-            return ask_stream(super().ask_stream(*args, **kwargs))
+        def ask(self, *args, on_event=None, **kwargs):
+            emit = on_event or (lambda event, data: None)
+            if at_start:
+                hook(emit)
+            fired = []
+
+            def sink(event, data):
+                emit(event, data)
+                if event == "status" and not fired:
+                    fired.append(True)
+                    hook(emit)
+
+            return super().ask(*args, on_event=sink, **kwargs)
 
     return Variant(service.settings, service.embedder, service.retriever.store)
 
@@ -77,13 +89,7 @@ def _stream_events(url: str) -> list[tuple[str, object]]:
 
 def slowed(service, delay: float):
     """The real service, pausing `delay` seconds after its first status event."""
-
-    def slow(events):
-        yield next(events)
-        time.sleep(delay)
-        yield from events
-
-    return variant(service, slow)
+    return variant(service, lambda emit: time.sleep(delay))
 
 
 def test_stream_shows_progress_at_once_and_never_blocks_the_server(sample_settings, sample_service):
@@ -115,10 +121,9 @@ def test_blocking_answers_run_off_the_event_loop(sample_settings, sample_service
 
 
 def test_stream_passes_llm_tokens_through_in_order(sample_settings, sample_service):
-    def with_tokens(events):
-        yield next(events)
-        yield from ({"event": "token", "data": t} for t in ["Xã Tam Gia ", "đạt ", "10/19"])
-        yield from events
+    def with_tokens(emit):
+        for token in ["Xã Tam Gia ", "đạt ", "10/19"]:
+            emit("token", token)
 
     app = create_app(sample_settings, service=variant(sample_service, with_tokens))
     with live_server(app) as url:
@@ -128,8 +133,7 @@ def test_stream_passes_llm_tokens_through_in_order(sample_settings, sample_servi
 
 
 def test_a_failure_mid_stream_ends_with_a_polite_error_event(sample_settings, sample_service):
-    def failing(events):
-        yield next(events)
+    def failing(emit):
         raise RuntimeError("boom: secret internals")
 
     with live_server(create_app(sample_settings, service=variant(sample_service, failing))) as url:
@@ -179,10 +183,11 @@ def test_wrong_method_and_unknown_path_answer_in_vietnamese(server):
 
 
 def test_unexpected_failure_is_a_polite_500(sample_settings, sample_service):
-    def boom(events):
+    def boom(emit):
         raise RuntimeError("boom: secret internals")
 
-    with live_server(create_app(sample_settings, service=variant(sample_service, boom))) as url:
+    app = create_app(sample_settings, service=variant(sample_service, boom, at_start=True))
+    with live_server(app) as url:
         for endpoint in ENDPOINTS:
             r = httpx.post(f"{url}{endpoint}", json={"question": QUESTION}, timeout=30)
             assert r.status_code == 500 and "Xin lỗi" in r.json()["detail"]

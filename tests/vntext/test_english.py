@@ -1,0 +1,226 @@
+import json
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from vntext.english import FRAME, glossary, is_english, to_vietnamese, vi_shaped
+from vntext.english_frames import normalise, spell_figure
+from vntext.terms import fold
+
+DATA = Path(__file__).parents[1] / "data"
+
+ENGLISH = [
+    "How many new rural criteria has Tam Gia commune met?",
+    "What is the online payment rate of Lang Son province?",
+    "Tam Gia has met how many NTM criteria?",
+    "how many criteria has tam gia commune met",
+    "When was Decision 2820/QD-UBND signed?",
+    "Who signed Decision No. 2820/QĐ-UBND?",
+    "Which agency is responsible for the digital transformation plan?",
+    "Who is Ho Tien Thieu?",
+    "What is the deadline for submitting the report?",
+    "Is a fee charged for issuing land use right certificates?",
+    "Does Loc Binh district have to report to the Department of Finance?",
+    "What is the rate of overdue records in Lộc Bình district?",
+    "Lang Son's online payment rate?",
+    "In 2022, how many households in Binh Gia escaped poverty?",
+    "Where was the meeting held?",
+    "List the tasks assigned to the Department of Finance",
+    "What percentage of the estimate did budget revenue reach?",
+    "Under Resolution 60/2025/NQ-HĐND, what is the ceiling for semi-boarding fees?",
+    "WHAT IS THE TUITION FEE FOR HIGH SCHOOL STUDENTS?",
+    "Who chaired the meeting of the Steering Committee on 10 October 2024?",
+]
+VIETNAMESE = [
+    "Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?",
+    "Tỷ lệ thanh toán trực tuyến của tỉnh Lạng Sơn là bao nhiêu?",
+    "Ai ký Quyết định 2820/QĐ-UBND?",
+    "Cơ quan nào chủ trì diễn tập phòng cháy chữa cháy rừng?",
+    "Thời hạn nộp báo cáo là khi nào?",
+    "Tỷ lệ thanh toán trực tuyến của Lang Son là bao nhiêu?",
+    "Hồ sơ online qua email có được tiếp nhận không?",
+    "UBND huyện Lộc Bình được giao bao nhiêu nhiệm vụ năm 2022?",
+    "Theo Thông báo 66/TB-TCT, Tổ Công tác kiểm tra huyện nào?",
+    "Mức học phí THPT khu vực phường là bao nhiêu?",
+    "Đồng chí Hồ Tiến Thiệu chủ trì cuộc họp nào?",
+    "Số cán bộ, công chức dôi dư sau sáp nhập là bao nhiêu?",
+]
+
+
+def _strip_marks(text: str) -> str:
+    """Vietnamese typed without accents, keeping case: "Xã Tam Gia" → "Xa Tam Gia"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+@pytest.mark.parametrize("question", ENGLISH)
+def test_english_questions_are_english(question):
+    assert is_english(question)
+
+
+@pytest.mark.parametrize("question", VIETNAMESE)
+def test_vietnamese_is_not_english_with_or_without_accents(question):
+    bare = _strip_marks(question)
+    for variant in (question, bare, bare.lower(), bare.upper()):
+        assert not is_english(variant), variant
+
+
+def test_unaccented_vietnamese_of_the_question_sets_is_never_english():
+    """Every Vietnamese question we hold, typed without accents, in three cases."""
+    names = ["dev_questions", "provincial_questions", "tables_questions", "cited_questions"]
+    questions = [
+        json.loads(line)["question"]
+        for name in names
+        for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(questions) > 50
+    flagged = [
+        v for q in questions for v in (_strip_marks(q), _strip_marks(q).lower(), q) if is_english(v)
+    ]
+    assert flagged == []
+
+
+def test_edge_inputs_are_not_english():
+    for text in ("", "?", "2820/QĐ-UBND", "UBND NTM CCHC", "xa tam gia dat bao nhieu tieu chi"):
+        assert not is_english(text)
+
+
+def test_vietnamese_syllable_shape():
+    for syllable in ("nghieng", "nguyen", "truong", "khuya", "gia", "quyet", "thuong", "oanh"):
+        assert vi_shaped(syllable), syllable
+    for word in ("how", "many", "criteria", "commune", "rate", "of", "is", "province", "what"):
+        assert not vi_shaped(word), word
+
+
+def _vi(question: str) -> str:
+    return to_vietnamese(question).text
+
+
+def test_how_many_criteria_tam_gia():
+    text = _vi("How many new rural criteria has Tam Gia commune met?")
+    for part in ("bao nhiêu", "tiêu chí", "nông thôn mới", "xã", "Tam Gia"):
+        assert part in text
+    assert "xã Tam Gia" in text and "bao nhiêu tiêu chí nông thôn mới" in text
+
+
+def test_online_payment_rate_lang_son():
+    text = _vi("What is the online payment rate of Lang Son province?")
+    for part in ("tỷ lệ", "thanh toán trực tuyến", "tỉnh", "Lang Son", "bao nhiêu"):
+        assert part in text
+    assert text.startswith("tỷ lệ thanh toán trực tuyến") and "tỉnh Lang Son" in text
+
+
+def test_question_asked_mid_sentence_and_abbreviation():
+    text = _vi("Tam Gia has met how many NTM criteria?")
+    assert "Tam Gia" in text and "bao nhiêu tiêu chí nông thôn mới" in text
+
+
+def test_lower_case_names_next_to_a_unit_are_capitalised():
+    assert "xã Tam Gia" in _vi("how many criteria has tam gia commune met")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was Decision 2820/QD-UBND signed?", ["Quyết định 2820/QĐ-UBND", "ký ngày nào"]),
+        ("Who signed Decision No. 2820/QD-UBND?", ["ai ký", "Quyết định số 2820/QĐ-UBND"]),
+        ("Which department is in charge of land prices?", ["cơ quan nào", "giá đất"]),
+        ("Who is responsible for forest fire drills?", ["cơ quan nào chủ trì", "diễn tập"]),
+        ("What is the deadline for submitting the report?", ["thời hạn", "báo cáo"]),
+        ("Is a fee required for this procedure?", ["có", "phí", "không"]),
+        ("When does Resolution 60/2025/NQ-HDND take effect?", ["60/2025/NQ-HĐND", "ngày nào"]),
+        ("When will the drill take place?", ["diễn tập", "khi nào"]),
+        ("Who is the Chairman of Lang Son Provincial People's Committee?",
+         ["Chủ tịch UBND tỉnh Lang Son", "là ai"]),
+        ("What is the disbursement rate of public investment capital in 2024?",
+         ["tỷ lệ giải ngân vốn đầu tư công", "năm 2024", "là bao nhiêu"]),
+        ("What are the tasks of the Department of Home Affairs?",
+         ["nhiệm vụ", "Sở Nội vụ", "là gì"]),
+        ("How many billion VND were disbursed?", ["bao nhiêu tỷ đồng", "giải ngân"]),
+        ("What is the number of the notice issued on 16 September 2022?",
+         ["thông báo số mấy", "ngày 16/9/2022"]),
+        ("Which commune in Chi Lang achieved the new rural standard?", ["xã nào", "Chi Lang"]),
+        ("How much is the tuition fee for high school students?",
+         ["học phí", "trung học phổ thông", "là bao nhiêu"]),
+        ("Where was the meeting held?", ["cuộc họp", "ở đâu"]),
+    ],
+)  # fmt: skip
+def test_frames_and_glossary(question, expected):
+    text = _vi(question)
+    for part in expected:
+        assert part in text, (part, text)
+
+
+def test_english_function_words_are_dropped_and_unknown_words_kept():
+    text = _vi("What is the rate of zyxwv households in the commune?")
+    assert "zyxwv" in text
+    for word in ("the", "of", "in", "what", "is"):
+        assert word not in text.split()
+
+
+def test_translation_lists_entries_and_frame():
+    translation = to_vietnamese("What is the online payment rate of Lang Son province?")
+    assert translation.frame == FRAME == "According to [1]: "
+    used = {entry.english: entry.vietnamese for entry in translation.used}
+    assert used == {"online payment": "thanh toán trực tuyến", "rate": "tỷ lệ", "province": "tỉnh"}
+
+
+def test_dates_contractions_and_figures():
+    assert normalise("What's due by September 30, 2025?") == "What is due by 30/9/2025"
+    assert "«tháng 3 năm 2022»" in normalise("in March 2022")
+    assert spell_figure("2820/QD-UBND") == "2820/QĐ-UBND"
+    assert spell_figure("13/2023/nd-cp") == "13/2023/NĐ-CP"
+    assert spell_figure("3.5%") == "3,5%"
+    assert spell_figure("2,236") == "2.236"
+
+
+def _glossary_rows() -> list[list[str]]:
+    text = (files("vntext") / "data" / "glossary_en_vi.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_glossary_is_well_formed_with_unique_keys():
+    rows = _glossary_rows()
+    keys = [row[0].strip().lower() for row in rows]
+    assert len(rows) >= 400
+    assert len(set(keys)) == len(keys), sorted(k for k in set(keys) if keys.count(k) > 1)
+    for row in rows:
+        assert len(row) in (2, 3) and row[0].strip() and row[1].strip(), row
+        assert len(row) == 2 or row[2].strip() in {"n", "q", "d", "t", "u", "v"}, row
+        assert all(form.strip() for form in row[1].split("|")), row
+    assert len(glossary()) == len(rows)
+
+
+def test_glossary_covers_the_administrative_core():
+    entries = {e.english.lower(): e for e in glossary()}
+    expected = {
+        "commune": "xã",
+        "district": "huyện",
+        "people's committee": "UBND",
+        "people's council": "HĐND",
+        "department of natural resources and environment": "Sở Tài nguyên và Môi trường",
+        "criteria": "tiêu chí",
+        "new rural": "nông thôn mới",
+        "budget revenue": "thu ngân sách",
+        "disbursement": "giải ngân",
+        "public investment": "đầu tư công",
+        "deadline": "thời hạn",
+        "surplus": "dôi dư",
+        "digital transformation": "chuyển đổi số",
+    }
+    for english, vietnamese in expected.items():
+        assert entries[english].vietnamese == vietnamese
+    assert "Ủy ban nhân dân" in entries["people's committee"].alternatives
+    assert fold(entries["rate"].vietnamese) == "ty le"
+
+
+def test_inflected_forms_find_their_entry():
+    assert to_vietnamese("Which decisions were issued?").used[0].vietnamese == "quyết định"
+    for form in ("sign", "signs", "signed", "signing"):
+        translation = to_vietnamese(f"Does the chairman {form} the plan?")
+        assert "ký" in translation.text.split() and translation.used[1].english == form
+    assert "phối hợp" in _vi("Which units are coordinating?")

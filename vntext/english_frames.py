@@ -1,0 +1,133 @@
+"""The English around the glossary words: question frames ("how many X has Y met" → "Y met
+«bao nhiêu» X", Vietnamese words in «»), dates, contractions and document numbers. English
+puts the question word first; Vietnamese leaves it where the answer goes."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from vntext.terms import nfc
+
+AUX = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|shall|should|can|could|must|may)"
+_DOCS = (
+    r"(?:decision|resolution|plan|notice|notification|directive|report|official letter|dispatch"
+    r"|document|circular|decree|conclusion|program|programme)"
+)
+_AGENCY = (
+    r"(?:agenc(?:y|ies)|departments?|units?|bod(?:y|ies)|organi[sz]ations?|authorit(?:y|ies)"
+    r"|offices?|sectors?|forces?)"
+)
+_LEADS = r"(?:responsible for|in charge of|tasked with|assigned to|to|charged with)"
+_TAKES_LEAD = r"(?:will |shall |must |should )?(?:take the lead in|leads?|presides? over)"
+# Verbs whose "when" asks for a date: "when was it signed" → "ký ngày nào".
+_DATING = re.compile(r"\b(?:sign|issu|promulgat|adopt|approv|effect|force|held|dated)", re.I)
+# (pattern over the question clause, template). {np} and {rest} are English still; «…» is
+# Vietnamese; «^» marks where the question proper starts; «WHAT» becomes "là bao nhiêu",
+# "là khi nào" or "là gì" by the kind of noun asked about.
+# fmt: off
+_FRAMES = [
+    (rf"(?:what|which) (?:is|was) the (?:number|no) of (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
+     "{doc} «số mấy» {rest}"),
+    (rf"(?:what|which) (?:is|was) the (?P<doc>{_DOCS}) (?:number|no)\b(?P<rest>.*)",
+     "{doc} «số mấy» {rest}"),
+    (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
+     "{doc} «số mấy» {rest}"),
+    (rf"how (?:many|much)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
+     "{rest} «{is_}bao nhiêu» {np}"),
+    (r"how (?:many|much)(?: (?P<np>.+))?", "«bao nhiêu» {np}"),
+    (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
+    (rf"what (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
+     "{rest} «bao nhiêu phần trăm» {np}"),
+    (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
+    (rf"(?:since |by |until )?when {AUX} (?P<rest>.+)", "{rest} «{when}»"),
+    (rf"(?:who|(?:which|what) {_AGENCY}) {AUX}(?: be)? {_LEADS} (?P<rest>.+)",
+     "«cơ quan nào chủ trì» {rest}"),
+    (rf"who {_TAKES_LEAD} (?P<rest>.+)", "«cơ quan nào chủ trì» {rest}"),
+    (r"who (?:has )?(?:signed|signs|will sign) (?P<rest>.+)", "«ai ký» {rest}"),
+    (rf"who {AUX} the signer of (?P<rest>.+)", "«ai ký» {rest}"),
+    (rf"who {AUX} (?P<rest>.+?) signed(?: by)?", "«ai ký» {rest}"),
+    (rf"(?:which|what) {_AGENCY}(?P<rest>.*)", "«cơ quan nào» {rest}"),
+    (r"what (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «WHAT»"),
+    (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),
+    (rf"where {AUX} (?P<rest>.+)", "{rest} «ở đâu»"),
+    (rf"why {AUX} (?P<rest>.+)", "«vì sao» {rest}"),
+    (rf"how {AUX} (?P<rest>.+)", "{rest} «như thế nào»"),
+    (r"who (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «là ai»"),
+    (r"who (?P<rest>.+)", "«ai» {rest}"),
+    (rf"{AUX} (?P<rest>.+)", "«có» {rest} «không»"),
+]
+# fmt: on
+_COMPILED = [(re.compile(p, re.I | re.S), t) for p, t in _FRAMES]
+_WH = re.compile(
+    r"\b(?:(?:on|in|at|by|for|to|from|since|until)\s+)?(?:how|what|which|when|who|where|why)\b",
+    re.I,
+)
+_YES_NO = re.compile(rf"(?:^|,\s*)(?={AUX}\b)", re.I)
+
+
+def reorder(text: str) -> str:
+    """Rewrite the question clause (from its question word on; a clause before it, such as
+    "In 2022," or "Under Resolution X,", stays as it is) by the first frame that fits."""
+    m = _WH.search(text) or _YES_NO.search(text)
+    if not m:
+        return text
+    prefix, main = text[: m.start()], text[m.start() :].lstrip(", ")
+    for pattern, template in _COMPILED:
+        found = pattern.fullmatch(main)
+        if found:
+            groups = {k: v or "" for k, v in found.groupdict().items()}
+            groups["is_"] = "" if groups.get("np") else "là "
+            groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
+            return f"{prefix} {template.format(**groups)}"
+    return text
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {m: i for i, m in enumerate(_MONTHS.split(), 1)}
+_MONTH |= {m[:3]: i for m, i in list(_MONTH.items())} | {"sept": 9}
+_M = r"(?P<m>" + "|".join(sorted(_MONTH, key=len, reverse=True)) + r")\.?"
+_D, _Y = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?", r"(?P<y>\d{4})"
+_DATES = [
+    (re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b", re.I), "{d}/{m}/{y}"),
+    (re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b", re.I), "{d}/{m}/{y}"),
+    (re.compile(rf"\b(?:in\s+)?{_M},?\s+{_Y}\b", re.I), "«tháng {m} năm {y}»"),
+    (re.compile(rf"\bin\s+{_M}(?!\w)", re.I), "«tháng {m}»"),
+]
+_CONTRACTIONS = [
+    (re.compile(r"\b(what|who|where|when|how|that|it)'s\b", re.I), r"\1 is"),
+    (re.compile(r"\bcan't\b", re.I), "can not"),
+    (re.compile(r"\bwon't\b", re.I), "will not"),
+    (re.compile(r"n't\b", re.I), " not"),
+    (re.compile(r"\bno\.?\s*(?=\d)", re.I), "số "),  # "Decision No. 15" → "Decision số 15"
+]
+
+
+def normalise(text: str) -> str:
+    """Plain apostrophes, no contractions, dates as Vietnamese writes them ("16/9/2022")."""
+    text = nfc(text).replace("’", "'").replace("‘", "'").strip().rstrip("?.! ")
+    for contraction, expansion in _CONTRACTIONS:
+        text = contraction.sub(expansion, text)
+    for date, template in _DATES:
+        text = date.sub(partial(_spell_date, template=template), text)
+    return text
+
+
+def _spell_date(m: re.Match[str], template: str) -> str:
+    return template.format(**(m.groupdict() | {"m": _MONTH[m["m"].lower()]}))
+
+
+_CODES = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "BCD": "BCĐ", "TTG": "TTg"}
+
+
+def spell_figure(token: str) -> str:
+    """A figure as Vietnamese documents write it: "2820/QD-UBND" → "2820/QĐ-UBND",
+    "3.5%" → "3,5%", "2,236" → "2.236"."""
+    if re.search(r"[^\W\d_]", token.removeprefix("số ")):
+        sep = "/" if "/" in token else "-"
+        head, _, code = token.partition(sep)
+        code = re.sub(r"[^\W\d_]+", lambda m: _CODES.get(m[0].upper(), m[0].upper()), code)
+        return f"{head}{sep}{code}"
+    if re.fullmatch(r"\d+\.\d{1,2}%", token):
+        return token.replace(".", ",")
+    return token.replace(",", ".") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token) else token
