@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from answering.question import Question
 from answering.question_kind import Kind
-from answering.question_names import capitalised_runs
+from answering.question_names import DOC_NUMBER, capitalised_runs
 from vntext.quantities import numbers, quantity_text, same_number
 from vntext.terms import fold, folded_syllables
 
@@ -114,6 +114,8 @@ def has_kind(text: str, q: Question) -> bool:
             return bool(new_numbers(text, q))
         case "date":
             return bool((_DAY if q.day_asked else _DATE).search(text))
+        case "document":
+            return bool(DOC_NUMBER.search(text))
         case "reference":
             return bool(_REFERENCE.search(text))
         case "person":

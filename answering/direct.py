@@ -86,6 +86,7 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
 
     def extra(text: str) -> float:
         role = WEIGHTS.agency_role * agency_role(text) if q.kind == Kind.AGENCY else 0.0
+        role = -role if q.issuer_asked else role  # who issued it: "… của Ban Bí thư"
         return (
             WEIGHTS.span_unit * has_unit(text, q) + WEIGHTS.span_anchor * has_anchor(text, q) + role
         )

@@ -3,6 +3,8 @@ or say plainly that the notices do not hold the answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from answering import about_document
 from answering.answerer import TokenSink
 from answering.coverage import Scorer, unit_named
@@ -11,12 +13,15 @@ from answering.direct import direct_answer
 from answering.extremes import at_bound
 from answering.passages import article_text, list_text, paragraph_text
 from answering.question import Question
+from answering.question_kind import ABOUT_CITED, Kind
+from answering.question_names import DOC_NUMBER
 from answering.scoring import Evidence, EvidenceFinder
 from answering.weights import WEIGHTS
 from answering.yes_no import verdict
 from core.results import Answer, Citation
 from index.hybrid import Hit
 from index.state import IndexState
+from vntext.terms import fold
 
 MAX_ANSWER_CHARS = 450
 # Units of measure a figure must carry to answer "bao nhiêu <unit>"; counts of things
@@ -48,6 +53,14 @@ def not_found(question: str) -> Answer:
     return Answer(question=question, answer=NOT_FOUND, found=False)
 
 
+_READERS = {
+    Kind.SIGNER: about_document.signer,
+    Kind.ISSUED: about_document.issued,
+    Kind.ISSUER: about_document.issuer,
+    Kind.DOC_NUMBER: about_document.number,
+}
+
+
 class ExtractiveAnswerer:
     """Answers with the document's own words; needs no model."""
 
@@ -56,14 +69,18 @@ class ExtractiveAnswerer:
     def answer(
         self, q: Question, hits: list[Hit], state: IndexState, on_token: TokenSink | None = None
     ) -> Answer:
-        if q.kind == "signer":
-            return self._about_document(q, hits, state, about_document.signer)
-        if q.kind == "issued":
-            return self._about_document(q, hits, state, about_document.issued)
-        if q.kind == "issuer":
-            return self._about_document(q, hits, state, about_document.issuer)
-        if q.kind == "doc_number":
-            return self._about_document(q, hits, state, about_document.number)
+        reader = _READERS.get(q.kind)
+        if reader is not None and not q.cites_other:
+            answer = self._about_document(q, hits, state, reader)
+            if answer.found:
+                return answer
+        if q.kind in ABOUT_CITED:  # a document the notice cites: read the citing sentence
+            q = replace(
+                q,
+                kind=ABOUT_CITED[q.kind],
+                day_asked=q.kind == Kind.ISSUED,
+                issuer_asked=q.kind == Kind.ISSUER,
+            )
         evidence = EvidenceFinder(state).find(q, hits)
         best = next((e for e in evidence if self._admissible(e, q)), None)
         if best is None:
@@ -126,6 +143,8 @@ class ExtractiveAnswerer:
             if ev.coverage < WEIGHTS.signer_min_coverage or doc.doc_id in tried:
                 continue
             tried.add(doc.doc_id)
+            if not _names_this(q, doc.metadata.number):
+                continue  # the question names another document's number
             found = read(doc, state.chunks_of(doc.doc_id))
             if found is None:
                 continue
@@ -137,3 +156,9 @@ class ExtractiveAnswerer:
                 citations=[citation(1, Hit(chunk, 0.0), state, quote)],
             )
         return not_found(q.text)
+
+
+def _names_this(q: Question, number: str) -> bool:
+    """A question that names document numbers is about one of them."""
+    named = [e for e in q.entities if DOC_NUMBER.fullmatch(e)]
+    return not named or fold(number) in named

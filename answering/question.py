@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from answering.question_kind import Kind, Wants, kind_of, wants_of
+from answering.question_kind import Kind, Wants, cites_other, kind_of, wants_of
 from answering.question_names import (
     DOC_NUMBER,
     YEAR,
@@ -51,6 +51,8 @@ class Question:
     anchor: str = ""  # folded words just before "bao nhiêu": "phat tu" in "phạt tù từ bao nhiêu"
     day_asked: bool = False  # "ngày nào": a month alone ("tháng 3") does not answer
     yes_no: str = ""  # "co" | "da" | "dung" when the question asks yes or no
+    cites_other: bool = False  # about a document the notice cites ("được dẫn trong …")
+    issuer_asked: bool = False  # which body issued a cited document: the owner, "của X"
 
 
 def analyse(text: str) -> Question:
@@ -96,4 +98,5 @@ def analyse(text: str) -> Question:
         article=opening_article(text),
         day_asked=bool(_DAY_ASKED.search(folded)),
         yes_no=yes_no,
+        cites_other=cites_other(folded, len(DOC_NUMBER.findall(text))),
     )

@@ -15,6 +15,7 @@ class Kind(StrEnum):
     DATE = "date"
     WHEN = "when"
     REFERENCE = "reference"
+    DOCUMENT = "document"  # which document: "làm hết hiệu lực nghị quyết nào"
     PERSON = "person"
     AGENCY = "agency"
     PLACE = "place"
@@ -54,6 +55,13 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
             r"\bso hieu\b",
             rf"\b{_DOC_KINDS} so (?:bao nhieu|may)\b",
             rf"\bso (?:cua )?{_DOC_KINDS} (?:la gi|la bao nhieu)\b",
+        ),
+    ),
+    (
+        Kind.DOCUMENT,
+        (
+            rf"\b{_DOC_KINDS} nao\b",
+            r"\b(?:bao cao|cong van|nghi dinh|thong tu|luat|quyet dinh) so (?:bao nhieu|may)\b",
         ),
     ),
     (
@@ -115,6 +123,25 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
     (Kind.WHEN, (r"\bthoi han\b", r"\bthoi diem\b")),
     (Kind.WHAT, (r"\b(?:van de|noi dung|viec) gi\b", r"\bve gi\b", r"\bla gi\b", r"\bgi\b")),
 ]
+# Documents other than the one answered from: "…, được dẫn trong Kế hoạch 172/KH-UBND, …".
+_CITES_OTHER = re.compile(
+    r"\b(?:duoc dan|dan trong|duoc neu|neu trong|lam can cu|vien dan|duoc nhac)\b"
+)
+
+# Kinds asked of a notice itself, and what they ask of a document the notice cites.
+ABOUT_CITED = {
+    Kind.ISSUED: Kind.DATE,
+    Kind.SIGNER: Kind.PERSON,
+    Kind.ISSUER: Kind.AGENCY,
+    Kind.DOC_NUMBER: Kind.DOCUMENT,
+}
+
+
+def cites_other(folded: str, doc_numbers: int) -> bool:
+    """Does the question ask about a document the notice cites, not the notice itself?"""
+    return doc_numbers >= 2 or bool(_CITES_OTHER.search(folded))
+
+
 # Questions whose answer is a whole list or a whole article, matched on folded text.
 _WANTS_WHOLE = re.compile(
     r"\b(?:quy dinh (?:nhu |ra )?the nao ve|quy dinh gi ve|quy dinh ra sao ve|mo ta|neu noi dung"
