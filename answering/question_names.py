@@ -11,6 +11,7 @@ from vntext.wordlists import entries, words
 _NAME_BOUNDARY = words("name_boundaries")
 _FOLDED_MARKERS = tuple(fold(m) for m in entries("place_markers"))
 _GENERIC = words("generic_name_words")
+_NOT_PLACES = words("not_after_place_marker")
 DOC_NUMBER = re.compile(
     r"\b\d+[A-Za-z]?(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-zđ0-9/-]*[A-ZĐ0-9]\b", re.IGNORECASE
 )
@@ -38,11 +39,16 @@ def place_names(text: str, accented: bool) -> list[str]:
             i += 1
             continue
         j = i + marker_len
+        if not accented and " ".join(folded_words[j - 1 : j + 1]) in _NOT_PLACES:
+            i = j
+            continue
         name: list[str] = []
         if words[j - 1][-1:] in ",.?!;:":  # "UBND tỉnh, Chủ tịch": the marker ends the phrase
             i = j
             continue
         while j < len(words) and len(name) < 4:
+            if name and words[j][:1] in "([“\"'":  # an opening bracket starts something else
+                break
             raw = words[j].strip(",.?!;:()")
             if accented and (not _is_capitalised(raw) or (not name and raw.lower() in _GENERIC)):
                 break
