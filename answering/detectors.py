@@ -101,7 +101,7 @@ def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
 
 
 # Kinds where an answer without such a fact is no answer.
-STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE)
+STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.DOCUMENT)
 _WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
 
 
@@ -114,8 +114,8 @@ def has_kind(text: str, q: Question) -> bool:
             return bool(new_numbers(text, q))
         case "date":
             return bool((_DAY if q.day_asked else _DATE).search(text))
-        case "document":
-            return bool(DOC_NUMBER.search(text))
+        case "document":  # a document the question does not already name
+            return any(fold(n) not in q.entities for n in DOC_NUMBER.findall(text))
         case "reference":
             return bool(_REFERENCE.search(text))
         case "person":

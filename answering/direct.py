@@ -50,9 +50,14 @@ def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> lis
     return out
 
 
-def _heading_lead(headings: list[str], q: Question) -> str:
-    """The nearest heading that names what the question asks for ("Điều 5. Trách nhiệm của
-    Bộ …" for "Bộ nào …"), when the sentence itself does not."""
+def _heading_lead(headings: list[str], before: str, q: Question) -> str:
+    """What names the agency (or person, place) asked for when the sentence does not: the
+    nearest short line above it in the passage ("5. Sở Y tế:"), else the nearest heading
+    ("Điều 5. Trách nhiệm của Bộ …")."""
+    lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
+    for line in reversed(lines[-6:]):
+        if len(line) <= 100 and has_kind(line, q):
+            return _clean(line)
     for heading in reversed(headings):
         if has_kind(heading, q):
             return _clean(re.sub(r"^(?:Điều|Khoản|Điểm)\s+\S+\s*(?:–\s*)?", "", heading))[:100]
@@ -119,18 +124,26 @@ def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
 
 
 def direct_answer(
-    sentence: str, own: str, q: Question, scorer: Scorer, headings: list[str] | None = None
+    sentence: str,
+    own: str,
+    q: Question,
+    scorer: Scorer,
+    headings: list[str] | None = None,
+    passage: str = "",
 ) -> str:
     """The answer text for a fact question whose best evidence is `sentence` (`own` is the
-    sentence without a lead-in joined before it; `headings` the passage's heading path)."""
+    sentence without a lead-in joined before it; `headings` and `passage` are where it
+    stands)."""
     text = _clean(own or sentence)
     lead = ""
     if own and own != sentence and sentence.endswith(own):
         lead = _clean(sentence[: -len(own)].rstrip(" …–"))
     parts = segments(text)
     joined = bool(lead)
-    if q.kind in _NAMED_KINDS and not has_kind(sentence, q) and headings:
-        lead, joined = _heading_lead(headings, q) or lead, True
+    if q.kind in _NAMED_KINDS and not has_kind(sentence, q):
+        at = passage.find((own or sentence)[:40])
+        above = _heading_lead(headings or [], passage[: max(0, at)], q)
+        lead, joined = (above, True) if above else (lead, joined)
     if lead and len(lead) > 100:
         lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:

@@ -91,7 +91,14 @@ class ExtractiveAnswerer:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
             return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
-        span = direct_answer(best.sentence, best.own, q, Scorer(q, state), best.hit.chunk.headings)
+        span = direct_answer(
+            best.sentence,
+            best.own,
+            q,
+            Scorer(q, state),
+            best.hit.chunk.headings,
+            best.hit.chunk.text,
+        )
         if q.yes_no:
             span = f"{verdict(q.yes_no, span, q.text)}. {span[:1].lower()}{span[1:]}"
         return Answer(
