@@ -73,7 +73,9 @@ class Scorer:
         self.total = sum(self.weights.values()) or 1.0
         self.wants_target = is_target(q.text)
 
-    def coverage(self, terms: set[str], context: set[str] = frozenset()) -> float:
+    def coverage(
+        self, terms: frozenset[str] | set[str], context: frozenset[str] | set[str] = frozenset()
+    ) -> float:
         covered = sum(
             w if t in terms else (w * self.w.context_share if t in context else 0.0)
             for t, w in self.weights.items()

@@ -9,6 +9,7 @@ import re
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import SecretStr
 
 from answering.answerer import Answerer, TokenSink
 from answering.extractive import citation, not_found
@@ -38,7 +39,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
             return ChatOpenAI(
                 model=settings.llm_model or "gpt-4o-mini",
                 base_url=settings.llm_base_url or None,
-                api_key=settings.llm_api_key or "not-needed",
+                api_key=SecretStr(settings.llm_api_key or "not-needed"),
                 temperature=settings.llm_temperature,
                 timeout=settings.llm_timeout_s,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from importlib.resources import files
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ def load_weights() -> Weights:
     answering/data/fitted_weights.json exists (written by `chidao fit-weights`)."""
     if not FITTED.is_file():
         return Weights()
-    fitted = json.loads(FITTED.read_text(encoding="utf-8"))["weights"]
-    return replace(Weights(), **{k: float(v) for k, v in fitted.items() if k in SCORE_TERMS})
+    fitted: dict[str, float] = json.loads(FITTED.read_text(encoding="utf-8"))["weights"]
+    changes: dict[str, Any] = {k: float(v) for k, v in fitted.items() if k in SCORE_TERMS}
+    return replace(Weights(), **changes)
 
 
 WEIGHTS = load_weights()

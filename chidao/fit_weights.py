@@ -48,7 +48,7 @@ def _groups(service: AnswerService, questions: list[dict]) -> list[tuple[np.ndar
 
 def _pairs(groups: list[tuple[np.ndarray, np.ndarray]], prior: np.ndarray) -> np.ndarray:
     """Feature differences right − wrong, against each question's hardest wrong candidates."""
-    diffs = []
+    diffs: list[np.ndarray] = []
     for x, y in groups:
         scores = x @ prior
         neg = np.where(~y)[0]
