@@ -2,11 +2,14 @@
 
     python -m bench.load_web                       # 16 clients, 30 s, the configured data dir
     python -m bench.load_web --samples --clients 8 --seconds 10   # a temp index of the samples
+    python -m bench.load_web --data /work/bench-data/100000/data --workers 2 --mix
+    python -m bench.load_web --samples --question-log off         # without the question log
 
 Starts `chidao serve` itself on a free 127.0.0.1 port (rate limit off), waits for /readyz, then
 clients ask a fixed mix of questions through POST /api/ask and POST /api/ask/stream. Reports
-requests/s, p50/p95 latency (and time to the first event for the stream), errors, server memory,
-as text and as JSON. Not part of the test suite.
+requests/s, p50/p95 latency (and time to the first event for the stream), errors, server memory
+(RSS and PSS summed over the server's processes: with --workers N, pages the workers share, such
+as the memory-mapped index, count once in PSS), as text and as JSON. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -83,13 +86,15 @@ async def _stream(client: httpx.AsyncClient, question: str, tally: Tally) -> Non
     tally.latencies["stream"].append((time.perf_counter() - t) * 1000)
 
 
-async def _client(url: str, i: int, deadline: float, stream_share: float, tally: Tally) -> None:
+async def _client(
+    url: str, i: int, deadline: float, stream_share: float, tally: Tally, questions: list[str]
+) -> None:
     """One client asking back to back; every k-th request uses the streaming endpoint."""
     every = round(1 / stream_share) if stream_share > 0 else 0
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         n = i
         while time.perf_counter() < deadline:
-            question = QUESTIONS[n % len(QUESTIONS)]
+            question = questions[n % len(questions)]
             n += 1
             try:
                 if every and n % every == 0:
@@ -100,11 +105,15 @@ async def _client(url: str, i: int, deadline: float, stream_share: float, tally:
                 tally.error(type(exc).__name__)
 
 
-async def run_load(url: str, clients: int, seconds: float, stream_share: float) -> dict:
+async def run_load(
+    url: str, clients: int, seconds: float, stream_share: float, questions: list[str] = QUESTIONS
+) -> dict:
     tally = Tally()
     start = time.perf_counter()
     deadline = start + seconds
-    await asyncio.gather(*(_client(url, i, deadline, stream_share, tally) for i in range(clients)))
+    await asyncio.gather(
+        *(_client(url, i, deadline, stream_share, tally, questions) for i in range(clients))
+    )
     elapsed = time.perf_counter() - start
     every = [x for values in tally.latencies.values() for x in values]
     result = {
@@ -159,9 +168,27 @@ def _wait_ready(url: str, server: subprocess.Popen, timeout: float = 180) -> dic
     raise SystemExit(f"the server was not ready after {timeout:.0f} s")
 
 
+def memory_mib(pid: int) -> dict:
+    """RSS and PSS of a process and its children (uvicorn workers), from smaps_rollup: RSS
+    counts a shared page in every process that maps it, PSS splits it between them."""
+    procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    total = {"rss": 0, "pss": 0}
+    for proc in procs:
+        with open(f"/proc/{proc.pid}/smaps_rollup") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key.lower() in total:
+                    total[key.lower()] += int(value.split()[0])  # kB
+    return {
+        "processes": len(procs),
+        "rss_mib": round(total["rss"] / 1024),
+        "pss_mib": round(total["pss"] / 1024),
+    }
+
+
 @contextmanager
 def running_server(
-    data: Path, env: dict[str, str] | None = None, timeout: float = 180
+    data: Path, env: dict[str, str] | None = None, timeout: float = 180, workers: int = 1
 ) -> Iterator[tuple[str, dict, int]]:
     """`chidao serve` over `data` on a free loopback port: (url, /readyz body, pid)."""
     env = {
@@ -172,6 +199,7 @@ def running_server(
     }
     port = _free_port()
     cmd = [sys.executable, "-m", "chidao.cli", "serve", "--host", HOST, "--port", str(port)]
+    cmd += ["--workers", str(workers)] if workers > 1 else []
     url = f"http://{HOST}:{port}"
     # uvicorn logs every request: kept aside, shown only when something fails
     with tempfile.TemporaryFile() as log:
@@ -191,20 +219,25 @@ def running_server(
                 server.wait(10)
 
 
-def serve_and_load(data: Path, clients: int, seconds: float, stream_share: float) -> dict:
-    with running_server(data) as (url, ready, pid):
+def serve_and_load(
+    data: Path, clients: int, seconds: float, stream_share: float, question_log: str = "on"
+) -> dict:
+    env = {"CHIDAO_QUESTION_LOG": "1" if question_log == "on" else "0"}
+    with running_server(data, env) as (url, ready, pid):
         for question in QUESTIONS:  # warm up: first-call costs are not load
             httpx.post(f"{url}/api/ask", json={"question": question}, timeout=60)
         result = asyncio.run(run_load(url, clients, seconds, stream_share))
         result["server_rss_mb"] = round(psutil.Process(pid).memory_info().rss / 2**20)
     result.update(embedder=ready["embedder"], documents=ready["documents"], chunks=ready["chunks"])
+    result["question_log"] = question_log
     return result
 
 
 def report(result: dict) -> str:
     lines = [
         f"{result['clients']} clients, {result['seconds']} s, {result['documents']} documents "
-        f"/ {result['chunks']} chunks, embedder {result['embedder']}",
+        f"/ {result['chunks']} chunks, embedder {result['embedder']}, "
+        f"question log {result['question_log']}",
         f"  all     {result['requests_per_s']:7.1f} req/s  p50 {result['p50_ms']:7.1f} ms  "
         f"p95 {result['p95_ms']:7.1f} ms  errors {result['errors']}",
     ]
@@ -217,7 +250,8 @@ def report(result: dict) -> str:
     s = result["stream"]
     lines.append(
         f"  stream first event p50 {s['first_event_p50_ms']} ms, "
-        f"p95 {s['first_event_p95_ms']} ms; server RSS {result['server_rss_mb']} MB"
+        f"p95 {s['first_event_p95_ms']} ms; server ({result['workers']} worker(s)) "
+        f"RSS {result['server_rss_mb']} MiB, PSS {result['server_pss_mb']} MiB"
     )
     return "\n".join(lines)
 
@@ -228,14 +262,20 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30, help=f"1..{MAX_SECONDS:g}")
     parser.add_argument("--stream-share", type=float, default=0.25, help="0..1 of requests")
     parser.add_argument("--samples", action="store_true", help="index the samples in a temp dir")
+    parser.add_argument("--data", type=Path, help="serve this data dir (default: the settings')")
+    parser.add_argument("--workers", type=int, default=1, help="chidao serve --workers")
+    parser.add_argument("--mix", action="store_true", help="ask the benchmark's question mix")
     parser.add_argument("--out", type=Path, help="also write the result JSON here")
+    parser.add_argument(
+        "--question-log", choices=["on", "off"], default="on", help="CHIDAO_QUESTION_LOG"
+    )
     args = parser.parse_args()
     clients = max(1, min(args.clients, MAX_CLIENTS))
     seconds = max(1.0, min(args.seconds, MAX_SECONDS))
     share = max(0.0, min(args.stream_share, 1.0))
     data = _samples_dir() if args.samples else Settings().data_dir
     try:
-        result = serve_and_load(data, clients, seconds, share)
+        result = serve_and_load(data, clients, seconds, share, args.question_log)
     finally:
         if args.samples:
             shutil.rmtree(data.parent, ignore_errors=True)
