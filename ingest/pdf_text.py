@@ -1,4 +1,4 @@
-"""Text of a PDF with a text layer, rebuilt into paragraphs from the page geometry.
+"""Text of PDF pages, rebuilt into paragraphs from the page geometry (text layer or OCR).
 
 PDFium keeps Vietnamese syllables whole (pypdf's default extraction splits them: "K ế ho ạch").
 Each line's left and right edge say where paragraphs start (first-line indent) and end (a short
@@ -24,22 +24,23 @@ from ingest.line_kinds import (
     needs_number,
     starts_lower,
 )
+from ingest.ocr import OcrLine
 from ingest.syllables import page_is_split, rejoin_inline, split_inside
 from vntext.sentences import SUPERSCRIPTS
 
 RUNNING_HEAD = re.compile(
     r"^(?:\d{1,4}\s+)?CÔNG BÁO\s*/\s*Số\s+[\d\s+]+/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4}(?:\s+\d{1,4})?$"
 )
-_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*[-–])?$")  # "12", "- 12 -"
 _RULE = re.compile(r"^[-_=.…]{3,}$")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 _INDENT = 8.0  # points: a first-line indent or a centred line
 _SHORT = 0.12  # share of the text width left empty at the end of a paragraph's last line
-_PDFIUM = threading.Lock()  # PDFium is not thread-safe; ingest jobs and the web app share it
+PDFIUM_LOCK = threading.Lock()  # PDFium is not thread-safe; ingest jobs and the web app share it
 
 
 class PdfTextError(Exception):
-    """The PDF cannot be opened or has no text layer."""
+    """The PDF cannot be opened, or no page of it can be read."""
 
 
 @dataclass
@@ -50,22 +51,23 @@ class Line:
     size: float = 0.0  # height of the font box: notes are set smaller than the body
 
 
-def pdf_to_text(data: bytes) -> str:
-    with _PDFIUM:
-        try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            raise PdfTextError(f"tệp hỏng hoặc không phải PDF: {exc}") from exc
-        try:
-            pages = [_page_lines(document[i]) for i in range(len(document))]
-        finally:
-            document.close()
-    if not any(pages):
-        raise PdfTextError("không có lớp chữ; có thể là bản quét, cần OCR trước")
+def pages_to_text(pages: list[list[Line]]) -> str:
+    """The pages' lines (text layer or OCR) rebuilt into paragraphs, one blank line apart."""
     return "\n\n".join(_paragraphs(pages))
 
 
-def _page_lines(page: pdfium.PdfPage) -> list[Line]:
+def ocr_page(lines: list[OcrLine]) -> list[Line]:
+    """An OCR'd page as lines, less its running head, rules and page number, like a text page."""
+    kept = [
+        Line(line.text, line.x0, line.x1, line.height)
+        for line in lines
+        if not RUNNING_HEAD.match(line.text) and not _RULE.match(line.text)
+    ]
+    return _drop_page_numbers(kept)
+
+
+def page_lines(page: pdfium.PdfPage) -> list[Line]:
+    """A page's text layer as lines; the caller holds PDFIUM_LOCK."""
     textpage = page.get_textpage()
     text = textpage.get_text_range()
     geometry = len(text) == textpage.count_chars()
