@@ -117,7 +117,7 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
             r"\bt[yi] le\b",
             r"\bthu may\b",
             r"\bxep hang\b",
-            r"\bmuc\b.*\bla\b",
+            r"\bmuc\b(?! dich| tieu)(?!.*\bla gi\b).*\bla\b",  # "mức … là", not "mục đích … là gì"
         ),
     ),
     (Kind.WHEN, (r"\bthoi han\b", r"\bthoi diem\b")),

@@ -1,0 +1,256 @@
+"""Tables in the crawled markdown, where every cell sits between "|" lines and nothing says
+where a row ends but an empty slot (which an empty cell also makes), and where the page layout
+around a notice is flattened into the same cells.
+
+A region of such lines is read as slots between pipes. Runs of bold cells are headers; the body
+under a header is cut into rows of the header's width; a row that is short because a cell was
+merged down takes the missing cells from the row above; short bold rows ("I | Hoàn thiện…") head
+a group of rows. Cells that belong to no table are handed back as they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.table_cells import Seg, emph, segments
+from ingest.tables import (
+    Table,
+    clean_cell,
+    header_from_rows,
+    is_data_table,
+    is_numbering,
+    name_number_column,
+)
+
+Item = str | Table  # a loose cell (raw text) or a table
+# Header cells that span both rows of a two-row header.
+_DOWN = re.compile(
+    r"^(?:S[ốo]\s*TT|STT|TT|N[ộo]i dung|Đơn vị( tính)?|ĐVT|Ghi chú|Tên|Chỉ tiêu|Địa bàn|Danh mục"
+    r"|Lĩnh vực|Nhiệm vụ|Cơ quan)",
+    re.I,
+)
+_NUMBER = re.compile(r"^\(?[\d.,%]+\)?(?:\s*\(\d+\))?$")
+_COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
+_LAYOUT = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|TL\.)|CHỦ TỊCH")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _header_run(seg: Seg) -> int:
+    """Length of the run of bold cells that ends the segment (a header row), 0 if none."""
+    run = 0
+    for cell in reversed(seg.cells):
+        if not emph(cell):
+            break
+        run += 1
+    while run >= 2 and is_numbering(clean_cell(seg.cells[-run])):
+        run -= 1  # "**V** | **Tài sản khác**" is the last group row of a table above
+    cells = [clean_cell(c) for c in seg.cells[-run:]] if run >= 2 else []
+    if any(_NUMBER.match(c) and not _YEAR.match(c) for c in cells):
+        return 0  # a bold row of figures (a total) is no header
+    return run if run >= 2 else 0
+
+
+def parse_region(slots: list[str]) -> list[Item]:
+    """The region's loose cells and tables, in order."""
+    segs = segments(slots)
+    out: list[Item] = []
+    while segs:
+        run = _header_run(segs[0]) or _plain_header(segs)
+        found = _read_table(segs, run) if run else None
+        if found is None:
+            out.extend(segs.pop(0).cells)
+            continue
+        lead, table, segs = found
+        out.extend(lead)
+        out.append(table)
+    return out
+
+
+def _plain_header(segs: list[Seg]) -> int:
+    """A header not in bold: the last cells of segs[0], short names, as many as the cells of
+    each of the next two rows."""
+    if len(segs) < 3 or segs[0].empties != 1:
+        return 0
+    width = len(segs[1].cells)
+    if width < 2 or len(segs[2].cells) != width or len(segs[0].cells) < width:
+        return 0
+    names = [clean_cell(c) for c in segs[0].cells[-width:]]
+    short = all(0 < len(n) <= 60 and not _NUMBER.match(n) for n in names)
+    return width if short and not any(emph(c) for c in segs[1].cells) else 0
+
+
+def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]] | None:
+    """The table whose header ends segs[0]: the cells before it, the table, what follows."""
+    head = segs[0]
+    header = [clean_cell(c) for c in head.cells[-run:]]
+    lead = head.cells[:-run]
+    if len(segs) > 1 and _header_run(segs[1]) == len(segs[1].cells):  # a second header row?
+        second = [clean_cell(c) for c in segs[1].cells]
+        body, rest = _body(segs, 2, len(header) + len(second))
+        width = _width(body, len(header)) if body else 0
+        if len(header) < width and len(second) < width < len(header) + len(second):
+            body, rest = _split_last(body, rest, width)
+            return _finish(lead, _two_rows(header, second, width), body, rest)
+    body, rest = _body(segs, 1, len(header), first=True)
+    if not body:
+        return None
+    width = _width(body, len(header))
+    body, rest = _split_last(body, rest, width)
+    while len(header) > width and len(clean_cell(head.cells[-len(header)])) > 25:
+        lead.append(head.cells[-len(header)])  # a caption cell before the header
+        header.pop(0)
+    if width > len(header) + 1:
+        return None  # a header that does not name the columns
+    return _finish(lead, header + [""] * (width - len(header)), body, rest)
+
+
+def _width(body: list[Seg], header: int) -> int:
+    """The table's width: the header's, unless rows hold more cells, or fewer even counting
+    their empty cells (then cells before the header were a caption). A last row that runs into
+    the next table's caption counts only when it is the only row."""
+    rows = body[:-1] if len(body) > 1 and body[-1].empties == -1 else body
+    cells = max(len(s.cells) for s in rows)
+    if cells > header:
+        return cells
+    return min(header, max(len(s.cells) + max(s.empties - 1, 0) for s in rows))
+
+
+def _split_last(body: list[Seg], rest: list[Seg], width: int) -> tuple[list[Seg], list[Seg]]:
+    """Cells of the last row beyond the table's width open what follows (a caption)."""
+    last = body[-1]
+    if last.empties != -1:
+        return body, rest
+    extra = last.cells[width:]
+    body = [*body[:-1], Seg(last.cells[:width], 1)]
+    if extra and rest:
+        rest = [Seg(extra + rest[0].cells, rest[0].empties), *rest[1:]]
+    return body, rest
+
+
+def _finish(
+    lead: list[str], header: list[str], body: list[Seg], rest: list[Seg]
+) -> tuple[list[str], Table, list[Seg]] | None:
+    table = _assemble(header_from_rows([header]), body)
+    if not is_data_table(table):
+        return None
+    name_number_column(table)
+    return lead, table, rest
+
+
+def _two_rows(first: list[str], second: list[str], width: int) -> list[str]:
+    """Column names from two header rows. Cells such as STT, "Nội dung", "Đơn vị tính" span both
+    rows; the others ("Mức thu", "Năm 2025") share the second row's cells between them."""
+    spanning = len(first) + len(second) - width
+    across = [i for i, c in enumerate(first) if not _DOWN.match(c)][:spanning]
+    if len(across) < spanning:
+        across = list(range(len(first) - spanning, len(first)))
+    share = -(-len(second) // spanning)
+    top: list[str] = []
+    bottom: list[str] = []
+    queue = list(second)
+    for i, cell in enumerate(first):
+        if i not in across:
+            top.append(cell)
+            bottom.append(cell)
+            continue
+        take = share if across[-1] != i else len(queue)
+        for _ in range(min(take, len(queue))):
+            top.append(cell)
+            bottom.append(queue.pop(0))
+    return header_from_rows([top, bottom])
+
+
+def _body(segs: list[Seg], k: int, width: int, first: bool = False) -> tuple[list[Seg], list[Seg]]:
+    """Body segments from k, and the segments left after the table (a row that runs into the
+    next table's header is split there). A bold row narrower than the header heads a group."""
+    body: list[Seg] = []
+    while k < len(segs):
+        seg = segs[k]
+        end = next((i for i, c in enumerate(seg.cells) if _LAYOUT.search(clean_cell(c))), None)
+        if len(seg.cells) > width and not _header_run(seg):
+            end = min(end if end is not None else width, width)  # the notice goes on after
+        if end is not None:
+            if end:
+                body.append(Seg(seg.cells[:end], 1))
+            return body, [Seg(seg.cells[end:], seg.empties), *segs[k + 1 :]]
+        run = _header_run(seg)
+        if run and run == len(seg.cells) >= width and not (first and not body):
+            break
+        if run and len(seg.cells) > run:
+            body.append(Seg(seg.cells[:-run], -1))  # -1: runs into the next header
+            return body, [Seg(seg.cells[-run:], seg.empties), *segs[k + 1 :]]
+        body.append(seg)
+        k += 1
+    return body, segs[k:]
+
+
+def _assemble(columns: list[str], body: list[Seg]) -> Table:
+    """Rows of the header's width from the body segments (see the module docstring)."""
+    width = len(columns)
+    rows: list[list[str]] = []
+    sources: list[list[str]] = []
+    prev_empties = 0
+    for seg in body:
+        cells = seg.cells[:width]
+        prev = sources[-1] if sources else None
+        if prev is not None and _joins(prev, rows[-1], cells, width, prev_empties):
+            rows[-1] += [""] * prev_empties + cells
+            sources[-1] = prev + cells
+        else:
+            lead = 0
+            if rows:  # empty cells at a row boundary: the next row's first, or this row's last
+                spare, room = max(prev_empties - 1, 0), max(width - len(cells), 0)
+                numbered = Table(columns, []).numbered or is_numbering(clean_cell(rows[0][0]))
+                lead = min(spare, room) if numbered and not is_numbering(first(cells)) else 0
+                rows[-1] += [""] * min(spare - lead, width - len(rows[-1]))
+            rows.append([""] * lead + cells)
+            sources.append(list(cells))
+        prev_empties = seg.empties
+    if rows:
+        rows[-1] += [""] * min(prev_empties, width - len(rows[-1]))
+    table = Table(columns, [], set())
+    for source, row in zip(sources, rows, strict=True):
+        _add_row(table, source, [clean_cell(c) for c in row])
+    return table
+
+
+def first(cells: list[str]) -> str:
+    return clean_cell(cells[0]) if cells else ""
+
+
+def _joins(source: list[str], row: list[str], cells: list[str], width: int, empties: int) -> bool:
+    """Do `cells` continue `row` past empty cells, rather than start the next row?"""
+    first = clean_cell(cells[0])
+    return (
+        len(row) + empties + len(cells) <= width
+        and not is_numbering(first)
+        and not all(emph(c) for c in cells)
+        and not (all(emph(c) for c in source) and len(source) <= 2)
+    )
+
+
+def _add_row(table: Table, source: list[str], row: list[str]) -> None:
+    width = len(table.columns)
+    filled = [c for c in source if clean_cell(c)]
+    if len(filled) >= 3 and all(_COLUMN_NUMBER.match(clean_cell(c)) for c in filled):
+        return  # the row that numbers the columns: (1) (2) (3), or A | B | 1 | 2 | 3=1+2
+    if width >= 3 and len(filled) <= 2 and all(emph(c) for c in filled):
+        table.groups.add(len(table.rows))
+        table.rows.append(row + [""] * (width - len(row)))
+        return
+    missing = width - len(row)
+    above = next(
+        (r for i, r in reversed(list(enumerate(table.rows))) if i not in table.groups), None
+    )
+    if missing > 0:
+        numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
+        if is_numbering(row[0]):
+            row = row + (above[len(row) :] if above else [""] * missing)
+        elif numbered:
+            row = ["", *row]
+            row = row + (above[len(row) :] if above else [""] * (width - len(row)))
+        elif above and row[0].split(" ")[0] == above[0].split(" ")[0]:
+            row = row + above[len(row) :]  # "Bước 2" under "Bước 1": a cell merged below
+        else:
+            row = (above[:missing] if above else [""] * missing) + row
+    table.rows.append(row[:width])
