@@ -1,0 +1,81 @@
+"""What a paragraph of a notice is, for task extraction: a list item, a deadline line, a
+descriptive section, an action or only a name, a closing line; and paragraphs a page break cut
+in two, joined again."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.agencies import match_form
+from ingest.deadlines import Deadline, find_deadline
+from ingest.outline import Block
+from ingest.task_prose import is_closing, leading_agencies, strip_marker
+from vntext.terms import fold
+
+BULLET = re.compile(r"^\s*(?:[-+•*–]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s)")
+DEADLINE_LINE = re.compile(
+    r"^\s*(?:[-+]\s*)?(?:thời hạn|thời gian)(?:\s+(?:hoàn thành|thực hiện|báo cáo|nộp))?\s*:?\s*",
+    re.I,
+)
+# Sections that describe (results, shortcomings, goals) rather than assign.
+DESCRIPTIVE = re.compile(
+    r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|khó khăn|mục tiêu|mục đích"
+    r"|yêu cầu$|quan điểm|đối tượng|phạm vi|căn cứ|kinh phí|bối cảnh|thực trạng|kiến nghị"
+    r"|đề xuất"
+)
+NOT_A_TASK = re.compile(r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận)", re.I)
+
+
+def deadline_only(sentence: str, year: int | None) -> Deadline | None:
+    """The deadline of work a sentence orders without naming who ("Khẩn trương hoàn thiện …
+    để khởi công trước 30/6/2022"): a firm cue and a date; not a goal ("Đến hết năm 2025: …")."""
+    body = strip_marker(sentence)
+    deadline = find_deadline(body, year)
+    if deadline is None or deadline.due is None or not is_action(body):
+        return None
+    firm = re.match(
+        r"(?:truoc|cham nhat|han chot|hoan thanh truoc|xong truoc)", fold(deadline.text)
+    )
+    goal = re.match(r"\s*(?:đến|phấn đấu|mục tiêu|có|tỷ lệ|tỉ lệ|\d)", match_form(body))
+    return deadline if firm and not goal and deadline.start > 0 else None
+
+
+def names_only(text: str) -> bool:
+    """A line that only names an agency ("Ngân hàng Nhà nước chi nhánh khu vực 14")."""
+    agencies, end = leading_agencies(text, 0)
+    return bool(agencies) and len(text) - end < 25
+
+
+def is_action(text: str) -> bool:
+    """Words that can be a task: a sentence, not a caption, a note in brackets or a title."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return (
+        len(text) >= 20
+        and text[:1].isalpha()
+        and upper < 0.5 * len(letters)
+        and not NOT_A_TASK.match(text)
+    )
+
+
+def is_closing_line(sentence: str, year: int | None) -> bool:
+    """A closing line ("… tổ chức thực hiện Chỉ thị này") that sets no deadline."""
+    deadline = find_deadline(sentence, year)
+    return is_closing(sentence) and not (deadline and (deadline.due or deadline.recurring))
+
+
+def joined(blocks: list[Block]) -> list[Block]:
+    """Paragraphs a page break cut mid-sentence ("… tiếp tục rà" / "soát, cập nhật …"), whole."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.headings == block.headings
+            and not prev.text.rstrip().endswith((".", ":", ";", "!", "?", "…"))
+            and block.text[:1].islower()
+        ):
+            out[-1] = Block(f"{prev.text} {block.text}", prev.headings, prev.start, block.end)
+            continue
+        out.append(block)
+    return out

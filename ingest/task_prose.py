@@ -1,0 +1,232 @@
+"""Who a sentence assigns work to: "Giao Sở X chủ trì …", "Sở X tập trung hoàn thiện …",
+"Đề nghị UBND huyện Y …", "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã …", and the
+agencies it should work with ("phối hợp với Sở Z, các cơ quan liên quan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from ingest.agencies import Mention, find_agencies, list_prefix, match_form
+
+# List markers a sentence or heading may open with: "- ", "a) ", "(1) ", "1.2. ", "II. ",
+# and the outline's own names for them inside an article ("Khoản 1 – ", "Điểm a – ").
+MARKER = re.compile(
+    r"^\s*(?:[-+•*–]\s*|\(\d{1,2}\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s*|[a-zđ]\)\s*"
+    r"|[IVX]{1,5}[.)]\s*|(?:Khoản \d+|Điểm [a-zđ]) – |Điều \d+[a-z]?\s*[.:]\s*)"
+)
+# Who in an agency a sentence addresses: "Giám đốc", "tập thể lãnh đạo, cán bộ, công chức của".
+_ROLE = re.compile(
+    r"(?:tập thể\s+)?(?:giám đốc|thủ trưởng|chủ tịch|lãnh đạo|người đứng đầu|chánh|trưởng"
+    r"|cán bộ)(?:\s*,\s*(?:cán bộ|công chức|viên chức|người lao động)(?:\s+công chức)?)*"
+    r"(?:\s*,?\s*(?:công chức|viên chức))?\s+(?:của\s+)?",
+    re.I,
+)
+_OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|trách nhiệm của)\s*:?\s*")
+# "Giao", "Đề nghị", "Yêu cầu" anywhere: "…; giao Sở X chủ trì", "UBND tỉnh yêu cầu Sở X …".
+_CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo)\s*:?\s+")
+_SEPARATOR = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:các\s+(?=[A-ZĐ]))?")
+# What follows an agency when the sentence reports or describes rather than assigns.
+_REPORTS = re.compile(
+    r"\s*(?:đã|đang|được|bị|là|cũng|vẫn|chưa|nhận|đạt|gồm|bao gồm|tham dự|soạn thảo|trình\)"
+    r"|có\s+(?!trách nhiệm)|thống nhất|nhất trí|cơ bản|do|của|về|tại|với|năm|trên địa bàn|thuộc"
+    r"|\(sau đây|ban hành"
+    r"|[;.]|-\s)(?!\w)"
+)
+# The committee that issues a directive is not one of its assignees when it is the subject
+# ("UBND tỉnh ban hành Kế hoạch …"); it can be asked ("Đề nghị UBND tỉnh xem xét …").
+ISSUER = "UBND tỉnh"
+_INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với|về)\b[^,;:]{0,120},\s*")
+_CLAUSE = re.compile(r"[;:]\s+")
+_LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
+_BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
+_FIRST_COMMA = re.compile(r"[^,;:]{3,120}?,\s*")
+_CO = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+_CO_END = re.compile(
+    r"\s(?:để|nhằm|trong|tổ chức|triển khai|thực hiện|xây dựng|rà soát|tham mưu)\s"
+)
+_VAGUE_CO = re.compile(
+    r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|sở, ngành)(?:[ ,]+(?:cơ quan|tổ chức|đơn vị"
+    r"|địa phương))*(?:\s+(?:có\s+)?liên quan)?"
+)
+# Closing lines every directive ends with: not a task of their own unless they set a deadline.
+# "… chịu trách nhiệm thi hành Quyết định này" never is; "triển khai thực hiện Chỉ thị này" is
+# one when a list item gives it to an agency.
+EXECUTES = re.compile(r"thi hành (?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này")
+CLOSING = re.compile(
+    r"(?:tổ chức thực hiện|triển khai thực hiện|quán triệt|triển khai|thực hiện)"
+    r"[^.;]*(?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này"
+    r"|^\s*trong quá trình (?:thực hiện|triển khai)|^\s*(?:nếu|trường hợp)\s"
+)
+
+
+@dataclass
+class Assignment:
+    """The agencies a sentence makes responsible, those it asks to help, and where the action
+    itself starts in the sentence."""
+
+    agencies: list[Mention]
+    co: list[str] = field(default_factory=list)
+    action: int = 0
+
+
+def strip_marker(text: str) -> str:
+    marker = MARKER.match(text)
+    return text[marker.end() :] if marker else text
+
+
+@contextmanager
+def local_district(name: str | None) -> Iterator[None]:
+    """While set, a bare "huyện"/"Huyện" in a notice about one district is its committee."""
+    token = _LOCAL.set(name)
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
+
+
+def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
+    """Agencies listed from `at` on ("Thủ trưởng các sở…; Chủ tịch UBND các xã…", "các Sở:
+    Tài chính, Xây dựng"), and where the list ends; an empty list when no agency starts there."""
+    mentions = find_agencies(text)
+    found: list[Mention] = []
+    pos = list_prefix(match_form(text), at)
+    while True:
+        role = _ROLE.match(text, pos)
+        start = role.end() if role else pos
+        mention = next((m for m in mentions if m.start == start), None)
+        bare = _BARE_DISTRICT.match(text, start) if mention is None and _LOCAL.get() else None
+        if bare:
+            mention = Mention(start, bare.end(), bare.group(0), f"UBND huyện {_LOCAL.get()}")
+        if mention is None:
+            return found, (found[-1].end if found else at)
+        found.append(mention)
+        sep = _SEPARATOR.match(text, mention.end)
+        if sep is None:
+            return found, mention.end
+        pos = sep.end()
+
+
+def assignment(sentence: str) -> Assignment | None:
+    """The assignment a sentence makes, or None when it names nobody to act: agencies after
+    "Giao/Đề nghị/Yêu cầu", or agencies that open the sentence (or one of its ";" clauses)
+    followed by what they are to do."""
+    form = match_form(sentence)
+    marker = MARKER.match(sentence)
+    at = marker.end() if marker else 0
+    opening = _OPENING.match(form, at)
+    if opening:
+        agencies, end = leading_agencies(sentence, opening.end())
+        reports = _REPORTS.match(form, end + len(form[end:]) - len(form[end:].lstrip(" :")))
+        if agencies and len(form) - end > 8 and not reports:
+            return Assignment(agencies, co_agencies(sentence, end), end)
+    found: list[Mention] = []
+    action = 0
+    for start in _clause_starts(form, at):
+        agencies, end = leading_agencies(sentence, start)
+        agencies = [m for m in agencies if m.canonical != ISSUER]
+        cue = _CUE.match(form, end)
+        cued, cued_end = leading_agencies(sentence, cue.end()) if cue else ([], end)
+        if cued:
+            agencies, end = cued, cued_end
+        elif _REPORTS.match(form, end):
+            continue
+        if agencies and len(form) - end > 8:
+            found += agencies
+            action = action or end
+    if found:
+        return Assignment(found, co_agencies(sentence, action), action)
+    for cue in _CUE.finditer(form, at):
+        agencies, end = leading_agencies(sentence, cue.end())
+        if agencies and len(form) - end > 8:
+            return Assignment(agencies, co_agencies(sentence, end), end)
+    return None
+
+
+def _clause_starts(form: str, at: int) -> list[int]:
+    """Where a subject may stand: the start (after "Trên cơ sở …," or "Để …,") and after ";"."""
+    starts = [at]
+    intro = _INTRO.match(form, at)
+    if intro:
+        starts.append(intro.end())
+    starts += [m.end() for m in _CLAUSE.finditer(form, at)]
+    comma = _FIRST_COMMA.match(form, at)  # "Định kỳ (…), UBND cấp xã báo cáo …"
+    if comma and not find_agencies(form[at : comma.end()]):
+        starts.append(comma.end())
+    return starts
+
+
+def co_agencies(text: str, at: int = 0) -> list[str]:
+    """Agencies asked to work with the responsible one: named after "phối hợp (với)"."""
+    form = match_form(text)
+    m = _CO.search(form, at)
+    if m is None:
+        return []
+    stop = _CO_END.search(form, m.end())
+    span_end = stop.start() if stop else len(text)
+    span = text[m.end() : span_end]
+    out = [mention.canonical for mention in find_agencies(span)]
+    out += [v.group(0) for v in _VAGUE_CO.finditer(match_form(span)) if v.group(0).strip()]
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def is_closing(sentence: str) -> bool:
+    form = match_form(sentence)
+    return bool(CLOSING.search(form) or EXECUTES.search(form))
+
+
+def executes(sentence: str) -> bool:
+    """ "… chịu trách nhiệm thi hành Quyết định này": who carries the decision out, no task."""
+    return bool(EXECUTES.search(match_form(sentence)))
+
+
+def action_text(sentence: str, at: int, limit: int = 240) -> str:
+    """The action, in the notice's words: what follows the agencies, cut at a word."""
+    text = sentence[at:].strip(" ,;:-–")
+    text = text[:1].upper() + text[1:]
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit].rstrip(" ,;:") + "…"
+
+
+# "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành": the roles go, the agencies stay.
+_ROLES_INSIDE = re.compile(
+    r"(?<=, )(?:giám đốc|thủ trưởng|chủ tịch)\s+|^(?:Giám đốc|Thủ trưởng)\s+(?=Sở,)", re.I
+)
+
+
+def nearest_heading_agencies(headings: list[str]) -> list[str]:
+    """Agencies the nearest heading that names agencies puts in charge ("2. Sở Tài chính",
+    "Khoản 1 – Trách nhiệm của Sở X", "6. Đề nghị: Hiệp hội …, Hội Nông dân tỉnh")."""
+    for heading in reversed(headings):
+        agencies = heading_agencies(heading)
+        if agencies:
+            return agencies
+    return []
+
+
+def heading_agencies(heading: str) -> list[str]:
+    """The agencies a heading names as the ones in charge; the heading's own words when they
+    name one agency more precisely than its canonical name ("Các chủ rừng là tổ chức (…)")."""
+    body = _ROLES_INSIDE.sub("", strip_marker(heading))
+    form = match_form(body)
+    prefix = re.match(r"(?:đề nghị|giao|đối với|trách nhiệm của|nhiệm vụ của)\s*:?\s*", form)
+    at = prefix.end() if prefix else 0
+    mentions, end = leading_agencies(body, at)
+    if not mentions:
+        return []
+    rest = form[end:].strip(" :.;")
+    if re.match(r"(?:đã|đang|được|là|có\s+(?!trách)|chưa)\b", rest):
+        return [] if not rest.startswith("là tổ chức") else [body.strip(" :")]
+    if len(mentions) == 1 and rest and not _is_predicate(rest) and len(body) < 160:
+        return [body.strip(" :")]  # the heading's whole words name the agency
+    return list(dict.fromkeys(m.canonical for m in mentions))
+
+
+def _is_predicate(rest: str) -> bool:
+    return bool(re.match(r"[a-zđà-ỹ]", rest)) and not rest.startswith(("(", "là tổ chức"))

@@ -1,0 +1,109 @@
+"""Tasks from assignment tables ("Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn").
+
+The outline hands tables over as blocks of row lines with their column names (ingest/tables.py
+reads a line back as {column: value}); here the columns are told apart by their names and every
+row with a responsible agency becomes one task per agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.agencies import canonical, find_agencies, match_form
+from ingest.deadlines import Deadline, parse_due
+from ingest.outline import Block
+from ingest.tables import row_cells
+from ingest.task_prose import co_agencies
+from vntext.terms import fold
+
+# Who a plan may name in its lead column without being a public agency.
+_PRIVATE = re.compile(
+    r"(?:các\s+)?(?:doanh nghiệp|nhà đầu tư|nhà cung cấp|người dân|hộ gia đình|tổ chức, cá nhân)"
+)
+
+
+@dataclass
+class RowTask:
+    """One responsible agency of one row, before it becomes a Task."""
+
+    agency: str
+    co: list[str]
+    task: str
+    deadline: Deadline | None
+    quote: str
+    start: int  # offset of the row line in the block
+    group: str
+
+
+def _role(column: str) -> str:
+    name = fold(column)
+    if "phoi hop" in name:
+        return "co"
+    if (
+        "chu tri" in name
+        or "trach nhiem" in name
+        or ("thuc hien" in name and ("co quan" in name or "don vi" in name))
+    ):
+        return "lead"
+    if any(w in name for w in ("thoi gian", "thoi han", "tien do", "hoan thanh")):
+        return "due"
+    if any(w in name for w in ("nhiem vu", "noi dung", "cong viec", "de an", "hoat dong")):
+        return "task"
+    return ""
+
+
+def roles(columns: list[str]) -> dict[str, str]:
+    """{role: column} for task, lead, co and due; the first column of each role wins."""
+    out: dict[str, str] = {}
+    for column in columns:
+        out.setdefault(_role(column), column)
+    out.pop("", None)
+    return out
+
+
+def _procedure(columns: list[str]) -> bool:
+    """The steps of an administrative procedure ("Bước 1 | Nội dung công việc | Người thực
+    hiện | 0,5 ngày"): who handles a file, not tasks a directive assigns."""
+    names = " ".join(fold(c) for c in columns)
+    return any(w in names for w in ("nguoi thuc hien", "thu tu cong viec", "buoc"))
+
+
+def table_tasks(block: Block, year: int | None) -> list[RowTask] | None:
+    """The tasks of an assignment table's rows, or None when the block holds no table rows.
+    The outline hands a table over as blocks of row lines with their column names."""
+    info = block.table
+    if info is None:
+        return None
+    role = roles(info.columns)
+    if "lead" not in role or "task" not in role or _procedure(info.columns):
+        return []
+    out: list[RowTask] = []
+    offset = 0
+    for line in block.text.split("\n"):
+        cells = row_cells(line, info.columns, info.unit)
+        out += _row(cells, role, line, offset, info.group, year)
+        offset += len(line) + 1
+    return out
+
+
+def _row(
+    cells: dict[str, str],
+    role: dict[str, str],
+    line: str,
+    offset: int,
+    group: str,
+    year: int | None,
+) -> list[RowTask]:
+    lead_cell = cells.get(role["lead"], "").strip(" .;")
+    names = [m.canonical for m in find_agencies(lead_cell)]
+    if not names and lead_cell and not _PRIVATE.match(match_form(lead_cell)):
+        names = [canonical(lead_cell)]  # the lead column names it, even in words we do not know
+    task = cells.get(role["task"], "").strip()
+    if not names or not task:
+        return []
+    co_cell = cells.get(role.get("co", ""), "")
+    co = [m.canonical for m in find_agencies(co_cell)] + co_agencies("phối hợp với " + co_cell)
+    deadline = parse_due(cells.get(role.get("due", ""), ""), year)
+    co = [c for c in dict.fromkeys(co) if c not in names]
+    return [RowTask(n, co, task, deadline, line, offset, group) for n in dict.fromkeys(names)]

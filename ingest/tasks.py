@@ -1,0 +1,279 @@
+"""Every task a notice assigns: who, what, by when, and the words that say so.
+
+Read at ingest from the notice's own outline: sentences that assign work ("Giao Sở X …",
+"Sở X tập trung hoàn thiện … trước ngày 05/4/2022"), list items under an agency heading
+("2. Sở Tài chính" › "- Cân đối …") or after a lead-in ("… đề nghị UBND huyện Y:"), the rows
+of assignment tables, and "Thời hạn hoàn thành: …" lines under a task. One task per
+responsible agency; nothing is invented: a deadline without an agency keeps agency None, an
+agency without a deadline keeps due None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.document import Chunk
+from core.results import Task
+from ingest.agencies import match_form
+from ingest.deadlines import Deadline, find_deadline, parse_due
+from ingest.outline import Block, heading_rank, parse_outline
+from ingest.task_paragraphs import (
+    BULLET,
+    DEADLINE_LINE,
+    DESCRIPTIVE,
+    NOT_A_TASK,
+    deadline_only,
+    is_action,
+    is_closing_line,
+    joined,
+    names_only,
+)
+from ingest.task_prose import (
+    Assignment,
+    action_text,
+    assignment,
+    co_agencies,
+    executes,
+    local_district,
+    nearest_heading_agencies,
+    strip_marker,
+)
+from ingest.task_tables import table_tasks
+from vntext.sentences import split_sentences
+
+TASKS_VERSION = 1  # bump when extraction changes: stored tasks are then read again
+
+
+@dataclass
+class Found:
+    """A task before it is dressed for storage: agencies, words, offsets."""
+
+    agencies: list[str | None]  # None: a deadline whose notice names no one
+    co: list[str]
+    task: str
+    quote: str
+    start: int
+    headings: list[str]
+    deadline: Deadline | None = None
+
+
+def extract_tasks(
+    text: str,
+    notice_date: str = "",
+    chunks: Sequence[Chunk] = (),
+    doc_id: str = "",
+    source: str = "",
+    districts: Sequence[str] = (),
+) -> list[Task]:
+    """The notice's tasks in document order, one per responsible agency. `districts`: the
+    districts the notice names, most named first (a bare "huyện" is the first one's)."""
+    reader = _Reader(text, int(notice_date[:4]) if notice_date[:4].isdigit() else None)
+    with local_district(districts[0] if districts else None):
+        for block in joined(parse_outline(text).blocks):
+            reader.read(block)
+    return [_task(f, a, chunks, doc_id, source) for f in reader.found for a in f.agencies]
+
+
+class _Reader:
+    """Walks the notice's paragraphs in order, remembering what the next ones inherit: the
+    agencies of a lead-in ("… đề nghị UBND huyện Y:") and the headings that are tasks."""
+
+    def __init__(self, text: str, year: int | None):
+        self.text, self.year = text, year
+        self.found: list[Found] = []
+        self.lead_in: tuple[list[str], tuple[str, ...]] | None = None
+        self.task_headings: set[tuple[str, ...]] = set()
+        self.seen_headings: set[tuple[str, ...]] = set()
+        self.lead_items: set[tuple[str, ...]] = set()  # items of the current lead-in's list
+
+    def read(self, block: Block) -> None:
+        rows = table_tasks(block, self.year)
+        if rows is not None:
+            self.found += [
+                Found(
+                    [r.agency],
+                    r.co,
+                    r.task,
+                    r.quote,
+                    block.start + r.start,
+                    block.headings,
+                    r.deadline,
+                )
+                for r in rows
+            ]
+            return
+        own = heading_rank(block.text) is not None
+        parents = block.headings[:-1] if own else block.headings
+        self._headings(parents, block.start)
+        if own:  # its label heads the paragraphs after it, but it is read here, as a paragraph
+            self.seen_headings.add(tuple(block.headings))
+        deadline_line = DEADLINE_LINE.match(block.text)
+        if deadline_line:  # the deadline of the tasks above it, never a task of its own
+            if self.found:
+                _attach(self.found, block, parse_due(block.text[deadline_line.end() :], self.year))
+            return
+        if NOT_A_TASK.match(block.text):
+            return
+        item = own or bool(BULLET.match(block.text))
+        lead_in = self.lead_in
+        if lead_in and not (
+            (item and tuple(parents) == lead_in[1]) or tuple(parents) in self.lead_items
+        ):
+            lead_in = None  # a paragraph at the lead-in's level, or another section, ends it
+        self.lead_in = lead_in
+        if lead_in and own:  # what sits under this item belongs to the lead-in's list too
+            self.lead_items.add(tuple(block.headings))
+        under_task = any(tuple(parents[: i + 1]) in self.task_headings for i in range(len(parents)))
+        context = nearest_heading_agencies(parents)
+        if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
+            context = lead_in[0]
+        descriptive = any(DESCRIPTIVE.search(match_form(h)) for h in parents)
+        if (item or context) and not under_task:
+            self._whole(block, item, [] if descriptive else context, descriptive)
+        else:
+            self._sentences(block, descriptive or under_task)
+
+    def _start_lead_in(self, unit: Assignment, block: Block) -> None:
+        self.lead_in = ([m.canonical for m in unit.agencies], tuple(block.headings))
+        self.lead_items = set()
+
+    def _headings(self, parents: list[str], before: int) -> None:
+        """A heading that itself assigns ("d) Giao Ban Quản lý … có trách nhiệm:") is a task;
+        the list under it spells the task out."""
+        for i in range(len(parents)):
+            path = tuple(parents[: i + 1])
+            if path in self.seen_headings:
+                continue
+            self.seen_headings.add(path)
+            unit = assignment(parents[i])
+            if unit is None or DESCRIPTIVE.search(match_form(parents[i])):
+                continue
+            body = strip_marker(parents[i])
+            at = self.text.rfind(body[:40], 0, before)
+            if at < 0:
+                continue
+            self.task_headings.add(path)
+            heading = Block(body, list(parents[:i]), at, at + len(body))
+            _add(self.found, heading, body, 0, unit, [], self.year, True)
+
+    def _whole(self, block: Block, item: bool, context: list[str], descriptive: bool) -> None:
+        """A list item or a paragraph under an agency heading: one task, the whole paragraph."""
+        unit = assignment(block.text)
+        body = strip_marker(block.text)
+        if unit is None and (not context or not is_action(body) or names_only(body)):
+            if not context:
+                self._sentences(block, descriptive)
+            return
+        if block.text.rstrip().endswith(":") and unit is not None and not item:
+            self._start_lead_in(unit, block)
+            return
+        if (not item and is_closing_line(block.text, self.year)) or executes(block.text):
+            return
+        _add(self.found, block, block.text, 0, unit, context, self.year, item)
+
+    def _sentences(self, block: Block, descriptive: bool = False) -> None:
+        """A paragraph of prose: each sentence that assigns work is a task; so is one that
+        sets a dated deadline for work without naming who does it (agency None)."""
+        offset = 0
+        for sentence in split_sentences(block.text):
+            at = block.text.find(sentence, offset)
+            offset = at + len(sentence)
+            unit = assignment(sentence)
+            if unit is None:
+                deadline = None if descriptive else deadline_only(sentence, self.year)
+                if deadline is not None:
+                    body = strip_marker(sentence)
+                    self.found.append(
+                        Found(
+                            [None],
+                            [],
+                            action_text(body, 0),
+                            sentence,
+                            block.start + at,
+                            block.headings,
+                            deadline,
+                        )
+                    )
+                continue
+            if sentence.rstrip().endswith(":"):
+                self._start_lead_in(unit, block)
+                continue
+            if is_closing_line(sentence, self.year):
+                continue
+            _add(self.found, block, sentence, at, unit, [], self.year, False)
+
+
+def _add(
+    found: list[Found],
+    block: Block,
+    quote: str,
+    at: int,
+    unit: Assignment | None,
+    context: list[str],
+    year: int | None,
+    item: bool,
+) -> None:
+    agencies = [m.canonical for m in unit.agencies] if unit else context
+    if not agencies or (not item and unit is None and not context):
+        return
+    body = strip_marker(quote)
+    if unit is None and re.match(r"\s*(?:đã|đang|được)\s", match_form(body)):
+        return
+    action = unit.action - (len(quote) - len(body)) if unit else 0
+    co = unit.co if unit else co_agencies(body)
+    found.append(
+        Found(
+            list(dict.fromkeys(agencies)),
+            co,
+            action_text(body, max(action, 0)),
+            quote,
+            block.start + at,
+            block.headings,
+            find_deadline(quote, year),
+        )
+    )
+
+
+def _attach(found: list[Found], block: Block, deadline: Deadline | None) -> None:
+    """A "Thời hạn hoàn thành: …" line sets the deadline of the tasks just before it."""
+    last = found[-1]
+    for f in reversed(found):
+        if f.headings[: len(block.headings)] != block.headings[: len(f.headings)]:
+            break
+        if f.start < last.start - 2000 or f.deadline is not None:
+            break
+        f.deadline = deadline
+
+
+def _chunk_for(chunks: Sequence[Chunk], quote: str, start: int) -> Chunk | None:
+    """The passage a task's citation opens: the chunk holding the whole quote, else the one
+    holding its start, else the first one at its offset."""
+    covering = [c for c in chunks if c.start <= start < max(c.end, c.start + 1)]
+    words = " ".join(quote.split())
+    for holds in (words, words[:60]):
+        found = next((c for c in (*covering, *chunks) if holds in " ".join(c.text.split())), None)
+        if found:
+            return found
+    return covering[0] if covering else None
+
+
+def _task(f: Found, agency: str | None, chunks: Sequence[Chunk], doc_id: str, source: str) -> Task:
+    chunk = _chunk_for(chunks, f.quote, f.start)
+    section = " › ".join(f.headings)
+    d = f.deadline
+    return Task(
+        agency=agency,
+        co_agencies=[c for c in f.co if c != agency],
+        task=f.task,
+        due=d.iso if d else None,
+        due_text=d.text if d else None,
+        recurring=bool(d and d.recurring),
+        source=source,
+        doc_id=doc_id,
+        section=section,
+        quote=f.quote,
+        chunk_id=chunk.chunk_id if chunk else "",
+        start=f.start,
+    )

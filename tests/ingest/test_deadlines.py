@@ -1,0 +1,91 @@
+"""Deadlines as notices write them → ISO dates; recurring and impossible ones keep their words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.deadlines import find_deadline, parse_due
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due", "words"),
+    [
+        (
+            "Sở Xây dựng hoàn thiện, trình UBND tỉnh trước ngày 05/4/2022 để ban hành.",
+            date(2022, 4, 5),
+            "trước ngày 05/4/2022",
+        ),
+        (
+            "Giao Sở X hoàn thiện dự thảo, trình UBND tỉnh trong tháng 3/2022.",
+            date(2022, 3, 31),
+            "trong tháng 3/2022",
+        ),
+        (
+            "Hoàn thành trong quý II năm 2022.",
+            date(2022, 6, 30),
+            "Hoàn thành trong quý II năm 2022",
+        ),
+        ("phấn đấu đến hết năm 2022 đưa xã đạt chuẩn", date(2022, 12, 31), "đến hết năm 2022"),
+        ("báo cáo UBND tỉnh chậm nhất ngày 15 tháng 12 năm 2025", date(2025, 12, 15), None),
+        ("khởi công trước 30/6", date(2024, 6, 30), "trước 30/6"),  # the notice's year
+    ],
+)
+def test_a_deadline_in_a_sentence_resolves_to_a_date(sentence, due, words):
+    deadline = find_deadline(sentence, year=2024)
+    assert deadline is not None and deadline.due == due and not deadline.recurring
+    if words:
+        assert deadline.text == words
+    assert sentence[deadline.start : deadline.end].strip(" ,;:") == deadline.text
+
+
+def test_dates_that_are_references_are_not_deadlines():
+    assert (
+        find_deadline("Thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ", 2025) is None
+    )
+    assert find_deadline("Xã Tam Gia đạt 10/19 tiêu chí nông thôn mới", 2022) is None
+
+
+def test_recurring_deadlines_are_kept_as_recurring_without_a_date():
+    d = find_deadline("tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.", 2025)
+    assert d is not None and d.recurring and d.due is None and "25/12 hàng năm" in d.text
+    d = find_deadline("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả", 2025)
+    assert d is not None and d.recurring and d.due is None
+    for cell in ("Thường xuyên", "Hằng năm.", "Định kỳ hằng quý"):
+        d = parse_due(cell, 2025)
+        assert d is not None and d.recurring and d.due is None
+
+
+def test_an_impossible_date_keeps_its_words_and_no_date():
+    d = find_deadline("hoàn thành trước ngày 31/02/2024", 2024)
+    assert d is not None and d.due is None and d.text == "trước ngày 31/02/2024"
+    d = parse_due("31/02/2024")
+    assert d is not None and d.due is None and d.text == "31/02/2024"
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        ("Quý IV/2025", date(2025, 12, 31)),
+        ("Quí IV-2025", date(2025, 12, 31)),
+        ("Quý III Năm 2026", date(2026, 9, 30)),
+        ("Quý IV/2025- Quý II/2026", date(2026, 6, 30)),  # a range ends at its end
+        ("Năm 2025 - 2026", date(2026, 12, 31)),
+        ("Tháng 12/2025", date(2025, 12, 31)),
+        ("6 tháng đầu năm 2025", date(2025, 6, 30)),
+        ("Trước ngày 31/3/2026", date(2026, 3, 31)),
+        ("Tháng 2", date(2024, 2, 29)),  # no year: the notice's year
+        ("Khi có phát sinh", None),
+        ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", None),  # the start is no deadline
+    ],
+)
+def test_deadline_cells(cell, due):
+    d = parse_due(cell, 2024)
+    assert d is not None and d.due == due and d.text == cell
+    assert parse_due("  ") is None
+
+
+def test_a_relative_deadline_keeps_its_words():
+    d = find_deadline("Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành.", 2025)
+    assert d is not None and d.due is None and d.text.startswith("không quá 05 ngày làm việc")

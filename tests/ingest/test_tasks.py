@@ -1,0 +1,96 @@
+"""Tasks read from a notice: sentences that assign, items under an agency heading or a lead-in,
+assignment tables, "Thời hạn hoàn thành" lines; nothing invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.loaders import load_text
+from ingest.metadata import extract_metadata
+from ingest.tasks import extract_tasks
+from tests.conftest import ROOT, SAMPLES
+
+NOTICE = (ROOT / "tests" / "data" / "tasks_notice.md").read_text(encoding="utf-8")
+
+
+def _tasks(tmp_path: Path, text: str = NOTICE):
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_text(path)
+    return extract_tasks(loaded, extract_metadata(loaded, path.name).date, source=path.name)
+
+
+def test_items_under_an_agency_heading_are_its_tasks(tmp_path):
+    tasks = [t for t in _tasks(tmp_path) if t.agency == "Sở Khoa học và Công nghệ"]
+    first = tasks[0]
+    assert first.task.startswith("Chủ trì, phối hợp với Sở Nội vụ")
+    assert first.due == "2026-03-31" and first.due_text == "trước ngày 31/3/2026"
+    assert "Sở Nội vụ" in first.co_agencies
+    assert tasks[1].due is None and tasks[1].due_text is None  # an agency without a deadline
+    assert first.section.startswith("II. TỔ CHỨC THỰC HIỆN › 1. Sở Khoa học và Công nghệ")
+
+
+def test_a_heading_naming_several_agencies_gives_each_its_task(tmp_path):
+    tasks = _tasks(tmp_path)
+    review = [t for t in tasks if t.quote.startswith("a) Rà soát thủ tục")]
+    assert {t.agency for t in review} == {"Các sở, ban, ngành", "UBND các huyện, thành phố"}
+    report = [t for t in tasks if t.quote.startswith("b) Báo cáo kết quả")]
+    assert all(t.recurring and t.due is None for t in report) and len(report) == 2
+
+
+def test_a_deadline_line_under_a_task_sets_its_due_date(tmp_path):
+    [fund] = [t for t in _tasks(tmp_path) if t.agency == "Sở Tài chính"]
+    assert fund.due == "2026-06-30" and fund.due_text == "Quý II/2026"
+    assert "Kho bạc Nhà nước tỉnh" in fund.co_agencies
+
+
+def test_sentences_that_assign_and_an_impossible_date(tmp_path):
+    tasks = [t for t in _tasks(tmp_path) if t.agency == "Sở Tài nguyên và Môi trường"]
+    assert tasks[0].due is None and tasks[0].due_text == "trước ngày 31/02/2026"
+
+
+def test_table_rows_are_tasks_of_each_responsible_agency(tmp_path):
+    rows = [t for t in _tasks(tmp_path) if "Cơ quan chủ trì" in t.quote]
+    assert [(t.agency, t.due, t.recurring) for t in rows] == [
+        ("Sở Khoa học và Công nghệ", "2026-12-31", False),
+        ("Sở Nội vụ", None, True),
+        ("UBND các huyện, thành phố", None, True),
+    ]
+    assert rows[0].task == "Xây dựng kho dữ liệu dùng chung"
+    assert rows[0].co_agencies == ["Các sở, ban, ngành"]
+
+
+def test_goals_and_the_closing_line_are_not_tasks(tmp_path):
+    quotes = " ".join(t.quote for t in _tasks(tmp_path))
+    assert "100% hồ sơ" not in quotes and "thi hành Kế hoạch này" not in quotes
+
+
+def test_the_march_2022_session_notice_assigns_its_two_dated_tasks():
+    path = SAMPLES / "003_0ce4c6df32ab89d9.txt"
+    text = load_text(path)
+    tasks = extract_tasks(text, extract_metadata(text, path.name).date, source=path.name)
+    dated = {(t.agency, t.due) for t in tasks if t.due}
+    assert ("Sở Xây dựng", "2022-04-05") in dated
+    assert ("Sở Tài nguyên và Môi trường", "2022-03-31") in dated
+    for t in tasks:
+        assert t.quote in text and text.find(t.quote) == t.start
+
+
+def test_a_deadline_without_an_agency_keeps_agency_none():
+    text = (
+        "KẾ HOẠCH\n\n1. Nhiệm vụ trọng tâm\n\n"
+        "- Khẩn trương hoàn thiện hồ sơ các dự án để khởi công trước 30/6/2026.\n\n"
+        "- Đến hết năm 2026, 100% hồ sơ được số hóa.\n"
+    )
+    [task] = extract_tasks(text, "2026-03")
+    assert (task.agency, task.due, task.due_text) == (None, "2026-06-30", "trước 30/6/2026")
+
+
+def test_a_bare_district_is_the_committee_of_the_notices_district():
+    text = (
+        "THÔNG BÁO\n\nII. NHIỆM VỤ\n\n1. Đối với huyện Bình Gia\n\n"
+        "- Tập trung rà soát các dự án chậm tiến độ.\n\n"
+        "Huyện cần phối hợp chặt chẽ với các sở, ngành trong giải phóng mặt bằng.\n"
+    )
+    tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
+    assert [t.agency for t in tasks] == ["UBND huyện Bình Gia", "UBND huyện Bình Gia"]
