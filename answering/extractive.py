@@ -16,6 +16,7 @@ from answering.question import Question
 from answering.question_kind import ABOUT_CITED, Kind
 from answering.question_names import DOC_NUMBER
 from answering.scoring import Evidence, EvidenceFinder
+from answering.table_answers import cell_answer
 from answering.weights import WEIGHTS
 from answering.yes_no import verdict
 from core.results import Answer, Citation
@@ -46,6 +47,7 @@ def citation(n: int, hit: Hit, state: IndexState, quote: str) -> Citation:
         section=hit.chunk.section,
         quote=quote,
         passage=hit.chunk.text,
+        page=hit.chunk.page,
     )
 
 
@@ -91,7 +93,8 @@ class ExtractiveAnswerer:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
             return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
-        span = direct_answer(
+        cell = cell_answer(best.hit.chunk, best.own or best.sentence, q, Scorer(q, state))
+        span = cell or direct_answer(
             best.sentence,
             best.own,
             q,

@@ -13,6 +13,7 @@ from answering.answerer import Answerer
 from answering.extractive import ExtractiveAnswerer, not_found
 from answering.question import Question
 from answering.scoring import Evidence, EvidenceFinder, rerank
+from answering.tasks import answer_task_question, book_for
 from answering.understanding import in_english, understand
 from core.errors import QuestionError
 from core.results import (
@@ -112,11 +113,16 @@ class AnswerService:
         started = time.perf_counter()
         emit("status", "Đang tìm trong các văn bản…")
         state = self.state()
+        # Assigned work ("Sở X có nhiệm vụ gì sắp đến hạn?") is answered from the task list,
+        # one citation per task; every other question goes through retrieval.
+        tasks_answer = answer_task_question(question, book_for(self.catalog), state)
         english = is_english(question)
         search_text, q = understand(question, history)
-        hits = self._retrieve(state, search_text, q, filters)
+        hits = [] if tasks_answer else self._retrieve(state, search_text, q, filters)
         retrieved = time.perf_counter()
-        if not hits:
+        if tasks_answer is not None:
+            answer = tasks_answer
+        elif not hits:
             answer = not_found(question)
         else:
             if self.answerer.mode != "extractive":
@@ -238,10 +244,12 @@ class AnswerService:
             ChunkSpan(chunk_id=c.chunk_id, start=c.start, end=c.end, section=c.section)
             for c in self.state().chunks_of(doc_id)
         ]
-        return DocumentDetail(**info.model_dump(), text=text, spans=spans)
+        # The documents this notice cites (index/references.py).
+        refs: list = [r.to_dict() for r in self.state().references.summary(doc_id)]
+        return DocumentDetail(**info.model_dump(), text=text, spans=spans, references=refs)
 
     def facets(self) -> Facets:
-        docs = self.state().docs.values()
+        docs = list(self.state().docs.values())
         return Facets(
             years=sorted({d.metadata.year for d in docs if d.metadata.year}, reverse=True),
             districts=sorted({x for d in docs for x in d.metadata.districts}),

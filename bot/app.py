@@ -15,8 +15,9 @@ from telegram.ext import (
     filters,
 )
 
+from answering.question_log import QuestionLog
 from answering.service import AnswerService
-from bot import handlers
+from bot import feedback, handlers, tasks
 from bot.access import Access, RateLimiter
 from bot.citations import CitationMemory
 from bot.context import BotContext
@@ -30,12 +31,19 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 COMMANDS = [
     BotCommand("help", "Hướng dẫn và câu hỏi mẫu"),
     BotCommand("sources", "Các văn bản đã nạp"),
+    BotCommand("nhiemvu", "Nhiệm vụ của một cơ quan, theo hạn"),
     BotCommand("about", "Giới thiệu trợ lý"),
 ]
 
 
-def build_application(settings: Settings, service: AnswerService, jobs: IngestJobs) -> Application:
-    """The bot, ready to run by polling or behind a webhook; nothing is sent until it starts."""
+def build_application(
+    settings: Settings,
+    service: AnswerService,
+    jobs: IngestJobs,
+    question_log: QuestionLog | None = None,
+) -> Application:
+    """The bot, ready to run by polling or behind a webhook; nothing is sent until it starts.
+    Without `question_log` it opens the one in the settings' data dir."""
     require_token(settings)
     application = (
         ApplicationBuilder()
@@ -55,8 +63,10 @@ def build_application(settings: Settings, service: AnswerService, jobs: IngestJo
         access=Access.from_settings(settings),
         limiter=RateLimiter(settings.telegram_rate_per_minute),
         citations=CitationMemory(),
+        question_log=question_log or QuestionLog.open(settings),
     )
     add_handlers(application)
+    tasks.schedule_digest(application, settings)  # opt-in: CHIDAO_TELEGRAM_DIGEST_CHATS
     return application
 
 
@@ -74,10 +84,13 @@ def add_handlers(application: Application) -> None:
     application.add_handler(TypeHandler(Update, handlers.gate), group=-1)
     application.add_handler(CommandHandler(["start", "help"], handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
+    application.add_handler(CommandHandler("nhiemvu", tasks.nhiemvu))
     application.add_handler(CommandHandler("about", handlers.about))
     application.add_handler(CommandHandler("status", handlers.status))
     application.add_handler(CommandHandler("reindex", handlers.reindex))
     application.add_handler(CallbackQueryHandler(handlers.show_citation, pattern=CITATION_PATTERN))
+    application.add_handler(CommandHandler("unanswered", feedback.unanswered))
+    application.add_handler(CallbackQueryHandler(feedback.rate, pattern=feedback.FEEDBACK_PATTERN))
     application.add_handler(
         MessageHandler(messages & filters.TEXT & ~filters.COMMAND & ADDRESSED, handlers.question)
     )

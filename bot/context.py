@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from telegram.ext import CallbackContext, ExtBot
 
 if TYPE_CHECKING:
+    from answering.question_log import QuestionLog
     from answering.service import AnswerService
     from bot.access import Access, RateLimiter
     from bot.citations import CitationMemory
@@ -40,3 +41,7 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
     @property
     def citations(self) -> CitationMemory:
         return self.bot_data["citations"]
+
+    @property
+    def question_log(self) -> QuestionLog:
+        return self.bot_data["question_log"]

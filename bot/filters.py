@@ -9,7 +9,11 @@ from telegram import Message, MessageEntity
 from telegram.constants import ChatType
 from telegram.ext.filters import MessageFilter
 
-_ENTITY_TYPES = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.BOT_COMMAND]
+_ENTITY_TYPES: list[str | None] = [
+    MessageEntity.MENTION,
+    MessageEntity.TEXT_MENTION,
+    MessageEntity.BOT_COMMAND,
+]
 
 
 class Addressed(MessageFilter):

@@ -15,6 +15,7 @@ from telegram.ext import Application, ApplicationHandlerStop
 
 from bot import texts
 from bot.context import BotContext
+from bot.feedback import add_rating_buttons
 from bot.filters import ADDRESSED, strip_mention
 from bot.render import (
     citation_keyboard,
@@ -49,7 +50,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     """Say what the bot does, with example questions (/start and /help)."""
     examples = "\n".join(f"• {escape(q)}" for q in texts.EXAMPLES)
     text = texts.HELP.format(examples=examples, username=escape(context.bot.username or "bot"))
-    await reply_html(update.effective_message, text)
+    await reply_html(_message(update), text)
 
 
 async def about(update: Update, context: BotContext) -> None:
@@ -57,18 +58,18 @@ async def about(update: Update, context: BotContext) -> None:
     stats = await asyncio.to_thread(context.service.stats)
     mode = texts.MODE_LLM if context.settings.llm_enabled else texts.MODE_EXTRACTIVE
     text = texts.ABOUT.format(documents=stats.documents, chunks=stats.chunks, mode=mode)
-    await reply_html(update.effective_message, text)
+    await reply_html(_message(update), text)
 
 
 async def sources(update: Update, context: BotContext) -> None:
     """List the indexed notices, newest first."""
     docs = await asyncio.to_thread(context.service.documents)
-    await reply_html(update.effective_message, render_sources(docs))
+    await reply_html(_message(update), render_sources(docs))
 
 
 async def question(update: Update, context: BotContext) -> None:
     """Answer a text message, with numbered citations and one passage button per citation."""
-    message = update.effective_message
+    message = _message(update)
     user = update.effective_user
     wait = context.limiter.take(user.id if user else message.chat_id)
     if wait > 0:
@@ -81,8 +82,12 @@ async def question(update: Update, context: BotContext) -> None:
         except QuestionError as exc:
             await message.reply_text(str(exc))
             return
+    asker = str(user.id if user else message.chat_id)  # the question log keeps it hashed
+    answer = await asyncio.to_thread(context.question_log.record, answer, "telegram", asker)
     key = context.citations.remember(answer.citations)
     keyboard = citation_keyboard(key, answer.citations)
+    if context.question_log.enabled:
+        keyboard = add_rating_buttons(keyboard, answer.answer_id)
     # An edited question is answered again, quoting it, so it is clear which version counts.
     await reply_html(
         message, render_answer(answer), keyboard, quote=update.edited_message is not None
@@ -91,12 +96,14 @@ async def question(update: Update, context: BotContext) -> None:
 
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos and other media: ask for a typed question instead."""
-    await update.effective_message.reply_text(texts.TEXT_ONLY)
+    await _message(update).reply_text(texts.TEXT_ONLY)
 
 
 async def show_citation(update: Update, context: BotContext) -> None:
     """A "[n]" button: send the full passage the citation quotes."""
-    query = update.callback_query
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:  # registered for citation buttons, which carry both
+        return
     ref = parse_citation_data(query.data)
     citation = context.citations.get(*ref) if ref else None
     if citation is None:
@@ -104,7 +111,7 @@ async def show_citation(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     for part in split_html(render_passage(citation)):
-        await context.bot.send_message(update.effective_chat.id, part, parse_mode=ParseMode.HTML)
+        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML)
 
 
 async def status(update: Update, context: BotContext) -> None:
@@ -112,16 +119,16 @@ async def status(update: Update, context: BotContext) -> None:
     if not await _is_admin(update, context):
         return
     stats = await asyncio.to_thread(context.service.stats)
-    await reply_html(update.effective_message, render_stats(stats, context.jobs.running))
+    await reply_html(_message(update), render_stats(stats, context.jobs.running))
 
 
 async def reindex(update: Update, context: BotContext) -> None:
     """Admins: re-ingest the notices folder in the background, report the summary when done."""
     if not await _is_admin(update, context):
         return
-    message, folder = update.effective_message, context.settings.docs_dir
+    message, folder, user = _message(update), context.settings.docs_dir, update.effective_user
     try:
-        job = context.jobs.start([folder], requested_by=f"telegram:{update.effective_user.id}")
+        job = context.jobs.start([folder], requested_by=f"telegram:{user.id if user else '?'}")
     except JobRunning as exc:
         await message.reply_text(texts.REINDEX_BUSY.format(job_id=exc.job_id))
         return
@@ -144,8 +151,16 @@ async def _is_admin(update: Update, context: BotContext) -> bool:
     user = update.effective_user
     if context.access.is_admin(user.id if user else None):
         return True
-    await update.effective_message.reply_text(texts.ADMIN_ONLY)
+    await _message(update).reply_text(texts.ADMIN_ONLY)
     return False
+
+
+def _message(update: Update) -> Message:
+    """The message a command or text handler answers; those handlers only see updates with one."""
+    message = update.effective_message
+    if message is None:
+        raise ValueError(f"update {update.update_id} carries no message")
+    return message
 
 
 async def on_error(update: object, context: BotContext) -> None:

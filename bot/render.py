@@ -39,6 +39,8 @@ def _source_line(c: Citation) -> str:
         line += f" ({escape(c.date)})"
     if c.section:
         line += f" — <i>{escape(c.section)}</i>"
+    if c.page:
+        line += f", trang {c.page}"
     return line + f" · <code>{escape(c.source)}</code>"
 
 
@@ -49,7 +51,7 @@ def render_passage(c: Citation) -> str:
         head += f" ({escape(c.date)})"
     if c.section:
         head += f"\n<i>{escape(c.section)}</i>"
-    head += f"\n<code>{escape(c.source)}</code>"
+    head += f"\n<code>{escape(c.source)}</code>" + (f", trang {c.page}" if c.page else "")
     passage = c.passage or c.quote
     at = passage.find(c.quote) if c.quote else -1
     if at < 0:

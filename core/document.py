@@ -39,6 +39,46 @@ class DocMetadata:
 
 
 @dataclass
+class TableInfo:
+    """A chunk of table rows: each line of its text is one row, "label — column: value; …
+    (unit)"; this says what the table is and how to read a row back (ingest.tables.row_cells)."""
+
+    caption: str  # the table's caption or lead-in, as in the chunk's last heading "Bảng: …"
+    columns: list[str]  # column headers, left to right; the row label sits under the first
+    unit: str = ""  # a unit the table states for all its figures ("nghìn đồng/học sinh/tháng")
+    group: str = ""  # the group row these rows sit under ("I. Hoàn thiện thể chế…"), if any
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Reference:
+    """Another document a notice cites: "Báo cáo số 711/BC-UBND ngày 19/9/2022 của UBND huyện
+    Lộc Bình về …", with the sentence that cites it."""
+
+    doc_type: str  # "Báo cáo", "Quyết định", "Luật", …; "" when neither word nor symbol says
+    number: str  # "711/BC-UBND", "10-CT/TW"; "" for a law cited by name only
+    date: str = ""  # ISO, as precise as written: "2022-09-19", "2025"
+    date_text: str = ""  # the words: "ngày 19/9/2022", "ngày 16 tháng 6 năm 2025"
+    issuer: str = ""  # "UBND huyện Lộc Bình", "Thủ tướng Chính phủ"
+    about: str = ""  # what it is about when stated: "về tình hình thực hiện …"
+    sentence: str = ""  # the citing sentence
+    chunk_id: str = ""  # the chunk the sentence is in
+    doc_id: str = ""  # the citing notice
+
+    @property
+    def name(self) -> str:
+        """ "Báo cáo số 711/BC-UBND", "Luật Quy hoạch"."""
+        if not self.number:
+            return f"{self.doc_type} {self.about}".strip()
+        return f"{self.doc_type} số {self.number}".strip()
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class Chunk:
     """A retrievable passage: a few sentences under one heading path, footnotes attached."""
 
@@ -50,6 +90,12 @@ class Chunk:
     start: int = 0  # character offsets of the passage in Document.text
     end: int = 0
     context: str = ""  # the document's title: gives every chunk its subject when retrieved alone
+    page: int | None = None  # 1-based page the passage starts on (PDFs and scans); None elsewhere
+    table: TableInfo | None = None  # set when the passage is rows of a table
+
+    def __post_init__(self) -> None:
+        if isinstance(self.table, dict):  # read back from JSON (catalog, snapshot)
+            self.table = TableInfo(**self.table)
 
     @property
     def section(self) -> str:
@@ -70,6 +116,7 @@ class Document:
     text: str  # cleaned text, NFC
     metadata: DocMetadata
     chunks: list[Chunk] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # documents the notice cites
 
     @property
     def version_id(self) -> str:

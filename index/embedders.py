@@ -79,7 +79,10 @@ class SentenceTransformerEmbedder:
         get_dim = getattr(self._model, "get_embedding_dimension", None) or (
             self._model.get_sentence_embedding_dimension
         )
-        self.dim = int(get_dim())
+        dim = get_dim()
+        if dim is None:
+            raise ConfigError(f"Model {model!r} does not say its embedding size; pick another.")
+        self.dim = int(dim)
 
     def embed(self, texts: list[str], kind: Kind) -> np.ndarray:
         if self._e5:

@@ -75,11 +75,11 @@ class HybridRetriever:
             where = _where(filters)
             rank = 0
             for chunk_id, _ in self.store.query(vector, k * 3, where):
-                row = state.row_of.get(chunk_id)  # ids outside the committed catalog are ignored
-                if row is None or (mask is not None and not mask[row]):
+                found = state.row_of.get(chunk_id)  # ids outside the committed catalog are ignored
+                if found is None or (mask is not None and not mask[found]):
                     continue
                 rank += 1
-                self._add(fused, state, row, "dense", rank, dense_weight)
+                self._add(fused, state, found, "dense", rank, dense_weight)
                 if rank >= k:
                     break
         # The union of both lists (up to 2k), best fused first: the answerer reranks it.

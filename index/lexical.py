@@ -1,4 +1,6 @@
-"""BM25 over a sparse term matrix: built once per index generation, scored with one sparse product.
+"""BM25 over column-compressed postings: built once per index generation, saved as .npy arrays
+and memory-mapped on load, so a server starts without reading them and its worker processes
+share one copy in the page cache.
 
 Written out (instead of a library call) because queries carry per-term weights — an abbreviation's
 expansion counts less than the words the official typed — and filters are row masks.
@@ -6,6 +8,7 @@ expansion counts less than the words the official typed — and filters are row 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from array import array
 from collections import Counter
@@ -13,14 +16,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+
+FORMAT = 2  # 1: scipy matrix.npz + the vocabulary as JSON (read whole at every start)
+_ARRAYS = ("data", "rows", "indptr", "term_hash", "term_col")
+SEEN_TERMS = 100_000  # term → column lookups remembered
+
+
+def term_hash(term: str) -> int:
+    """A stable 64-bit hash: the vocabulary is a sorted array of these, searched in place."""
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
 
 
 class BM25:
-    def __init__(self, matrix: sparse.csc_matrix, vocab: dict[str, int], k1: float, b: float):
-        self.matrix = matrix  # rows: documents, columns: terms, values: BM25 term weights
-        self.vocab = vocab
+    """Postings by term: `rows[indptr[c]:indptr[c+1]]` are the documents holding term c and
+    `data[...]` their BM25 term weights; terms are found by hash (`term_hash`, `term_col`)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], size: int, k1: float, b: float):
+        self.data, self.rows, self.indptr = arrays["data"], arrays["rows"], arrays["indptr"]
+        self._hash, self._col = arrays["term_hash"], arrays["term_col"]
+        self._size = size
         self.k1, self.b = k1, b
+        self._seen: dict[str, int | None] = {}
 
     @classmethod
     def build(cls, docs: Iterable[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
@@ -30,10 +46,10 @@ class BM25:
         rows, cols, tfs, lengths = array("i"), array("i"), array("f"), array("f")
         for r, terms in enumerate(docs):
             lengths.append(len(terms))
-            for term, tf in Counter(terms).items():
+            for term, count in Counter(terms).items():
                 rows.append(r)
                 cols.append(vocab.setdefault(term, len(vocab)))
-                tfs.append(tf)
+                tfs.append(count)
         n = len(lengths)
         tf = np.frombuffer(tfs, dtype=np.float32)
         col = np.frombuffer(cols, dtype=np.int32)
@@ -43,31 +59,59 @@ class BM25:
         idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
         avgdl = float(length.mean()) if n else 1.0
         norm = k1 * (1 - b + b * length[row] / max(avgdl, 1e-9)) if n else tf
-        weights = idf[col] * tf * (k1 + 1) / (tf + norm)
-        matrix = sparse.csc_matrix((weights, (row, col)), shape=(n, len(vocab)), dtype=np.float32)
-        return cls(matrix, vocab, k1, b)
+        weights = (idf[col] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        order = np.argsort(col, kind="stable")  # by term, rows ascending within a term
+        indptr = np.zeros(len(vocab) + 1, np.int64)
+        np.cumsum(df.astype(np.int64), out=indptr[1:])
+        hashes = np.fromiter((term_hash(t) for t in vocab), np.uint64, len(vocab))
+        by_hash = np.argsort(hashes, kind="stable")
+        arrays = {
+            "data": weights[order],
+            "rows": row[order],
+            "indptr": indptr,
+            "term_hash": hashes[by_hash],
+            "term_col": by_hash.astype(np.int32),  # vocab ids are assigned 0, 1, 2, …
+        }
+        return cls(arrays, n, k1, b)
+
+    def _column(self, term: str) -> int | None:
+        """The term's column, or None; remembered, as answering asks the idf of the same
+        words again and again."""
+        if term in self._seen:
+            return self._seen[term]
+        h = np.uint64(term_hash(term))
+        i = int(np.searchsorted(self._hash, h))
+        col = int(self._col[i]) if i < len(self._hash) and self._hash[i] == h else None
+        if len(self._seen) >= SEEN_TERMS:
+            self._seen.clear()
+        self._seen[term] = col
+        return col
 
     def knows(self, term: str) -> bool:
-        return term in self.vocab
+        return self._column(term) is not None
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the index never saw counts as rare."""
-        n = self.size
-        col = self.vocab.get(term)
-        df = 0 if col is None else int(self.matrix.indptr[col + 1] - self.matrix.indptr[col])
+        n = self._size
+        col = self._column(term)
+        df = 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
         return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 
     @property
     def size(self) -> int:
-        return self.matrix.shape[0]
+        return self._size
 
     def scores(self, query: dict[str, float]) -> np.ndarray:
-        """BM25 score of every document for weighted query terms."""
-        cols = [self.vocab[t] for t in query if t in self.vocab]
-        if not cols or self.size == 0:
-            return np.zeros(self.size, np.float32)
-        weights = np.array([query[t] for t in query if t in self.vocab], np.float32)
-        return np.asarray(self.matrix[:, cols] @ weights).ravel()
+        """BM25 score of every document for weighted query terms: one pass over each query
+        term's postings (the rows of one term are distinct, so `+=` on them is exact)."""
+        scores = np.zeros(self._size, np.float32)
+        for term, weight in query.items():
+            col = self._column(term)
+            if col is None:
+                continue
+            start, end = int(self.indptr[col]), int(self.indptr[col + 1])
+            scores[self.rows[start:end]] += np.float32(weight) * self.data[start:end]
+        return scores
 
     def top(
         self, query: dict[str, float], k: int, mask: np.ndarray | None = None
@@ -75,22 +119,35 @@ class BM25:
         scores = self.scores(query)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
-        k = min(k, int((scores > 0).sum()))
+        k = min(k, int(np.count_nonzero(scores > 0)))
         if k <= 0:
             return []
         best = np.argpartition(-scores, k - 1)[:k]
-        best = best[np.argsort(-scores[best])]
+        best = best[np.argsort(-scores[best], kind="stable")]
         return [(int(i), float(scores[i])) for i in best]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        sparse.save_npz(folder / "matrix.npz", self.matrix)
-        (folder / "vocab.json").write_text(
-            json.dumps({"k1": self.k1, "b": self.b, "vocab": self.vocab}, ensure_ascii=False)
+        arrays = dict(
+            zip(_ARRAYS, (self.data, self.rows, self.indptr, self._hash, self._col), strict=True)
         )
+        for name, values in arrays.items():
+            np.save(folder / f"bm25_{name}.npy", np.ascontiguousarray(values))
+        meta = {
+            "format": FORMAT,
+            "k1": self.k1,
+            "b": self.b,
+            "size": self._size,
+            "terms": len(self._hash),
+        }
+        (folder / "vocab.json").write_text(json.dumps(meta))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
+        """Memory-mapped: nothing is read until a query touches its terms' postings. A
+        snapshot of another format raises ValueError (the caller rebuilds it)."""
         meta = json.loads((folder / "vocab.json").read_text())
-        matrix = sparse.load_npz(folder / "matrix.npz").tocsc()
-        return cls(matrix, meta["vocab"], meta["k1"], meta["b"])
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"BM25 snapshot format {meta.get('format', 1)}, not {FORMAT}")
+        arrays = {name: np.load(folder / f"bm25_{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        return cls(arrays, meta["size"], meta["k1"], meta["b"])

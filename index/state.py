@@ -3,60 +3,69 @@ so a question is always answered from one complete generation."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import pickle
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+import index.lookups as lookups_module
 from core.document import Chunk
 from core.results import Filters
 from index.catalog import Catalog, DocRecord
 from index.lexical import BM25
+from index.lexical import FORMAT as BM25_FORMAT
 from index.lookups import Lookups, article_heading
-from vntext.terms import LEXICAL_VERSION, fold, lexical_terms
+from index.references import ReferenceIndex
+from index.tables import CHUNK_FIELDS, DOC_FIELDS, ChunkTable, DocTable, IdIndex, save_tables
+from vntext.terms import LEXICAL_VERSION, STOPWORDS, fold, lexical_terms
 
 log = logging.getLogger(__name__)
+TABLE_FORMAT = 1
+MAX_MASKS = 32  # filter combinations whose row masks are kept
 
 
 @dataclass
 class IndexState:
     generation: int
-    chunks: list[Chunk]
-    docs: dict[str, DocRecord]
-    row_of: dict[str, int]
+    chunks: ChunkTable  # rows decoded from a memory map when read
+    docs: DocTable
+    row_of: IdIndex  # chunk id → row
     bm25: BM25
     catalog: Catalog | None = None  # for the full text of a document, read when needed
+    snapshot: Path | None = None  # the generation's folder of arrays
 
     @classmethod
     def load(cls, catalog: Catalog, bm25_dir: Path) -> IndexState:
+        """The generation's snapshot, memory-mapped: written first when it is missing or of an
+        older format (normally the ingest that committed the generation wrote it)."""
         generation = catalog.generation()
-        chunks = catalog.chunks()
-        docs = {d.doc_id: d for d in catalog.documents()}
         snapshot = bm25_dir / f"gen-{generation}-v{LEXICAL_VERSION}"
-        bm25 = None
-        if (snapshot / "vocab.json").exists():
-            try:
-                bm25 = BM25.load(snapshot)
-                if bm25.size != len(chunks):
-                    bm25 = None
-            except (OSError, ValueError) as exc:
-                log.warning("BM25 snapshot %s unreadable (%s); rebuilding", snapshot, exc)
-        if bm25 is None:
-            bm25 = BM25.build(lexical_terms(c.index_text, accents=True) for c in chunks)
-            _save_snapshot(bm25, bm25_dir, generation)
-        row_of = {c.chunk_id: i for i, c in enumerate(chunks)}
-        return cls(generation, chunks, docs, row_of, bm25, catalog)
+        if not _usable(snapshot):
+            _save_snapshot(catalog, bm25_dir, generation)
+        return cls(
+            generation,
+            ChunkTable(snapshot),
+            DocTable(snapshot),
+            IdIndex(snapshot, "chunks"),
+            BM25.load(snapshot),
+            catalog,
+            snapshot,
+        )
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
-        if not hasattr(self, "_by_doc"):
-            by_doc: dict[str, list[Chunk]] = {}
-            for c in self.chunks:
-                by_doc.setdefault(c.doc_id, []).append(c)
-            self._by_doc = by_doc
-        return self._by_doc.get(doc_id, [])
+        """A document's chunks in order: a contiguous range of rows."""
+        row = self.docs.row(doc_id)
+        if row is None:
+            return []
+        start, end = self.docs.chunk_start[row], self.docs.chunk_start[row + 1]
+        return [self.chunks[i] for i in range(int(start), int(end))]
 
     def doc_of(self, chunk: Chunk) -> DocRecord:
         return self.docs[chunk.doc_id]
@@ -78,29 +87,45 @@ class IndexState:
 
     @property
     def lookups(self) -> Lookups:
+        """Built with the snapshot, unpickled on first use."""
         if not hasattr(self, "_lookups"):
-            self._lookups = Lookups(self.chunks)
+            if self.snapshot is None:
+                self._lookups = Lookups(list(self.chunks))
+            else:
+                with open(self.snapshot / "lookups.pkl", "rb") as f:
+                    self._lookups = pickle.load(f)
         return self._lookups
+
+    @property
+    def references(self) -> ReferenceIndex:
+        """The documents the notices cite, by number, chunk or notice (index/references.py);
+        read on first use, only those cited from this generation's chunks."""
+        if not hasattr(self, "_references"):
+            refs = self.catalog.references() if self.catalog is not None else []
+            self._references = ReferenceIndex(r for r in refs if r.chunk_id in self.row_of)
+        return self._references
 
     def siblings(self, chunk: Chunk) -> list[Chunk]:
         """The chunks of the family a chunk belongs to (its article, or the list its item is
         in), in document order; the chunk itself included."""
-        if not hasattr(self, "_families"):
-            families: dict[tuple, list[Chunk]] = {}
-            for c in self.chunks:
-                key = family_key(c.headings)
-                if key:
-                    families.setdefault((c.doc_id, key), []).append(c)
-            self._families = families
         key = family_key(chunk.headings)
-        return self._families.get((chunk.doc_id, key), []) if key else []
+        if not key:
+            return []
+        return [c for c in self.chunks_of(chunk.doc_id) if family_key(c.headings) == key]
 
     def mask(self, filters: Filters | None) -> np.ndarray | None:
-        """Rows allowed by the filters; None when nothing is filtered."""
+        """Rows allowed by the filters; None when nothing is filtered. Kept per filter: it
+        reads every document's metadata."""
         if filters is None or filters.is_empty():
             return None
-        allowed = {doc_id for doc_id, doc in self.docs.items() if _doc_matches(doc, filters)}
-        return np.array([c.doc_id in allowed for c in self.chunks], dtype=bool)
+        key = (filters.year, filters.doc_type, filters.district)
+        masks: dict[tuple, np.ndarray] = self.__dict__.setdefault("_masks", {})
+        if key not in masks:
+            allowed = [_doc_matches(doc, filters) for doc in self.docs.values()]
+            if len(masks) >= MAX_MASKS:
+                masks.clear()
+            masks[key] = np.array(allowed, bool)[self.chunks.doc_rows]
+        return masks[key]
 
 
 def is_article_family(headings: list[str]) -> bool:
@@ -128,11 +153,39 @@ def _doc_matches(doc: DocRecord, filters: Filters) -> bool:
     return True
 
 
-def _save_snapshot(bm25: BM25, bm25_dir: Path, generation: int) -> None:
-    """Write to a temp folder and rename, so a reader never sees half a snapshot."""
+def _usable(snapshot: Path) -> bool:
+    """A complete snapshot of this code's formats (an older one is rebuilt, not misread)."""
+    try:
+        meta = json.loads((snapshot / "tables.json").read_text())
+        bm25 = json.loads((snapshot / "vocab.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return meta == {**meta, **_format()} and bm25.get("format") == BM25_FORMAT
+
+
+def _format() -> dict:
+    """What a snapshot's files depend on besides the catalog: the pickled lookups follow
+    index/lookups.py, the tables the fields of Chunk and DocRecord."""
+    code = hashlib.sha1(Path(lookups_module.__file__).read_bytes())
+    code.update(repr((CHUNK_FIELDS, DOC_FIELDS, sorted(STOPWORDS))).encode())
+    return {"format": TABLE_FORMAT, "code": code.hexdigest()[:16]}
+
+
+def _save_snapshot(catalog: Catalog, bm25_dir: Path, generation: int) -> None:
+    """Read the catalog once and write every array of the generation. Written to a temp
+    folder and renamed, so a reader never sees half a snapshot."""
+    t = time.perf_counter()
+    chunks = catalog.chunks()
     final = bm25_dir / f"gen-{generation}-v{LEXICAL_VERSION}"
     tmp = bm25_dir / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"  # writers may race: the
-    bm25.save(tmp)  # ingest that committed, and a server reloading at the same moment
+    tmp.mkdir(parents=True)  # ingest that committed, and a server reloading at the same moment
+    BM25.build(lexical_terms(c.index_text, accents=True) for c in chunks).save(tmp)
+    save_tables(tmp, chunks, catalog.documents())
+    with open(tmp / "lookups.pkl", "wb") as f:
+        pickle.dump(Lookups(chunks), f, protocol=pickle.HIGHEST_PROTOCOL)
+    (tmp / "tables.json").write_text(json.dumps({**_format(), "chunks": len(chunks)}))
+    if final.exists() and not _usable(final):  # an older format: replaced
+        shutil.rmtree(final, ignore_errors=True)
     try:
         tmp.rename(final)
     except OSError:  # another writer got there first with the same content
@@ -140,3 +193,4 @@ def _save_snapshot(bm25: BM25, bm25_dir: Path, generation: int) -> None:
     for old in bm25_dir.glob("gen-*"):
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
+    log.info("snapshot of generation %s written in %.1fs", generation, time.perf_counter() - t)

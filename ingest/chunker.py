@@ -10,9 +10,13 @@ from itertools import groupby
 
 from core.document import Chunk
 from ingest.outline import Block, parse_outline
+from ingest.pages import assign_pages
 from vntext.sentences import split_clauses, split_sentences
 
 CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: measured ~3.8
+# Bump when the chunks of an unchanged file change: the next ingest then reads every file again.
+# 2: tables as rows under "Bảng: <caption>", and the references each notice cites.
+CHUNKING_VERSION = 2
 
 
 def _units(block: Block, max_chars: int) -> list[str]:
@@ -34,16 +38,17 @@ def _units(block: Block, max_chars: int) -> list[str]:
     return units
 
 
-def _pack(units: list[str], max_chars: int) -> list[list[str]]:
-    """Greedy packing into windows of at most max_chars, one sentence of overlap between them."""
+def _pack(units: list[str], max_chars: int, overlap: bool = True) -> list[list[str]]:
+    """Greedy packing into windows of at most max_chars, one sentence of overlap between them
+    (none between windows of table rows: a row is whole and said once)."""
     windows: list[list[str]] = []
     current: list[str] = []
     size = 0
     for unit in units:
         if current and size + len(unit) + 1 > max_chars:
             windows.append(current)
-            overlap = current[-1:] if len(current[-1]) < max_chars // 3 else []
-            current, size = list(overlap), sum(len(u) + 1 for u in overlap)
+            kept = current[-1:] if overlap and len(current[-1]) < max_chars // 3 else []
+            current, size = list(kept), sum(len(u) + 1 for u in kept)
         current.append(unit)
         size += len(unit) + 1
     if current and (not windows or current != windows[-1][-len(current) :]):
@@ -52,15 +57,31 @@ def _pack(units: list[str], max_chars: int) -> list[list[str]]:
 
 
 def chunk_document(
-    text: str, doc_id: str, version_id: str, title: str = "", max_tokens: int = 320
+    text: str,
+    doc_id: str,
+    version_id: str,
+    title: str = "",
+    max_tokens: int = 320,
+    page_starts: list[int] | None = None,
 ) -> list[Chunk]:
+    """`page_starts`: where each page of a PDF or scan starts in `text`; each chunk then knows
+    the page it starts on."""
     max_chars = int(max_tokens * CHARS_PER_TOKEN)
     outline = parse_outline(text)
     chunks: list[Chunk] = []
-    for _, group in groupby(outline.blocks, key=lambda b: tuple(b.headings)):
+    for _, group in groupby(outline.blocks, key=lambda b: (tuple(b.headings), id(b.table))):
         blocks = list(group)
-        units = [u for b in blocks for u in _units(b, max_chars)]
-        for window in _pack(units, max_chars):
+        table = blocks[0].table
+        if table is not None:  # rows stay whole, one per line
+            windows = _pack([r for b in blocks for r in b.text.split("\n")], max_chars, False)
+        else:
+            windows = _pack([u for b in blocks for u in _units(b, max_chars)], max_chars)
+        cursor = blocks[0].start
+        for window in windows:
+            start, end = blocks[0].start, blocks[-1].end
+            if table is not None:  # the window's own rows, found in order
+                start = text.find(window[0], cursor)
+                end = cursor = text.find(window[-1], start) + len(window[-1])
             chunks.append(
                 Chunk(
                     chunk_id=f"{version_id}:{len(chunks)}",
@@ -68,9 +89,10 @@ def chunk_document(
                     ordinal=len(chunks),
                     text="\n".join(window),
                     headings=list(blocks[0].headings),
-                    start=blocks[0].start,
-                    end=blocks[-1].end,
+                    start=start,
+                    end=end,
                     context=title,
+                    table=table,
                 )
             )
     if outline.signature:
@@ -87,4 +109,6 @@ def chunk_document(
                 context=title,
             )
         )
+    if page_starts:
+        assign_pages(chunks, text, page_starts)
     return chunks

@@ -2,7 +2,8 @@
 
 Out comes NFC text with one paragraph per block, blocks separated by one blank line. A paragraph
 is one line, except the portal's metadata, the "Nơi nhận" list and signature blocks, which keep a
-line per entry because metadata extraction reads the signer and the recipients from them.
+line per entry because metadata extraction reads the signer and the recipients from them, and
+tables, one line per row (ingest/tables.py).
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ from ingest.reflow import (
     split_blocks,
     split_run_on_items,
 )
+from ingest.table_text import extract_tables, fill_tables
 from vntext.sentences import SUPERSCRIPTS
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\ufffe\uffff"), None)
 _SPACES = dict.fromkeys(map(ord, "\t\u00a0\u2007\u202f\u2009\u3000"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _EMPTY_EMPHASIS = re.compile(r"\*\*[ \t]*\*\*|(?<!\*)\*[ \t]+\*(?!\*)")
-_TABLE_ROW = re.compile(r"^\s*\|?(.+?\|.+?)\|?\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # "[5]" note marks of the legal portal become the superscripts the outline attaches notes by.
 _BRACKET_MARK = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
 _BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*", re.M)
@@ -46,37 +46,20 @@ def normalize_chars(raw: str) -> str:
 
 def clean_text(raw: str) -> str:
     meta, body = strip_site_furniture(normalize_chars(raw))
-    body = _EMPTY_EMPHASIS.sub(_empty_emphasis, _table_rows_to_cells(body))
+    body, tables = extract_tables(body)  # tables wait as placeholders until paragraphs are built
+    body = _EMPTY_EMPHASIS.sub(_empty_emphasis, body)
     body = _BRACKET_NOTE.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT) + " ", body)
     body = _BRACKET_MARK.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT), body)
     blocks = split_blocks(body)
     paras = split_run_on_items(rejoin(reflow(blocks, is_hard_wrapped(blocks))))
     parts = ["\n".join(meta)] if meta else []
-    parts.extend(_render(p) for p in paras)
+    parts.extend(fill_tables([_render(p) for p in paras], tables))
     return "\n\n".join(p for p in parts if p)
 
 
 def _empty_emphasis(m: re.Match[str]) -> str:
     """ "** **" between words is a space; "H****òa" is one word."""
     return " " if m.group(0).strip("*") else ""
-
-
-def _table_rows_to_cells(text: str) -> str:
-    """A one-line table row "A | B | C" becomes one cell per line between border lines."""
-    if "|" not in text:
-        return text
-    out: list[str] = []
-    for line in text.split("\n"):
-        if _TABLE_RULE.match(line) and "|" in line:
-            continue
-        row = _TABLE_ROW.match(line) if "|" in line.strip("|") else None
-        if row:
-            for cell in row.group(1).split("|"):
-                out.extend(["|", cell.strip()])
-            out.append("|")
-        else:
-            out.append(line)
-    return "\n".join(out)
 
 
 def _render(para: Para) -> str:

@@ -10,6 +10,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Tag
 
+from ingest.table_grids import grid_text, html_grid
+
 _DROP_TAGS = (
     "script",
     "style",
@@ -90,8 +92,20 @@ def _title(soup: BeautifulSoup) -> str:
 def _is_furniture(tag: Tag) -> bool:
     if not isinstance(tag, Tag) or tag.name in ("html", "body") or tag.attrs is None:
         return False
-    names = " ".join([*tag.get("class", []), tag.get("id", ""), tag.get("role", "")])
+    names = _attribute_words(tag, "class", "id", "role")
     return bool(names.strip()) and bool(_FURNITURE.search(names))
+
+
+def _attribute_words(tag: Tag, *attributes: str) -> str:
+    """The values of a tag's attributes as one line of words ("class" is a list of them)."""
+    words: list[str] = []
+    for attribute in attributes:
+        value = tag.get(attribute)
+        if isinstance(value, str):
+            words.append(value)
+        elif value:
+            words.extend(value)
+    return " ".join(words)
 
 
 def _content_root(soup: BeautifulSoup) -> Tag | None:
@@ -103,12 +117,16 @@ def _content_root(soup: BeautifulSoup) -> Tag | None:
     candidates = [
         tag
         for tag in soup.find_all(["div", "section"])
-        if _CONTENT.search(" ".join([*tag.get("class", []), tag.get("id", "")]))
+        if _CONTENT.search(_attribute_words(tag, "class", "id"))
     ]
     best = max(candidates, key=_paragraph_chars, default=None)
     if best is not None and _paragraph_chars(best) > 200:
         return best
     return soup.body or soup
+
+
+def _text(tag: Tag | None) -> str:
+    return tag.get_text(" ", strip=True) if tag is not None else ""
 
 
 def _paragraph_chars(tag: Tag) -> int:
@@ -122,6 +140,11 @@ def _block_text(root: Tag) -> str:
             node.replace_with(re.sub(r"\s+", " ", str(node)))
     for br in root.find_all("br"):
         br.replace_with("\n")
+    for table in root.find_all("table"):  # data tables keep their rows and column headers
+        caption = table.find("caption")
+        data = None if table.find("table") else grid_text(html_grid(table), _text(caption))
+        if data is not None:
+            table.replace_with(data)
     for cell in root.find_all(["td", "th"]):
         cell.insert_before("\n|\n")
         cell.insert_after("\n|\n")

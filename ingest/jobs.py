@@ -34,6 +34,9 @@ class JobStatus(BaseModel):
     finished_at: float | None = None
     files_total: int = 0
     files_done: int = 0
+    pages_total: int = 0  # scanned pages of the file being OCR'd now
+    pages_done: int = 0
+    ocr_pages: int = 0  # pages OCR'd in this job (pages found in the OCR cache not counted)
     chunks: int = 0
     added: int = 0
     updated: int = 0
@@ -46,7 +49,10 @@ class JobStatus(BaseModel):
         if self.state == "failed":
             return f"Lượt nạp {self.id} thất bại: {self.error}"
         if self.state != "done":
-            return f"Lượt nạp {self.id} đang chạy: {self.files_done}/{self.files_total} tệp."
+            text = f"Lượt nạp {self.id} đang chạy: {self.files_done}/{self.files_total} tệp"
+            if self.pages_total:
+                text += f"; OCR trang {self.pages_done}/{self.pages_total}"
+            return text + "."
         text = (
             f"Đã nạp xong {self.files_total} tệp: thêm {self.added}, cập nhật {self.updated}, "
             f"không đổi {self.skipped}, xóa {self.removed}, lỗi {len(self.failed)}; "
@@ -61,7 +67,7 @@ class IngestJobs:
     """Runs Ingestor in a background thread; `on_commit` lets the service reload at once."""
 
     def __init__(
-        self, settings: Settings, on_commit: Callable[[], None] | None = None, embedder=None
+        self, settings: Settings, on_commit: Callable[[], object] | None = None, embedder=None
     ):
         self.settings = settings
         self.on_commit = on_commit
@@ -105,7 +111,10 @@ class IngestJobs:
         job.state, job.started_at = "running", time.time()
 
         def progress(stage: str, done: int, total: int) -> None:
-            job.files_done, job.files_total = done, total
+            if stage == "pages":
+                job.pages_done, job.pages_total = done, total
+            else:
+                job.files_done, job.files_total = done, total
 
         try:
             report = work(Ingestor(self.settings, self.embedder), progress)
@@ -113,6 +122,7 @@ class IngestJobs:
             job.files_done = report.seen
             job.chunks, job.added, job.updated = report.chunks, report.added, report.updated
             job.skipped, job.removed = report.skipped, report.removed
+            job.ocr_pages = report.ocr_pages
             job.failed = [FileError(path=p, error=e) for p, e in report.failed]
             job.state = "done"
             if self.on_commit:

@@ -127,7 +127,7 @@ def _signature(lines: list[str]) -> tuple[str, str]:
     for i in range(len(lines) - 1, -1, -1):
         if not _is_name(lines[i]):
             continue
-        roles = []
+        roles: list[str] = []
         j = i - 1
         while j >= 0 and i - j <= 6 and (_SIGN_ROLE.match(lines[j]) or lines[j].isupper()):
             roles.insert(0, lines[j])

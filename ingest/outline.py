@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.document import TableInfo
+from ingest.table_blocks import table_blocks
 from vntext.sentences import SUPERSCRIPTS
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -45,6 +47,7 @@ class Block:
     start: int
     end: int
     footnotes: list[str] = field(default_factory=list)
+    table: TableInfo | None = None  # rows of a table: one row per line of `text`
 
 
 @dataclass
@@ -156,7 +159,13 @@ def parse_outline(text: str) -> Outline:
     footnotes: dict[str, str] = {}
     stack: list[tuple[int, str, str]] = []  # (rank, label, kind)
     blocks: list[Block] = []
+    before: list[str] = []  # body paragraphs so far: a table's lead-in is among the last
     for para, start, end in body:
+        before.append(para)
+        rows = table_blocks(para, start, before[-4:-1], [h for _, h, _ in stack])
+        if rows is not None:
+            blocks.extend(Block(text, path, a, b, table=info) for text, path, a, b, info in rows)
+            continue
         note = _FOOTNOTE.match(para)
         if note:
             footnotes[_footnote_number(note.group(1))] = para
@@ -175,9 +184,9 @@ def parse_outline(text: str) -> Outline:
 
     for block in blocks:
         for mark in _FOOTNOTE_MARK.findall(block.text):
-            note = footnotes.get(_footnote_number(mark))
-            if note and note not in block.footnotes:
-                block.footnotes.append(note)
+            cited = footnotes.get(_footnote_number(mark))
+            if cited and cited not in block.footnotes:
+                block.footnotes.append(cited)
 
     signature = _signature_block(closing)
     return Outline(blocks, signature)

@@ -24,9 +24,12 @@ from index.embed_cache import CachedEmbedder
 from index.embedders import Embedder, make_embedder
 from index.state import IndexState
 from index.vector_store import VectorStore, make_client
-from ingest.chunker import chunk_document
-from ingest.loaders import SUPPORTED_SUFFIXES, load_text
+from ingest.chunker import CHUNKING_VERSION, chunk_document
+from ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from ingest.metadata import extract_metadata
+from ingest.ocr import Ocr, OcrConfig
+from ingest.references import extract_references
+from ingest.task_store import refresh_tasks, tasks_of
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -46,6 +49,8 @@ class IngestReport:
     removed: int = 0
     chunks: int = 0
     embedded: int = 0  # passages the embedder actually ran on (cache misses)
+    ocr_pages: int = 0  # pages tesseract read in this run (OCR cache misses)
+    ocr_cached: int = 0  # scanned pages whose text came from the OCR cache
     failed: list[tuple[str, str]] = field(default_factory=list)
     generation: int = 0
     seconds: float = 0.0
@@ -113,10 +118,12 @@ class Ingestor:
             inner, settings.data_dir / "embed_cache.sqlite", settings.embed_batch_size
         )
         self.catalog = Catalog(settings.data_dir / "catalog.sqlite")
+        self.ocr = Ocr(OcrConfig.from_settings(settings))
         self.timings: dict[str, float] = {}
         self._dirty = settings.data_dir / "ingest.dirty"
         self._pending: list[Document] = []  # prepared, vectors not written yet
         self._pending_chunks = 0
+        self._rechunk = False  # set per run: the catalog's chunks come from an older chunker
         self.store = VectorStore(make_client(settings), settings.collection, inner.name, inner.dim)
 
     @contextmanager
@@ -159,11 +166,16 @@ class Ingestor:
 
     def _run(self, paths: list[Path], prune: bool, progress: Progress) -> IngestReport:
         report = IngestReport()
+        self.ocr = Ocr(self.ocr.config, lambda done, total: progress("pages", done, total))
         files, report.failed = find_files(paths)
         report.seen = len(files)
         if self._dirty.exists():  # an earlier run died between writing vectors and cleaning up
             self._delete_orphans()
         known = {d.doc_id: d for d in self.catalog.documents()}
+        refresh_tasks(self.catalog)  # tasks read by an older extractor are read again
+        # Chunks made by an older chunker: every file is read again, changed or not.
+        self._rechunk = self.catalog.get_meta("chunking") != str(CHUNKING_VERSION)
+        covered = not self._rechunk or set(known) <= {doc_id_for(p) for p in files}
 
         changed: list[Document] = []
         for i, path in enumerate(files, 1):
@@ -196,9 +208,11 @@ class Ingestor:
             t = time.perf_counter()
             replaced = [d.doc_id for d in changed if d.doc_id in known] + removals
             stale = self.catalog.chunk_ids_of(replaced)
-            report.generation = self.catalog.commit(
-                changed, removals, {"embedder": self.embedder.name}
-            )
+            tasks = {d.doc_id: tasks_of(d) for d in changed}  # committed with their document
+            meta = {"embedder": self.embedder.name}
+            if covered:
+                meta["chunking"] = str(CHUNKING_VERSION)
+            report.generation = self.catalog.commit(changed, removals, meta, tasks)
             changed.clear()  # the texts are in the catalog now; free them before BM25 is built
             t2 = time.perf_counter()
             self._timing("commit_s", t2 - t)
@@ -209,6 +223,7 @@ class Ingestor:
             report.generation = self.catalog.generation()
         self._dirty.unlink(missing_ok=True)
         report.embedded = self.embedder.misses
+        report.ocr_pages, report.ocr_cached = self.ocr.pages_read, self.ocr.pages_cached
         report.timings = dict(self.timings)
         return report
 
@@ -216,7 +231,7 @@ class Ingestor:
         data = path.read_bytes()
         content_hash = hashlib.sha256(data).hexdigest()
         doc_id = doc_id_for(path)
-        if doc_id in known and known[doc_id].content_hash == content_hash:
+        if doc_id in known and known[doc_id].content_hash == content_hash and not self._rechunk:
             return None
         t = time.perf_counter()
         doc = self.parse(path, content_hash)
@@ -228,12 +243,19 @@ class Ingestor:
         benchmark uses it to know what an ingest will embed)."""
         content_hash = content_hash or hashlib.sha256(path.read_bytes()).hexdigest()
         doc_id = doc_id_for(path)
-        text = load_text(path)
+        loaded = load_document(path, self.ocr)
+        text = loaded.text
         metadata = extract_metadata(text, path.name)
         doc = Document(doc_id, path.name, str(path.resolve()), content_hash, text, metadata)
         doc.chunks = chunk_document(
-            text, doc_id, doc.version_id, metadata.title, self.settings.chunk_max_tokens
+            text,
+            doc_id,
+            doc.version_id,
+            metadata.title,
+            self.settings.chunk_max_tokens,
+            loaded.page_starts,
         )
+        doc.references = extract_references(doc)
         return doc
 
     def _queue(self, doc: Document, report: IngestReport) -> None:
@@ -251,7 +273,7 @@ class Ingestor:
         metas = []
         for doc in self._pending:
             meta = chunk_metadata(doc)
-            metas += [{**meta, "section": c.section[:300]} for c in doc.chunks]
+            metas += [{**meta, "section": c.section[:300], "page": c.page or 0} for c in doc.chunks]
         t = time.perf_counter()
         vectors = self.embedder.embed([c.index_text for c in chunks], "passage")
         t2 = time.perf_counter()

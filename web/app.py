@@ -16,12 +16,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from answering.question_log import QuestionLog
 from answering.service import AnswerService
 from core.settings import Settings
 from ingest.jobs import IngestJobs
 from web.docs import mount_docs
 from web.handlers import add_error_handlers
-from web.routes import admin, ask, documents, health
+from web.routes import admin, ask, documents, feedback, health, tasks
 from web.security import RateLimiter, SecurityMiddleware
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,15 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        svc = service or await run_in_threadpool(AnswerService.from_settings, settings)
+        svc = service
+        if svc is None:
+            svc = await run_in_threadpool(AnswerService.from_settings, settings)
         app.state.service = svc
         app.state.jobs = jobs or IngestJobs(settings, on_commit=svc.state, embedder=svc.embedder)
         log.info("chidao web ready (%s)", "ready" if svc.is_ready() else "index empty")
+        app.state.question_log = await run_in_threadpool(QuestionLog.open, settings)
         async with AsyncExitStack() as stack:
+            stack.callback(app.state.question_log.close)
             for extension in extensions:
                 await stack.enter_async_context(extension(app))
             yield
@@ -71,7 +76,10 @@ def create_app(
     app.include_router(health.router)
     app.include_router(ask.router)
     app.include_router(documents.router)
+    app.include_router(tasks.router)  # /api/tasks: the follow-up list of assigned tasks
     app.include_router(admin.router)  # /admin: upload, delete, re-index (token required)
+    app.include_router(feedback.router)  # /api/feedback: 👍/👎 on an answer
+    app.include_router(feedback.admin_router)  # /admin/questions: the question log (token)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     mount_docs(app)
     add_error_handlers(app)

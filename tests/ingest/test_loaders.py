@@ -62,7 +62,8 @@ ENCODINGS = {
 
 
 def test_supported_suffixes():
-    assert frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"}) == SUPPORTED_SUFFIXES
+    typed = {".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm"}
+    assert frozenset(typed | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}) == SUPPORTED_SUFFIXES
 
 
 @pytest.mark.parametrize("encoding", sorted(ENCODINGS))

@@ -6,14 +6,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from ingest.line_kinds import ends_sentence, is_structural, starts_lower
 from ingest.loaders import load_text
+from tests.conftest import SHARED, require_shared
 
-PROVINCIAL = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "provincial"
+PROVINCIAL = SHARED / "datasets" / "provincial"
 FURNITURE = (
     "THƯ VIỆN PHÁP LUẬT",
     "ThuVienPhapLuat",
@@ -29,9 +29,8 @@ FURNITURE = (
 
 @pytest.fixture(scope="module")
 def provincial() -> dict[str, str]:
-    if not PROVINCIAL.is_dir():
-        pytest.skip(f"{PROVINCIAL} not found: these tests read ../shared/datasets beside the repo")
-    return {path.name: load_text(path) for path in sorted(PROVINCIAL.glob("*.md"))}
+    folder = require_shared(PROVINCIAL)
+    return {path.name: load_text(path) for path in sorted(folder.glob("*.md"))}
 
 
 def test_all_load(provincial: dict[str, str]):
@@ -57,10 +56,8 @@ def test_number_line_present(provincial: dict[str, str]):
 
 
 def _one(name: str) -> str:
-    """One provincial document; the test is skipped when ../shared is not beside the repo."""
-    if not PROVINCIAL.is_dir():
-        pytest.skip(f"{PROVINCIAL} not found: these tests read ../shared/datasets beside the repo")
-    return load_text(PROVINCIAL / name)
+    """One provincial document, through `require_shared` (skipped or, under CI, failed)."""
+    return load_text(require_shared(PROVINCIAL) / name)
 
 
 def test_header_cells_become_lines():

@@ -64,7 +64,12 @@ def test_auth(admin, sample_settings, sample_service):
     with live_server(create_app(sample_settings, service=sample_service)) as off:  # no token set
         r = httpx.post(f"{off}/admin/reindex", headers=AUTH)
         assert r.status_code == 404 and "CHIDAO_ADMIN_TOKEN" in r.json()["detail"]
-    assert httpx.get(f"{url}/admin").status_code == 200  # the page itself; actions need the token
+        page = httpx.get(f"{off}/admin")  # says plainly that admin is off and how to turn it on
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "Chức năng quản trị đang tắt" in page.text and "CHIDAO_ADMIN_TOKEN" in page.text
+        assert "upload-form" not in page.text
+    page = httpx.get(f"{url}/admin")  # the page itself; actions need the token
+    assert page.status_code == 200 and "upload-form" in page.text
 
 
 def test_upload_is_answerable_at_once_then_replace_then_delete(admin):

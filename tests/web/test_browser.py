@@ -102,6 +102,27 @@ def test_not_found_looks_different_and_text_is_never_html(page):
     assert colours[0] != "rgb(255, 255, 255)"
 
 
+def test_rating_buttons_post_feedback(page):
+    answer = ask(page, QUESTION)
+    up, down = answer.locator(".rate.up"), answer.locator(".rate.down")
+
+    def posted(response) -> bool:
+        return response.url.endswith("/api/feedback") and response.request.method == "POST"
+
+    with page.expect_response(posted) as sent:
+        up.click()
+    assert sent.value.status == 200 and sent.value.request.post_data_json["rating"] == "up"
+    expect(up).to_have_attribute("aria-pressed", "true")
+    with page.expect_response(posted):
+        down.click()  # 👎 is recorded at once, then a comment is offered
+    answer.locator(".rate-comment textarea").fill("Thiếu nguồn năm 2023")
+    with page.expect_response(posted) as sent:
+        answer.locator(".rate-comment button").click()
+    assert sent.value.request.post_data_json["comment"] == "Thiếu nguồn năm 2023"
+    expect(answer.locator(".rate-note")).to_have_text("Cảm ơn góp ý của bạn.")
+    expect(down).to_have_attribute("aria-pressed", "true")
+
+
 def test_a_rejected_question_is_explained_and_kept(page):
     too_long = "Xã Tam Gia " * 100
     answer = ask(page, too_long)

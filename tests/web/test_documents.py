@@ -87,6 +87,7 @@ def test_docs_page_uses_only_assets_the_app_serves(server):
 def test_chat_page_and_its_assets_are_served_by_the_app(server):
     page = httpx.get(f"{server}/")
     assert page.status_code == 200 and 'lang="vi"' in page.text
+    assert "tiếng Anh" in page.text  # the placeholder says English questions work
     assert "http://" not in page.text and "https://" not in page.text  # no CDN
     for asset in ("/static/app.js", "/static/style.css"):
         r = httpx.get(f"{server}{asset}")

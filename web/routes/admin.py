@@ -8,7 +8,7 @@ import logging
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -17,7 +17,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from core.errors import ChidaoError, JobRunning
 from core.settings import Settings
 from ingest.jobs import JobStatus
-from ingest.loaders import SUPPORTED_SUFFIXES, load_text
+from ingest.loaders import SUPPORTED_SUFFIXES, check_file
+from ingest.ocr import OcrConfig
 from web.deps import JobsDep, ServiceDep, SettingsDep
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def _check_upload(data: bytes, name: str, settings: Settings) -> None:
     scratch.parent.mkdir(parents=True, exist_ok=True)
     try:
         scratch.write_bytes(data)
-        load_text(scratch)  # a corrupt pdf/docx or binary garbage fails here, alone
+        # a corrupt pdf/docx or binary garbage fails here, alone; a scan is OCR'd in the job
+        check_file(scratch, OcrConfig.from_settings(settings))
     except ChidaoError as exc:
         raise ValueError(str(exc)) from exc
     finally:
@@ -102,7 +104,11 @@ async def upload(
             job = jobs.start(saved, requested_by=who)
         except JobRunning as exc:
             raise HTTPException(409, f"{exc} (job {exc.job_id})") from exc
-    body = {"job": job.model_dump() if job else None, "accepted": accepted, "rejected": rejected}
+    body: dict[str, Any] = {
+        "job": job.model_dump() if job else None,
+        "accepted": accepted,
+        "rejected": rejected,
+    }
     if job is None:
         body["detail"] = "Không có tệp hợp lệ nào để nạp."
     return JSONResponse(body, status_code=202 if job else 400)
@@ -150,6 +156,10 @@ def get_job(job_id: str, jobs: Jobs, _: Admin) -> JobStatus:
 
 
 @router.get("", include_in_schema=False)
-def admin_page() -> FileResponse:
-    """The admin page itself is public; every action on it needs the token."""
+def admin_page(settings: SettingsDep) -> FileResponse:
+    """The admin page itself is public; every action on it needs the token. With no token set
+    the admin API is off, and the page says so and how to turn it on, instead of a form whose
+    every action fails."""
+    if not settings.admin_token:
+        return FileResponse(STATIC / "admin-off.html", status_code=404)
     return FileResponse(STATIC / "admin.html")

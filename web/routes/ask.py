@@ -10,15 +10,15 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool
 
+from answering.filters import resolve_filters
 from answering.service import AnswerService
 from core.results import Answer, Filters
-from vntext.terms import fold
-from web.deps import ServiceDep
+from web.deps import ClientDep, QuestionLogDep, ServiceDep
 from web.schemas import AskRequest, ErrorBody
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api", tags=["ask"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody} for s in (400, 413, 422, 429, 500)
 }
-STREAM_DOC = {
+STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "text/event-stream: `status` (at once), `token`… (LLM mode), "
         "`answer` (an Answer), `done`; `error` instead of `answer` if answering fails. "
@@ -36,43 +36,31 @@ STREAM_DOC = {
 }
 
 
-def resolve_filters(service: AnswerService, filters: Filters | None) -> Filters | None:
-    """Filter values must be ones the index holds, so a typo is not a silent empty answer;
-    a value written without tones or in another case is replaced by the indexed spelling."""
-    if filters is None or filters.is_empty():
-        return None
-    facets = service.facets()
-    if filters.year is not None and filters.year not in facets.years:
-        raise HTTPException(422, f"Không có văn bản nào của năm {filters.year}.")
-    update = {}
-    named = [
-        ("district", facets.districts, "địa bàn"),
-        ("doc_type", facets.doc_types, "loại văn bản"),
-    ]
-    for field, values, what in named:
-        given = getattr(filters, field)
-        if not given:
-            continue
-        match = next((v for v in values if fold(v) == fold(given)), None)
-        if match is None:
-            raise HTTPException(422, f"Không có {what} “{given}” trong các văn bản đã nạp.")
-        update[field] = match
-    return Filters(**{**filters.model_dump(), **update})
-
-
 @router.post("/ask", response_model=Answer, responses=ERRORS)
-async def ask(body: AskRequest, service: ServiceDep) -> Answer:
-    """The answer with its citations, as `chidao ask --json` prints it."""
-    filters = await run_in_threadpool(resolve_filters, service, body.filters)
-    return await run_in_threadpool(service.ask, body.question, filters, list(body.history))
+async def ask(
+    body: AskRequest, service: ServiceDep, question_log: QuestionLogDep, client: ClientDep
+) -> Answer:
+    """The answer with its citations, as `chidao ask --json` prints it, and its answer_id."""
+    filters = await run_in_threadpool(_filters, service, body)
+    answer = await run_in_threadpool(service.ask, body.question, filters, list(body.history))
+    return await run_in_threadpool(question_log.record, answer, "web", client, filters)
 
 
 @router.post("/ask/stream", responses={**ERRORS, **STREAM_DOC})
-async def ask_stream(body: AskRequest, service: ServiceDep) -> EventSourceResponse:
-    """Server-sent events: status at once, tokens (LLM mode), the answer, then done."""
-    filters = await run_in_threadpool(resolve_filters, service, body.filters)
+async def ask_stream(
+    body: AskRequest, service: ServiceDep, question_log: QuestionLogDep, client: ClientDep
+) -> EventSourceResponse:
+    """Server-sent events: status at once, tokens (LLM mode), the answer (with its answer_id,
+    recorded in the question log), then done."""
+    filters = await run_in_threadpool(_filters, service, body)
     events, first = await run_in_threadpool(_start, service, body, filters)
-    return EventSourceResponse(_publish(first, events))
+    logged = question_log.record_events(events, "web", client, filters)
+    return EventSourceResponse(_publish(first, logged))
+
+
+def _filters(service: AnswerService, body: AskRequest) -> Filters | None:
+    """The request's filters in the index's spelling; an unknown value is a 422."""
+    return resolve_filters(body.filters, service.facets())
 
 
 def _start(

@@ -24,7 +24,8 @@ def documents(service: ServiceDep) -> list[DocumentInfo]:
     "/documents/{doc_id}", response_model=DocumentDetail, responses={404: {"model": ErrorBody}}
 )
 def document(doc_id: DocId, service: ServiceDep) -> DocumentDetail:
-    """The notice's full text and where each chunk sits in it (character offsets)."""
+    """The notice's full text, where each chunk sits in it (character offsets), and the
+    documents it cites (type, number, date, issuer, subject, citing sentence)."""
     detail = service.document(doc_id)
     if detail is None:
         raise HTTPException(404, "Không tìm thấy văn bản này (có thể đã bị xoá hoặc nạp lại).")

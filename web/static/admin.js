@@ -23,9 +23,11 @@ function showErrors(items) {
 
 async function follow(job) {
   while (job && (job.state === "queued" || job.state === "running")) {
-    $("progress").max = Math.max(job.files_total, 1);
-    $("progress").value = job.files_done;
-    $("status").textContent = `Đang nạp: ${job.files_done}/${job.files_total} tệp…`;
+    const ocr = job.pages_total > 0 && job.pages_done < job.pages_total;
+    $("progress").max = Math.max(ocr ? job.pages_total : job.files_total, 1);
+    $("progress").value = ocr ? job.pages_done : job.files_done;
+    $("status").textContent = `Đang nạp: ${job.files_done}/${job.files_total} tệp…` +
+      (ocr ? ` Nhận dạng chữ (OCR) trang ${job.pages_done}/${job.pages_total}…` : "");
     await new Promise((r) => setTimeout(r, 500));
     const res = await call("GET", `/admin/jobs/${job.id}`);
     if (!res.ok) break;
@@ -39,6 +41,7 @@ async function follow(job) {
     : `Lỗi: ${job.error || job.state}`;
   showErrors(job.failed || []);
   loadHistory();
+  if (job.state === "done") recheck(); // which unanswered questions the new index answers
 }
 
 $("upload-form").addEventListener("submit", async (ev) => {
@@ -70,3 +73,92 @@ async function loadHistory() {
   }
 }
 $("refresh").addEventListener("click", loadHistory);
+
+// --- the question log: unanswered and badly rated questions, re-asked after a re-index --
+function questionsUrl(status, format) {
+  const params = new URLSearchParams({ status });
+  if ($("q-since").value) params.set("since", $("q-since").value);
+  if (format) params.set("format", format);
+  return `/admin/questions?${params}`;
+}
+
+function groupItem(g) {
+  const li = document.createElement("li");
+  li.append(g.question, " ");
+  const count = document.createElement("span");
+  count.className = "count";
+  count.textContent = `(${g.count} lần)`;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  const when = new Date(g.last_asked).toLocaleString("vi-VN");
+  meta.textContent = `Lần cuối: ${when} · 👍 ${g.up} · 👎 ${g.down}`;
+  li.append(count, meta);
+  for (const text of g.comments) {
+    const c = document.createElement("span");
+    c.className = "comment";
+    c.textContent = `“${text}”`;
+    li.appendChild(c);
+  }
+  return li;
+}
+
+function showGroups(listId, groups, empty) {
+  const list = $(listId);
+  list.replaceChildren();
+  if (!groups.length) list.appendChild(Object.assign(document.createElement("li"), { textContent: empty }));
+  for (const g of groups) list.appendChild(groupItem(g));
+}
+
+async function loadQuestions() {
+  const [unanswered, down] = await Promise.all([
+    call("GET", questionsUrl("unanswered")),
+    call("GET", questionsUrl("down")),
+  ]);
+  if (!unanswered.ok || !down.ok) {
+    $("q-status").textContent = (unanswered.ok ? down : unanswered).data.detail || "Không tải được.";
+    return;
+  }
+  $("q-status").textContent = "";
+  showGroups("q-unanswered", unanswered.data.questions, "Không có câu hỏi nào chưa được trả lời.");
+  showGroups("q-down", down.data.questions, "Chưa có câu trả lời nào bị đánh giá thấp.");
+}
+
+async function downloadCsv() {
+  const res = await fetch(questionsUrl("all", "csv"), { headers: { "X-Admin-Token": token() } });
+  if (!res.ok) {
+    let detail = "Không tải được CSV.";
+    try { detail = (await res.json()).detail || detail; } catch (e) { /* keep the default */ }
+    $("q-status").textContent = detail;
+    return;
+  }
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = "cau-hoi.csv";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+async function recheck() {
+  $("recheck-status").textContent = "Đang hỏi lại các câu chưa có câu trả lời…";
+  const res = await call("POST", "/admin/questions/recheck");
+  const list = $("recheck-answered");
+  list.replaceChildren();
+  if (!res.ok) { $("recheck-status").textContent = res.data.detail || "Không hỏi lại được."; return; }
+  const { checked, now_answered: answered, questions } = res.data;
+  $("recheck-status").textContent = `Đã hỏi lại ${checked} câu: ${answered} câu nay đã có câu trả lời.`;
+  for (const q of questions.filter((item) => item.found)) {
+    const li = document.createElement("li");
+    li.append(q.question, " ");
+    const count = Object.assign(document.createElement("span"), { className: "count", textContent: `(${q.count} lần)` });
+    const meta = Object.assign(document.createElement("span"), { className: "meta", textContent: q.answer });
+    li.append(count, meta);
+    list.appendChild(li);
+  }
+  loadQuestions();
+}
+
+$("q-load").addEventListener("click", loadQuestions);
+$("q-csv").addEventListener("click", downloadCsv);
+$("recheck").addEventListener("click", recheck);
+$("token").addEventListener("change", () => { if (token()) loadQuestions(); });
+if (token()) loadQuestions();

@@ -89,7 +89,7 @@ function highlight(box, text, quote, from = 0) {
 // --- the source dialog ------------------------------------------------------------------
 function openCitation(c) {
   $("source-title").textContent = `[${c.n}] ${c.title}`;
-  $("source-meta").textContent = [c.date, c.section, c.source].filter(Boolean).join(" · ");
+  $("source-meta").textContent = [c.date, c.section, pageLabel(c), c.source].filter(Boolean).join(" · ");
   $("source-note").textContent = "Đoạn văn bản chứa câu trích dẫn (được tô vàng).";
   const mark = highlight($("source-text"), c.passage || c.quote, c.quote);
   const full = $("source-full");
@@ -143,6 +143,11 @@ function renderAnswer(box, answer) {
   }
 }
 
+// "trang 3" for a passage of a PDF or scan; "" when the notice has no pages.
+function pageLabel(c) {
+  return c.page ? `trang ${c.page}` : "";
+}
+
 // "23/4/2024" → "ngày 23/4/2024", "10/2022" → "tháng 10/2022"; anything else as written.
 function dateLabel(date) {
   const slashes = (date || "").split("/").length - 1;
@@ -158,11 +163,84 @@ function renderSources(item, answer) {
     const link = el("button", "source-link", `[${c.n}] ${c.title}`);
     link.type = "button";
     link.addEventListener("click", () => openCitation(c));
-    const meta = [dateLabel(c.date), c.section].filter(Boolean).join(" · ");
+    const meta = [dateLabel(c.date), c.section, pageLabel(c)].filter(Boolean).join(" · ");
     li.append(link, el("span", "source-meta", meta));
     list.appendChild(li);
   }
   item.appendChild(list);
+}
+
+// --- rating an answer (👍/👎, then an optional comment) -----------------------------------
+let feedbackOn = false; // GET /api/feedback says whether ratings are kept (CHIDAO_QUESTION_LOG)
+
+async function checkFeedback() {
+  try {
+    const res = await fetch("/api/feedback");
+    feedbackOn = res.ok && (await res.json()).enabled === true;
+  } catch (e) { /* no rating buttons */ }
+}
+
+// POST /api/feedback; null when recorded, else the server's reason.
+async function sendRating(answerId, rating, comment) {
+  try {
+    const res = await fetch("/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ answer_id: answerId, rating, comment }),
+    });
+    if (res.ok) return null;
+    return (await res.json()).detail || "Không gửi được đánh giá.";
+  } catch (e) {
+    return "Không gửi được đánh giá. Vui lòng thử lại.";
+  }
+}
+
+function rateButton(cls, text, label) {
+  const b = el("button", `rate ${cls}`, text);
+  b.type = "button";
+  b.title = label;
+  b.setAttribute("aria-label", label);
+  b.setAttribute("aria-pressed", "false");
+  return b;
+}
+
+// 👍 records at once; 👎 records at once too, then offers a comment box (sending it replaces
+// the rating with one that carries the comment).
+function renderFeedback(item, answer) {
+  if (!feedbackOn || !answer.answer_id) return;
+  const bar = el("div", "feedback");
+  const up = rateButton("up", "👍", "Câu trả lời hữu ích");
+  const down = rateButton("down", "👎", "Câu trả lời chưa đúng hoặc chưa đủ");
+  const note = el("span", "rate-note");
+  note.setAttribute("role", "status");
+  const form = el("form", "rate-comment");
+  form.hidden = true;
+  const text = el("textarea");
+  text.maxLength = 1000;
+  text.rows = 2;
+  text.placeholder = "Góp ý (không bắt buộc): câu trả lời sai hoặc thiếu ở đâu?";
+  text.setAttribute("aria-label", "Góp ý về câu trả lời");
+  const send = el("button", "", "Gửi góp ý");
+  send.type = "submit";
+  form.append(text, send);
+  const rate = async (rating, comment) => {
+    const problem = await sendRating(answer.answer_id, rating, comment);
+    if (problem) { note.textContent = problem; return false; }
+    up.setAttribute("aria-pressed", String(rating === "up"));
+    down.setAttribute("aria-pressed", String(rating === "down"));
+    note.textContent = comment ? "Cảm ơn góp ý của bạn." : "Cảm ơn bạn đã đánh giá.";
+    return true;
+  };
+  up.addEventListener("click", () => { form.hidden = true; rate("up", ""); });
+  down.addEventListener("click", async () => {
+    if (await rate("down", "")) { form.hidden = false; text.focus(); }
+  });
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (await rate("down", text.value.trim())) form.hidden = true;
+  });
+  bar.append(up, down, note);
+  item.append(bar, form);
 }
 
 // --- talking to the server --------------------------------------------------------------
@@ -241,6 +319,8 @@ async function ask(question) {
       else if (ev.event === "answer") {
         renderAnswer(answerBox, ev.data);
         renderSources(item, ev.data);
+        await feedbackChecked; // the rating buttons show only when ratings are kept
+        renderFeedback(item, ev.data);
         item.classList.add(ev.data.found ? "found" : "not-found");
         turns.push({ question, answer: ev.data.answer.slice(0, 4000) });
         finished = true;
@@ -307,4 +387,5 @@ $("source").addEventListener("click", (ev) => { // a click on the backdrop close
 });
 loadFacets();
 checkReady();
+const feedbackChecked = checkFeedback();
 $("question").focus();
