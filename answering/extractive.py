@@ -8,7 +8,7 @@ from dataclasses import replace
 from answering import about_document
 from answering.answerer import TokenSink
 from answering.coverage import Scorer, unit_named
-from answering.detectors import STRICT_KINDS, defines, has_kind, has_unit
+from answering.detectors import STRICT_KINDS, defines, has_anchor, has_kind, has_unit
 from answering.direct import direct_answer
 from answering.extremes import at_bound
 from answering.passages import article_text, list_text, paragraph_text
@@ -84,10 +84,14 @@ class ExtractiveAnswerer:
                 issuer_asked=q.kind == Kind.ISSUER,
             )
         evidence = EvidenceFinder(state).find(q, hits)
-        best = next((e for e in evidence if self._admissible(e, q)), None)
-        if best is None:
+        admissible = [e for e in evidence if self._admissible(e, q)]
+        if q.anchor and q.kind in (Kind.DATE, Kind.WHEN):
+            # "có hiệu lực từ ngày nào": the date that follows "hiệu lực", not the one beside
+            # the "bãi bỏ" clause that repeats more of the question's words.
+            admissible = [e for e in admissible if has_anchor(e.sentence, q)] or admissible
+        if not admissible:
             return not_found(q.text)
-        best = at_bound(q, best, [e for e in evidence if self._admissible(e, q)])
+        best = at_bound(q, admissible[0], admissible)
         whole = self._whole(q, best, state) or self._definition(q, best, state)
         if whole:
             cite = citation(1, best.hit, state, whole)

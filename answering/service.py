@@ -11,6 +11,7 @@ from typing import Any
 
 from answering.answerer import Answerer
 from answering.extractive import ExtractiveAnswerer, not_found
+from answering.named_documents import NamedDocuments
 from answering.question import Question
 from answering.scoring import Evidence, EvidenceFinder, rerank
 from answering.tasks import answer_task_question, book_for
@@ -36,10 +37,8 @@ from vntext.english import is_english
 
 log = logging.getLogger(__name__)
 CANDIDATES = 20
-MAX_LOOKUPS = 40
-EventSink = Callable[
-    [str, Any], None
-]  # passages added by exact lookups (definitions, a named article)
+MAX_LOOKUPS = 40  # passages added by exact lookups (definitions, a named article)
+EventSink = Callable[[str, Any], None]
 
 
 class AnswerService:
@@ -62,6 +61,7 @@ class AnswerService:
         self.retriever = HybridRetriever(embedder, store)
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
         self._state: IndexState | None = None
+        self.named = NamedDocuments()
         self._lock = threading.Lock()
 
     @classmethod
@@ -209,6 +209,9 @@ class AnswerService:
             for r in rows[:MAX_LOOKUPS]
             if state.chunks[r].chunk_id not in seen and (mask is None or mask[r])
         ]
+        seen |= {h.chunk.chunk_id for h in extra}
+        if mask is None:
+            extra += [h for h in self.named.passages(state, q) if h.chunk.chunk_id not in seen]
         return [*hits, *extra]
 
     # --- what the index holds --------------------------------------------------------------

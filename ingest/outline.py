@@ -67,9 +67,17 @@ def _is_pure_heading(paragraph: str, kind: str) -> bool:
     """A short line with no sentence after it ("1. Đối với huyện Bình Gia", "Điều 5. Tên")."""
     if "\n" in paragraph or len(paragraph) > 160:
         return False
+    if kind == "article" and _states(paragraph):
+        return False  # "Điều 2. Quyết định này có hiệu lực kể từ ngày 07/12/2025." is content
     if kind in ("article", "chapter", "section", "part"):
         return len(paragraph) <= 160
     return not paragraph.rstrip().endswith((".", ";", "./."))
+
+
+def _states(paragraph: str) -> bool:
+    """An article whose one line is a whole sentence, not a title: it ends like a sentence and
+    runs past the length of a title."""
+    return paragraph.rstrip().endswith((".", "./.", ";")) and len(paragraph.split()) > 8
 
 
 def _label(paragraph: str, kind: str) -> str:
