@@ -14,6 +14,7 @@ from answering.question_kind import Kind
 from answering.weights import WEIGHTS
 
 TARGET_CHARS = 200
+SHORT_CHARS = 160  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
 _CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
@@ -148,11 +149,13 @@ def direct_answer(
         lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:
         lead = _clean(parts[0])
+    whole = f"{lead} … {text}" if joined and lead else text
     if q.kind not in _FACT_KINDS or q.yes_no or q.wants:
         # What a rule says, what someone must do: the statement whole, when it fits.
-        whole = f"{lead} … {text}" if joined and lead else text
         if len(whole) <= MAX_CHARS - 10:
             return whole
+    elif len(whole) <= SHORT_CHARS and (not q.unit or has_unit(whole, q)) and has_kind(whole, q):
+        return whole  # a short sentence that holds the fact is itself the direct answer
     must = _fact_segment(parts, q, scorer)
     pool = [_clean(w) for w in _windows(parts, lead, must, joined)]
     pool = [w for w in pool if w]

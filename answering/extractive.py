@@ -55,6 +55,8 @@ def not_found(question: str) -> Answer:
     return Answer(question=question, answer=NOT_FOUND, found=False)
 
 
+# A lead-in that states the asked figure ("…thì bị phạt tù từ 03 năm đến 07 năm:") answers it.
+_FIGURES = (Kind.NUMBER, Kind.DATE, Kind.WHEN)
 _READERS = {
     Kind.SIGNER: about_document.signer,
     Kind.ISSUED: about_document.issued,
@@ -130,8 +132,8 @@ class ExtractiveAnswerer:
         nào": quoted from the document as written."""
         own = best.own or best.sentence
         whole = article_text(state, best.hit.chunk) if q.wants == "whole" else None
-        if whole is None and (q.wants or own.endswith(":")):  # a lead-in alone answers nothing
-            whole = list_text(state, best.hit.chunk, own)
+        if whole is None and (q.wants or (own.endswith(":") and q.kind not in _FIGURES)):
+            whole = list_text(state, best.hit.chunk, own)  # a lead-in alone answers nothing
         return whole
 
     @staticmethod
