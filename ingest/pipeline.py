@@ -207,7 +207,9 @@ class Ingestor:
         if changed or removals or self.catalog.generation() == 0:
             t = time.perf_counter()
             replaced = [d.doc_id for d in changed if d.doc_id in known] + removals
-            stale = self.catalog.chunk_ids_of(replaced)
+            # A re-read file whose chunks did not change keeps their ids: those stay live.
+            live = {c.chunk_id for d in changed for c in d.chunks}
+            stale = [i for i in self.catalog.chunk_ids_of(replaced) if i not in live]
             tasks = {d.doc_id: tasks_of(d) for d in changed}  # committed with their document
             meta = {"embedder": self.embedder.name}
             if covered:

