@@ -14,7 +14,7 @@ from answering.question_kind import Kind
 from answering.weights import WEIGHTS
 
 TARGET_CHARS = 200
-SHORT_CHARS = 250  # a sentence this short is answered whole
+SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
 _CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
