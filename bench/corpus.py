@@ -1,6 +1,9 @@
 """Scale corpora from real text: Legal Code articles (1k, 10k, 62k) and, beyond that, documents
 composed deterministically from their real sentences, as long as real articles are.
 
+The gold articles of a fixed sample of ALQAC questions come first, so every corpus size can be
+asked real questions (bench.questions); the other articles follow in file order.
+
 An article's text is one line, so "paragraphs" would be whole articles: composing from four of
 them made every document past 62k four times as long as a real one (100k documents then held
 as much text as 210k real articles)."""
@@ -14,10 +17,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from bench.alqac import mapped_questions
+
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 PHAPDIEN = (
     Path(__file__).resolve().parents[2] / "shared" / "datasets" / "phapdien" / "articles.jsonl.gz"
 )
+ALQAC_SAMPLE = 45  # 30 asked as written, 15 unaccented
 
 
 def articles(path: Path = PHAPDIEN) -> Iterator[dict]:
@@ -26,15 +32,22 @@ def articles(path: Path = PHAPDIEN) -> Iterator[dict]:
             yield json.loads(line)
 
 
-def write_corpus(folder: Path, size: int, path: Path = PHAPDIEN) -> list[dict]:
-    """`size` documents as .txt files (title on top); returns their records. Past the 62,323 real
-    articles, documents are composed from real sentences with a fixed seed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    records: list[dict] = []
-    for i, art in enumerate(articles(path)):
-        if i >= size:
-            break
-        records.append(art)
+def real_records(path: Path = PHAPDIEN) -> list[dict]:
+    """Every Legal Code article, the sampled ALQAC gold articles first (`rec["alqac"]` holds
+    their questions)."""
+    real = list(articles(path))
+    picked = random.Random(2022).sample(mapped_questions(real), ALQAC_SAMPLE)
+    front: dict[int, list[dict]] = {}
+    for question, i in picked:
+        front.setdefault(i, []).append(question)
+    for i, questions in front.items():
+        real[i]["alqac"] = questions
+    return [real[i] for i in front] + [r for i, r in enumerate(real) if i not in front]
+
+
+def records_for(size: int, path: Path = PHAPDIEN) -> list[dict]:
+    """`size` records: real articles, then documents composed from their sentences."""
+    records = real_records(path)[:size]
     rng = random.Random(20261122)
     real = len(records)
     sentences = (
@@ -54,19 +67,20 @@ def write_corpus(folder: Path, size: int, path: Path = PHAPDIEN) -> list[dict]:
             parts.pop()
         title = f"Điều tổng hợp {len(records)}. {parts[0][:60]}"
         records.append({"title": title, "text": " ".join(parts)})
-    for i, rec in enumerate(records):
-        name = folder / f"{i:06d}.txt"
-        if not name.exists():
-            name.write_text(f"{rec['title']}\n\n{rec['text']}\n", encoding="utf-8")
     return records
 
 
-def questions(records: list[dict], n: int = 50) -> list[str]:
-    """Deterministic questions in officials' words, made from the articles' own titles."""
-    rng = random.Random(7)
-    picks = rng.sample(records, min(n, len(records)))
-    out = []
-    for rec in picks:
-        title = rec["title"].split(". ", 1)[-1]
-        out.append(f"Quy định về {title.lower()} như thế nào?")
-    return out
+def file_of(folder: Path, i: int) -> Path:
+    return folder / f"{i:06d}.txt"
+
+
+def write_corpus(folder: Path, size: int, path: Path = PHAPDIEN) -> list[dict]:
+    """`size` documents as .txt files (title on top); returns their records. Files already
+    there are kept, so a kept corpus is written once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = records_for(size, path)
+    for i, rec in enumerate(records):
+        name = file_of(folder, i)
+        if not name.exists():
+            name.write_text(f"{rec['title']}\n\n{rec['text']}\n", encoding="utf-8")
+    return records

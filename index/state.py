@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import pickle
 import shutil
 import time
 import uuid
@@ -22,12 +21,13 @@ from index.catalog import Catalog, DocRecord
 from index.lexical import BM25
 from index.lexical import FORMAT as BM25_FORMAT
 from index.lookups import Lookups, article_heading
+from index.mapped_lookups import MappedLookups, save_lookups
 from index.references import ReferenceIndex
 from index.tables import CHUNK_FIELDS, DOC_FIELDS, ChunkTable, DocTable, IdIndex, save_tables
 from vntext.terms import LEXICAL_VERSION, STOPWORDS, fold, lexical_terms
 
 log = logging.getLogger(__name__)
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2  # 2: lookups as arrays (1: pickled)
 MAX_MASKS = 32  # filter combinations whose row masks are kept
 
 
@@ -86,14 +86,14 @@ class IndexState:
         return text[start:end], start
 
     @property
-    def lookups(self) -> Lookups:
-        """Built with the snapshot, unpickled on first use."""
+    def lookups(self) -> Lookups | MappedLookups:
+        """Built with the snapshot, memory-mapped."""
         if not hasattr(self, "_lookups"):
-            if self.snapshot is None:
-                self._lookups = Lookups(list(self.chunks))
-            else:
-                with open(self.snapshot / "lookups.pkl", "rb") as f:
-                    self._lookups = pickle.load(f)
+            self._lookups = (
+                Lookups(list(self.chunks))
+                if self.snapshot is None
+                else MappedLookups(self.snapshot)
+            )
         return self._lookups
 
     @property
@@ -164,7 +164,7 @@ def _usable(snapshot: Path) -> bool:
 
 
 def _format() -> dict:
-    """What a snapshot's files depend on besides the catalog: the pickled lookups follow
+    """What a snapshot's files depend on besides the catalog: the lookups follow
     index/lookups.py, the tables the fields of Chunk and DocRecord."""
     code = hashlib.sha1(Path(lookups_module.__file__).read_bytes())
     code.update(repr((CHUNK_FIELDS, DOC_FIELDS, sorted(STOPWORDS))).encode())
@@ -181,8 +181,7 @@ def _save_snapshot(catalog: Catalog, bm25_dir: Path, generation: int) -> None:
     tmp.mkdir(parents=True)  # ingest that committed, and a server reloading at the same moment
     BM25.build(lexical_terms(c.index_text, accents=True) for c in chunks).save(tmp)
     save_tables(tmp, chunks, catalog.documents())
-    with open(tmp / "lookups.pkl", "wb") as f:
-        pickle.dump(Lookups(chunks), f, protocol=pickle.HIGHEST_PROTOCOL)
+    save_lookups(tmp, Lookups(chunks))
     (tmp / "tables.json").write_text(json.dumps({**_format(), "chunks": len(chunks)}))
     if final.exists() and not _usable(final):  # an older format: replaced
         shutil.rmtree(final, ignore_errors=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import mmap
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
@@ -23,7 +25,9 @@ CACHE_ROWS = 4096  # decoded rows kept per table: a question revisits its passag
 
 
 def _load(folder: Path, name: str) -> np.ndarray:
-    return np.load(folder / f"{name}.npy", mmap_mode="r")
+    """A plain ndarray over the mapped file: np.memmap's per-slice bookkeeping cost more than
+    the reads it wraps."""
+    return np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r"))
 
 
 def _save_rows(folder: Path, name: str, rows: Iterator[list[Any]]) -> None:
@@ -61,6 +65,9 @@ class IdIndex:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 
+    def sorted_ids(self) -> np.ndarray:
+        return self._ids
+
     def __len__(self) -> int:
         return len(self._ids)
 
@@ -69,11 +76,9 @@ class _Rows:
     """Decoded rows of one blob, the most recent kept."""
 
     def __init__(self, folder: Path, name: str):
-        self._blob = (
-            np.memmap(folder / f"{name}.bin", np.uint8, "r")
-            if (folder / f"{name}.bin").stat().st_size
-            else np.zeros(0, np.uint8)
-        )
+        with open(folder / f"{name}.bin", "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            self._blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         self._offsets = _load(folder, f"{name}_offsets")
         self._cache: dict[int, Any] = {}
 
@@ -82,7 +87,7 @@ class _Rows:
 
     def decode(self, i: int) -> list[Any]:
         start, end = int(self._offsets[i]), int(self._offsets[i + 1])
-        return json.loads(self._blob[start:end].tobytes())
+        return json.loads(self._blob[start:end])
 
     def cached(self, i: int, make: Any) -> Any:
         found = self._cache.get(i)
@@ -149,6 +154,7 @@ class DocTable(Mapping[str, DocRecord]):
         self._index = IdIndex(folder, "docs")
         self._seen: dict[str, int | None] = {}  # doc_id → row: answering asks for a few often
         self.chunk_start = _load(folder, "docs_chunk_start")  # rows [start[d], start[d + 1])
+        self._all: list[DocRecord] | None = None
 
     def row(self, doc_id: str) -> int | None:
         found = self._seen.get(doc_id)
@@ -171,11 +177,14 @@ class DocTable(Mapping[str, DocRecord]):
         return len(self._rows)
 
     def __iter__(self) -> Iterator[str]:
-        at = DOC_FIELDS.index("doc_id")
-        return (self._rows.decode(i)[at] for i in range(len(self)))
+        return (raw.decode() for raw in self._index.sorted_ids())  # rows are in id order
 
-    def values(self) -> Iterator[DocRecord]:  # type: ignore[override]
-        return (_doc(self._rows.decode(i)) for i in range(len(self)))
+    def values(self) -> list[DocRecord]:  # type: ignore[override]
+        """Every document, decoded once and then kept: the web layer lists the facets of all
+        of them for every question (~1 s to decode 100k documents, ~100 MB to keep)."""
+        if self._all is None:
+            self._all = [_doc(self._rows.decode(i)) for i in range(len(self))]
+        return self._all
 
 
 def save_tables(folder: Path, chunks: list[Chunk], docs: list[DocRecord]) -> None:

@@ -12,6 +12,8 @@ from core.document import Chunk, DocMetadata, Document
 from core.results import Filters
 from index.catalog import Catalog
 from index.lexical import BM25
+from index.lookups import Lookups
+from index.mapped_lookups import MappedLookups, save_lookups
 from index.state import IndexState
 
 
@@ -57,7 +59,7 @@ def test_snapshot_rows_match_the_catalog(tmp_path):
     mask = state.mask(Filters(year=2023))
     assert (
         mask is not None
-        and [c.doc_id for c, m in zip(chunks, mask) if m] == ["bb"] * 4 + ["cc"] * 2
+        and [c.doc_id for c, m in zip(chunks, mask, strict=True) if m] == ["bb"] * 4 + ["cc"] * 2
     )
     assert state.lookups.article("2") == [2, 3, 8, 9]  # "Điều 2" in aa and in bb
 
@@ -87,3 +89,19 @@ def test_a_stale_snapshot_is_rebuilt(tmp_path):
     meta.write_text(json.dumps({**json.loads(meta.read_text()), "format": 0}))
     again = IndexState.load(catalog, tmp_path / "bm25")
     assert json.loads(meta.read_text())["format"] != 0 and len(again.chunks) == 2
+
+
+def test_mapped_lookups_answer_as_lookups(tmp_path):
+    texts = ["Người lao động là người làm việc cho người sử dụng lao động.", "Nội dung khác."]
+    heads = ["Điều 3. Giải thích từ ngữ", "Điều 12. Tuổi chịu trách nhiệm hình sự"]
+    chunks = [
+        Chunk(f"c{i}", f"d{i % 3}", i, texts[i % 2], [heads[i % 2]], 0, 9, "Luật") for i in range(8)
+    ]
+    lookups = Lookups(chunks)
+    save_lookups(tmp_path, lookups)
+    mapped = MappedLookups(tmp_path)
+    assert mapped.defining("nguoi lao dong") == lookups.defining("nguoi lao dong") != []
+    assert mapped.article("12") == lookups.article("12") != [] and mapped.article("99") == []
+    asked = {"tuoi", "chiu", "trach", "nhiem", "hinh", "su", "la", "gi"}
+    assert mapped.titled(asked) == lookups.titled(asked) != []
+    assert mapped.titled({"tuoi", "chiu"}) == [] == lookups.titled({"tuoi", "chiu"})
