@@ -72,7 +72,8 @@ def new_numbers(text: str, q: Question) -> list[str]:
 @lru_cache(maxsize=1024)
 def _anchor_pattern(anchor: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+(?:\d|ngay (?:ky|ban hanh|thong qua))"
+        rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+"
+        r"(?:\d|ngay (?:ky|ban hanh|thong qua)|(?:ke )?tu (?:ngay|thoi diem|khi))"
     )
 
 

@@ -24,9 +24,11 @@ _NAMED_KINDS = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
 
 
 def _clean(text: str) -> str:
-    text = _MARKER.sub("", text.strip()).strip().rstrip(",;:.–- ").strip()
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()
+    text = _MARKER.sub("", text.strip()).strip().rstrip(",;:–- ").strip()
+    if text.endswith("./."):  # the closing mark of a legal text
+        text = text[:-2]
+    if text.startswith("(") and text.endswith((")", ").")) and text.count("(") == 1:
+        text = text.rstrip(".")[1:-1].strip()
     return text[:1].upper() + text[1:]
 
 
