@@ -172,18 +172,16 @@ def memory_mib(pid: int) -> dict:
     """RSS and PSS of a process and its children (uvicorn workers), from smaps_rollup: RSS
     counts a shared page in every process that maps it, PSS splits it between them."""
     procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
-    total = {"rss": 0, "pss": 0}
+    total = {"rss": 0, "pss": 0, "pss_anon": 0, "pss_file": 0}
     for proc in procs:
         with open(f"/proc/{proc.pid}/smaps_rollup") as f:
             for line in f:
                 key, _, value = line.partition(":")
                 if key.lower() in total:
                     total[key.lower()] += int(value.split()[0])  # kB
-    return {
-        "processes": len(procs),
-        "rss_mib": round(total["rss"] / 1024),
-        "pss_mib": round(total["pss"] / 1024),
-    }
+    # pss_file: pages of mapped files (the index arrays, the model), page cache the kernel can
+    # drop and reread; pss_anon: the processes' own heap (Chroma's HNSW graph, Python objects)
+    return {"processes": len(procs), **{f"{k}_mib": round(v / 1024) for k, v in total.items()}}
 
 
 @contextmanager

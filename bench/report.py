@@ -37,9 +37,10 @@ def extrapolate(result: dict, ram_mib: float) -> dict:
         ("server_rss_ram", [s["server"]["server_rss_mib"] for s in sizes], ram_mib * 0.8),
     ):
         slope, intercept = _fit(xs, series)
+        at = round((limit - intercept) / slope) if slope > 0 else None
         out[key] = {
             "per_100k_docs": round(slope * 100_000, 1),
-            "documents_at_limit": round((limit - intercept) / slope) if slope > 0 else None,
+            "documents_at_limit": at if at is None or at > 0 else "over at every size measured",
         }
     return out
 

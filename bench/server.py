@@ -38,6 +38,8 @@ def server_startup(data: Path, questions: list[str], workers: int = 1) -> dict:
         "http_answer_ms": {"p50": pct(http_ms, 0.5), "p95": pct(http_ms, 0.95)},
         "server_rss_mib": memory["rss_mib"],
         "server_pss_mib": memory["pss_mib"],
+        "server_pss_anon_mib": memory["pss_anon_mib"],
+        "server_pss_file_mib": memory["pss_file_mib"],
         "processes": memory["processes"],
     }
 
@@ -53,8 +55,7 @@ def load_test(data: Path, questions: list[str], workers: int, clients: int, seco
     return {
         "workers": workers,
         **result,
-        "server_rss_mib": memory["rss_mib"],
-        "server_pss_mib": memory["pss_mib"],
+        **{f"server_{k}": v for k, v in memory.items() if k != "processes"},
     }
 
 
