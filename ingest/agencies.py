@@ -47,7 +47,7 @@ _HEADS = re.compile(
     r"(?:Ban Quản lý|Ban quản lý|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
     r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|Các chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
-    r"|Quỹ)"
+    r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
     r"(?=\s)"
 )
 # Words that start what an agency is asked to do (lower case): a generic name ends before them.
@@ -57,7 +57,8 @@ _PREDICATE = re.compile(
     r"|nghiên cứu|đẩy mạnh|bố trí|báo cáo|thường xuyên|đôn đốc|kiểm tra|cung cấp|kịp thời"
     r"|xây dựng|hoàn thiện|tập trung|đề xuất|trình|là|được|đã|đang|sẽ|cần|phải|nghiêm túc"
     r"|quán triệt|tuyên truyền|vận động|định hướng|giám sát|phát hiện|xử lý|thẩm định|hỗ trợ"
-    r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà)(?!\w)"
+    r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
+    r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
 )
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
 _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "Chủ đầu tư")
@@ -225,6 +226,8 @@ def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
         word = m.group(1)
         if words == 0 and not word[:1].isupper() and word not in ("các", "quản", "và"):
             break
+        if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
+            break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
         verb = _PREDICATE.match(form, head_end + m.start(1)) if words else None
         if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
             break

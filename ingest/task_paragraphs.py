@@ -9,7 +9,7 @@ import re
 from ingest.agencies import match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
-from ingest.task_prose import is_closing, leading_agencies, strip_marker
+from ingest.task_prose import heading_agencies, is_closing, leading_agencies, strip_marker
 from vntext.terms import fold
 
 BULLET = re.compile(r"^\s*(?:[-+•*–]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s)")
@@ -22,6 +22,12 @@ DESCRIPTIVE = re.compile(
     r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|khó khăn|mục tiêu|mục đích"
     r"|yêu cầu$|quan điểm|đối tượng|phạm vi|căn cứ|kinh phí|bối cảnh|thực trạng|kiến nghị"
     r"|đề xuất"
+)
+# Sections that say to whom or how a text applies (scope, definitions, principles, criteria):
+# the agencies they list are not being given work.
+SCOPE = re.compile(
+    r"^(?:phạm vi điều chỉnh|đối tượng|giải thích từ ngữ|nguyên tắc"
+    r"|tiêu chí|hình thức khen thưởng)"
 )
 NOT_A_TASK = re.compile(r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận)", re.I)
 
@@ -38,6 +44,33 @@ def deadline_only(sentence: str, year: int | None) -> Deadline | None:
     )
     goal = re.match(r"\s*(?:đến|phấn đấu|mục tiêu|có|tỷ lệ|tỉ lệ|\d)", match_form(body))
     return deadline if firm and not goal and deadline.start > 0 else None
+
+
+# A list marker alone on its line ("3." above "Sở Y tế:"), as crawled pages split them.
+MARKER_ONLY = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]?|[a-zđ]\)|\(\d{1,2}\)|[IVX]{1,5}\.|Điều \d+\.?)\s*$"
+)
+_NAMED_LINE = re.compile(r"^[^:.;]{3,80}:\s+\S")  # "Doanh nghiệp, cá nhân: Quan tâm …"
+
+
+def agency_label(text: str, numbered: bool = False) -> list[str]:
+    """The agencies a paragraph only names, as the label of the lines after it ("Sở Y tế:",
+    "Báo …, Sở Văn hóa, Thể thao và Du lịch:"); a numbered one needs no colon."""
+    body = strip_marker(text).strip()
+    if len(body) > 200 or not (body.endswith(":") or (numbered and names_only(body))):
+        return []
+    return heading_agencies(body)
+
+
+def named_line(text: str) -> bool:
+    """A paragraph that opens with its own label ("Doanh nghiệp, cá nhân: …")."""
+    return bool(_NAMED_LINE.match(strip_marker(text)))
+
+
+def label(text: str) -> str:
+    """A heading or paragraph without its marker, in match form ("Điều 2. Đối tượng áp dụng"
+    → "đối tượng áp dụng")."""
+    return match_form(strip_marker(re.sub(r"^(?:Khoản \d+|Điểm [a-zđ]) – ", "", text)))
 
 
 def names_only(text: str) -> bool:

@@ -44,6 +44,7 @@ _INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với
 _CLAUSE = re.compile(r"[;:]\s+")
 _LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
 _BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
+_ONE_DISTRICT = re.compile(r"(?:ubnd|ủy ban nhân dân)\s+huyện")  # "UBND huyện": one, not all
 _FIRST_COMMA = re.compile(r"[^,;:]{3,120}?,\s*")
 _CO = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _CO_END = re.compile(
@@ -61,6 +62,7 @@ CLOSING = re.compile(
     r"(?:tổ chức thực hiện|triển khai thực hiện|quán triệt|triển khai|thực hiện)"
     r"[^.;]*(?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này"
     r"|^\s*trong quá trình (?:thực hiện|triển khai)|^\s*(?:nếu|trường hợp)\s"
+    r"|thông báo (?:để|cho|đến) [^.;]*biết"
 )
 
 
@@ -72,6 +74,18 @@ class Assignment:
     agencies: list[Mention]
     co: list[str] = field(default_factory=list)
     action: int = 0
+    clauses: list[int] = field(default_factory=list)  # where each agency's own clause starts
+
+    def groups(self) -> list[tuple[int, int, list[str]]]:
+        """(start, end, agencies) of each clause with its own subject ("Sở A …; Sở B …"):
+        each clause sets its own deadline."""
+        starts = sorted(set(self.clauses)) or [0]
+        bounds = [*starts[1:], 10**9]
+        pairs = list(zip(self.agencies, self.clauses, strict=True))
+        return [
+            (start, end, [m.canonical for m, c in pairs if c == start])
+            for start, end in zip(starts, bounds, strict=True)
+        ]
 
 
 def strip_marker(text: str) -> str:
@@ -99,7 +113,8 @@ def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
         role = _ROLE.match(text, pos)
         start = role.end() if role else pos
         mention = next((m for m in mentions if m.start == start), None)
-        bare = _BARE_DISTRICT.match(text, start) if mention is None and _LOCAL.get() else None
+        one = mention is None or _ONE_DISTRICT.fullmatch(match_form(mention.text))
+        bare = _BARE_DISTRICT.match(text, start) if one and _LOCAL.get() else None
         if bare:
             mention = Mention(start, bare.end(), bare.group(0), f"UBND huyện {_LOCAL.get()}")
         if mention is None:
@@ -125,6 +140,7 @@ def assignment(sentence: str) -> Assignment | None:
         if agencies and len(form) - end > 8 and not reports:
             return Assignment(agencies, co_agencies(sentence, end), end)
     found: list[Mention] = []
+    clauses: list[int] = []
     action = 0
     for start in _clause_starts(form, at):
         agencies, end = leading_agencies(sentence, start)
@@ -137,9 +153,10 @@ def assignment(sentence: str) -> Assignment | None:
             continue
         if agencies and len(form) - end > 8:
             found += agencies
+            clauses += [start] * len(agencies)
             action = action or end
     if found:
-        return Assignment(found, co_agencies(sentence, action), action)
+        return Assignment(found, co_agencies(sentence, action), action, clauses)
     for cue in _CUE.finditer(form, at):
         agencies, end = leading_agencies(sentence, cue.end())
         if agencies and len(form) - end > 8:

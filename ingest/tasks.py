@@ -10,31 +10,34 @@ agency without a deadline keeps due None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from core.document import Chunk
 from core.results import Task
 from ingest.agencies import match_form
-from ingest.deadlines import Deadline, find_deadline, parse_due
+from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
+from ingest.task_found import Found, add, attach, to_task
 from ingest.task_paragraphs import (
     BULLET,
     DEADLINE_LINE,
     DESCRIPTIVE,
+    MARKER_ONLY,
     NOT_A_TASK,
+    SCOPE,
+    agency_label,
     deadline_only,
     is_action,
     is_closing_line,
     joined,
+    label,
+    named_line,
     names_only,
 )
 from ingest.task_prose import (
     Assignment,
     action_text,
     assignment,
-    co_agencies,
     executes,
     local_district,
     nearest_heading_agencies,
@@ -43,20 +46,7 @@ from ingest.task_prose import (
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 1  # bump when extraction changes: stored tasks are then read again
-
-
-@dataclass
-class Found:
-    """A task before it is dressed for storage: agencies, words, offsets."""
-
-    agencies: list[str | None]  # None: a deadline whose notice names no one
-    co: list[str]
-    task: str
-    quote: str
-    start: int
-    headings: list[str]
-    deadline: Deadline | None = None
+TASKS_VERSION = 2  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -73,7 +63,7 @@ def extract_tasks(
     with local_district(districts[0] if districts else None):
         for block in joined(parse_outline(text).blocks):
             reader.read(block)
-    return [_task(f, a, chunks, doc_id, source) for f in reader.found for a in f.agencies]
+    return [to_task(f, a, chunks, doc_id, source) for f in reader.found for a in f.agencies]
 
 
 class _Reader:
@@ -87,6 +77,8 @@ class _Reader:
         self.task_headings: set[tuple[str, ...]] = set()
         self.seen_headings: set[tuple[str, ...]] = set()
         self.lead_items: set[tuple[str, ...]] = set()  # items of the current lead-in's list
+        self.labelled = False  # the lead-in is a label ("Sở Y tế:"): its paragraphs follow it
+        self.numbered = ""  # the paragraph before was a bare list marker ("3.")
 
     def read(self, block: Block) -> None:
         rows = table_tasks(block, self.year)
@@ -104,22 +96,39 @@ class _Reader:
                 for r in rows
             ]
             return
+        if MARKER_ONLY.match(block.text):
+            self.numbered = block.text.strip()  # the next paragraph is the item it numbers
+            return
+        marker, self.numbered = self.numbered, ""
+        numbered = bool(marker)
         own = heading_rank(block.text) is not None
         parents = block.headings[:-1] if own else block.headings
+        if numbered and parents and heading_rank(f"{marker} X") == heading_rank(parents[-1]):
+            parents = parents[:-1]  # "13." after heading "12. …" is its sibling, not its child
         self._headings(parents, block.start)
         if own:  # its label heads the paragraphs after it, but it is read here, as a paragraph
             self.seen_headings.add(tuple(block.headings))
         deadline_line = DEADLINE_LINE.match(block.text)
         if deadline_line:  # the deadline of the tasks above it, never a task of its own
             if self.found:
-                _attach(self.found, block, parse_due(block.text[deadline_line.end() :], self.year))
+                attach(self.found, block, parse_due(block.text[deadline_line.end() :], self.year))
             return
-        if NOT_A_TASK.match(block.text):
+        if NOT_A_TASK.match(block.text) or any(SCOPE.match(label(h)) for h in block.headings):
             return
-        item = own or bool(BULLET.match(block.text))
+        if SCOPE.match(label(block.text)):
+            return
+        names = [] if own else agency_label(block.text, numbered)
+        if names:  # "Sở Y tế:" over the lines that are its tasks
+            self.lead_in, self.lead_items = (names, tuple(block.headings)), set()
+            self.labelled = True
+            return
+        item = own or numbered or bool(BULLET.match(block.text))
         lead_in = self.lead_in
+        same = lead_in is not None and tuple(parents) == lead_in[1]
         if lead_in and not (
-            (item and tuple(parents) == lead_in[1]) or tuple(parents) in self.lead_items
+            (item and same)
+            or tuple(parents) in self.lead_items
+            or (self.labelled and same and not named_line(block.text))
         ):
             lead_in = None  # a paragraph at the lead-in's level, or another section, ends it
         self.lead_in = lead_in
@@ -137,7 +146,7 @@ class _Reader:
 
     def _start_lead_in(self, unit: Assignment, block: Block) -> None:
         self.lead_in = ([m.canonical for m in unit.agencies], tuple(block.headings))
-        self.lead_items = set()
+        self.lead_items, self.labelled = set(), False
 
     def _headings(self, parents: list[str], before: int) -> None:
         """A heading that itself assigns ("d) Giao Ban Quản lý … có trách nhiệm:") is a task;
@@ -156,13 +165,15 @@ class _Reader:
                 continue
             self.task_headings.add(path)
             heading = Block(body, list(parents[:i]), at, at + len(body))
-            _add(self.found, heading, body, 0, unit, [], self.year, True)
+            add(self.found, heading, body, 0, unit, [], self.year, True)
 
     def _whole(self, block: Block, item: bool, context: list[str], descriptive: bool) -> None:
         """A list item or a paragraph under an agency heading: one task, the whole paragraph."""
         unit = assignment(block.text)
         body = strip_marker(block.text)
-        if unit is None and (not context or not is_action(body) or names_only(body)):
+        if names_only(body):
+            return
+        if unit is None and (not context or not is_action(body)):
             if not context:
                 self._sentences(block, descriptive)
             return
@@ -171,7 +182,7 @@ class _Reader:
             return
         if (not item and is_closing_line(block.text, self.year)) or executes(block.text):
             return
-        _add(self.found, block, block.text, 0, unit, context, self.year, item)
+        add(self.found, block, block.text, 0, unit, context, self.year, item)
 
     def _sentences(self, block: Block, descriptive: bool = False) -> None:
         """A paragraph of prose: each sentence that assigns work is a task; so is one that
@@ -202,78 +213,4 @@ class _Reader:
                 continue
             if is_closing_line(sentence, self.year):
                 continue
-            _add(self.found, block, sentence, at, unit, [], self.year, False)
-
-
-def _add(
-    found: list[Found],
-    block: Block,
-    quote: str,
-    at: int,
-    unit: Assignment | None,
-    context: list[str],
-    year: int | None,
-    item: bool,
-) -> None:
-    agencies = [m.canonical for m in unit.agencies] if unit else context
-    if not agencies or (not item and unit is None and not context):
-        return
-    body = strip_marker(quote)
-    if unit is None and re.match(r"\s*(?:đã|đang|được)\s", match_form(body)):
-        return
-    action = unit.action - (len(quote) - len(body)) if unit else 0
-    co = unit.co if unit else co_agencies(body)
-    found.append(
-        Found(
-            list(dict.fromkeys(agencies)),
-            co,
-            action_text(body, max(action, 0)),
-            quote,
-            block.start + at,
-            block.headings,
-            find_deadline(quote, year),
-        )
-    )
-
-
-def _attach(found: list[Found], block: Block, deadline: Deadline | None) -> None:
-    """A "Thời hạn hoàn thành: …" line sets the deadline of the tasks just before it."""
-    last = found[-1]
-    for f in reversed(found):
-        if f.headings[: len(block.headings)] != block.headings[: len(f.headings)]:
-            break
-        if f.start < last.start - 2000 or f.deadline is not None:
-            break
-        f.deadline = deadline
-
-
-def _chunk_for(chunks: Sequence[Chunk], quote: str, start: int) -> Chunk | None:
-    """The passage a task's citation opens: the chunk holding the whole quote, else the one
-    holding its start, else the first one at its offset."""
-    covering = [c for c in chunks if c.start <= start < max(c.end, c.start + 1)]
-    words = " ".join(quote.split())
-    for holds in (words, words[:60]):
-        found = next((c for c in (*covering, *chunks) if holds in " ".join(c.text.split())), None)
-        if found:
-            return found
-    return covering[0] if covering else None
-
-
-def _task(f: Found, agency: str | None, chunks: Sequence[Chunk], doc_id: str, source: str) -> Task:
-    chunk = _chunk_for(chunks, f.quote, f.start)
-    section = " › ".join(f.headings)
-    d = f.deadline
-    return Task(
-        agency=agency,
-        co_agencies=[c for c in f.co if c != agency],
-        task=f.task,
-        due=d.iso if d else None,
-        due_text=d.text if d else None,
-        recurring=bool(d and d.recurring),
-        source=source,
-        doc_id=doc_id,
-        section=section,
-        quote=f.quote,
-        chunk_id=chunk.chunk_id if chunk else "",
-        start=f.start,
-    )
+            add(self.found, block, sentence, at, unit, [], self.year, False)

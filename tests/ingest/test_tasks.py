@@ -94,3 +94,42 @@ def test_a_bare_district_is_the_committee_of_the_notices_district():
     )
     tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
     assert [t.agency for t in tasks] == ["UBND huyện Bình Gia", "UBND huyện Bình Gia"]
+
+
+def test_an_agency_label_heads_the_lines_after_it_even_split_from_its_number():
+    text = (
+        "KẾ HOẠCH\n\nIV. PHÂN CÔNG NHIỆM VỤ\n\n1.\n\nSở Công Thương:\n\n"
+        "- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ cho các xã bị ảnh hưởng.\n\n"
+        "2. Sở Nông nghiệp và Môi trường:\n\n"
+        "- Phối hợp UBND các xã, phường cập nhật thiệt hại nông nghiệp.\n\n"
+        "3.\n\nSở Y tế:\n\n- Bố trí các đội y tế lưu động cấp phát thuốc thiết yếu.\n\n"
+        "Báo và Phát thanh, Truyền hình tỉnh, Sở Văn hóa, Thể thao và Du lịch:\n\n"
+        "Theo chức năng, nhiệm vụ tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ.\n"
+    )
+    tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2025-11")]
+    assert tasks == [
+        ("Sở Công Thương", "- Chủ trì đi"),
+        ("Sở Nông nghiệp và Môi trường", "- Phối hợp U"),
+        ("Sở Y tế", "- Bố trí các"),
+        ("Báo và Phát thanh, Truyền hình tỉnh", "Theo chức nă"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Theo chức nă"),
+    ]
+
+
+def test_each_clause_with_its_own_subject_keeps_its_own_deadline():
+    text = (
+        "THÔNG BÁO\n\n1. Về đề nghị bổ sung vốn: Giao Sở Kế hoạch và Đầu tư tổng hợp, báo cáo "
+        "UBND tỉnh trong tháng 4/2022; Sở Tài chính cân đối nguồn vốn theo quy định.\n"
+    )
+    tasks = {t.agency: t.due for t in extract_tasks(text, "2022-03")}
+    assert tasks == {"Sở Kế hoạch và Đầu tư": "2022-04-30", "Sở Tài chính": None}
+
+
+def test_scope_sections_and_the_closing_notice_line_assign_nothing():
+    text = (
+        "QUY CHẾ\n\nĐiều 2. Đối tượng áp dụng\n\n1. Sở Nông nghiệp và Môi trường tỉnh Nghệ An.\n\n"
+        "2. Ủy ban nhân dân các xã, phường (sau đây gọi là Ủy ban nhân dân cấp xã).\n\n"
+        "Điều 3. Tổ chức thực hiện\n\n"
+        "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n"
+    )
+    assert extract_tasks(text, "2025-11") == []
