@@ -124,6 +124,9 @@ def parse_due(text: str, year: int | None = None) -> Deadline | None:
     folded = fold(words)
     dated = _matches(folded)
     recurring = bool(_RECURRING.search(folded))
+    year_only = re.fullmatch(rf"(?:nam\s+)?{_YEAR}", folded)
+    if year_only and not recurring:  # a cell that says only "2025": by the end of that year
+        return Deadline(words, date(int(year_only.group(1)), 12, 31), False)
     if not dated or recurring:
         return Deadline(words, None, recurring)
     start, end, kind, m = dated[-1]

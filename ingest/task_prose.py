@@ -109,21 +109,24 @@ def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
     mentions = find_agencies(text)
     found: list[Mention] = []
     pos = list_prefix(match_form(text), at)
+    lo = pos  # a mention may open before `pos` on the separator's "các" ("và các Sở, ban, ngành")
     while True:
         role = _ROLE.match(text, pos)
         start = role.end() if role else pos
-        mention = next((m for m in mentions if m.start == start), None)
+        mention = next((m for m in mentions if lo <= m.start <= start < m.end), None)
         one = mention is None or _ONE_DISTRICT.fullmatch(match_form(mention.text))
         bare = _BARE_DISTRICT.match(text, start) if one and _LOCAL.get() else None
         if bare:
             mention = Mention(start, bare.end(), bare.group(0), f"UBND huyện {_LOCAL.get()}")
         if mention is None:
-            return found, (found[-1].end if found else at)
+            vague = _VAGUE_CO.match(match_form(text), start) if found else None
+            end = vague.end() if vague else (found[-1].end if found else at)
+            return found, end  # "…, UBND cấp xã và các đơn vị có liên quan": the list's tail
         found.append(mention)
         sep = _SEPARATOR.match(text, mention.end)
         if sep is None:
             return found, mention.end
-        pos = sep.end()
+        lo, pos = mention.end, sep.end()
 
 
 def assignment(sentence: str) -> Assignment | None:
@@ -142,7 +145,7 @@ def assignment(sentence: str) -> Assignment | None:
     found: list[Mention] = []
     clauses: list[int] = []
     action = 0
-    for start in _clause_starts(form, at):
+    for start in _clause_starts(sentence, form, at):
         agencies, end = leading_agencies(sentence, start)
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)
@@ -164,7 +167,7 @@ def assignment(sentence: str) -> Assignment | None:
     return None
 
 
-def _clause_starts(form: str, at: int) -> list[int]:
+def _clause_starts(sentence: str, form: str, at: int) -> list[int]:
     """Where a subject may stand: the start (after "Trên cơ sở …," or "Để …,") and after ";"."""
     starts = [at]
     intro = _INTRO.match(form, at)
@@ -174,6 +177,10 @@ def _clause_starts(form: str, at: int) -> list[int]:
     comma = _FIRST_COMMA.match(form, at)  # "Định kỳ (…), UBND cấp xã báo cáo …"
     if comma and not find_agencies(form[at : comma.end()]):
         starts.append(comma.end())
+    if intro:  # "Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp xã … theo dõi …"
+        first = next(iter(find_agencies(sentence[at : at + 300])), None)
+        if first and re.search(r",\s*$", form[at : at + first.start]):
+            starts.append(at + first.start)
     return starts
 
 

@@ -63,7 +63,11 @@ def extract_tasks(
     with local_district(districts[0] if districts else None):
         for block in joined(parse_outline(text).blocks):
             reader.read(block)
-    return [to_task(f, a, chunks, doc_id, source) for f in reader.found for a in f.agencies]
+    once: dict[tuple[str | None, int], Found] = {}  # two clauses of one sentence, one agency
+    for f in reader.found:
+        for a in f.agencies:
+            once.setdefault((a, f.start), f)
+    return [to_task(f, a, chunks, doc_id, source) for (a, _), f in once.items()]
 
 
 class _Reader:

@@ -89,3 +89,8 @@ def test_deadline_cells(cell, due):
 def test_a_relative_deadline_keeps_its_words():
     d = find_deadline("Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành.", 2025)
     assert d is not None and d.due is None and d.text.startswith("không quá 05 ngày làm việc")
+
+
+def test_a_cell_that_names_only_a_year_is_due_at_its_end():
+    assert parse_due("2025", 2025).iso == "2025-12-31"
+    assert parse_due("Năm 2026", 2025).iso == "2026-12-31"

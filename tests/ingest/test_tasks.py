@@ -133,3 +133,14 @@ def test_scope_sections_and_the_closing_notice_line_assign_nothing():
         "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n"
     )
     assert extract_tasks(text, "2025-11") == []
+
+
+def test_a_subject_after_an_opening_phrase_with_commas_and_a_vague_tail():
+    text = (
+        "KẾ HOẠCH\n\n5. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, tăng cường "
+        "giám sát các dự án, các Sở, ngành, UBND cấp xã và các đơn vị có liên quan theo chức "
+        "năng triển khai thực hiện nhiệm vụ được giao.\n"
+    )
+    tasks = extract_tasks(text, "2025-11")
+    assert [t.agency for t in tasks] == ["Các sở, ban, ngành", "UBND các xã, phường"]
+    assert tasks[0].task.startswith("Theo chức năng triển khai")
