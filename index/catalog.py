@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core.document import Chunk, DocMetadata, Document, Reference, TableInfo
 from core.results import Task
@@ -49,6 +50,13 @@ class DocRecord:
     ingested_at: float
 
 
+class StoredFile(NamedTuple):
+    """What an ingest compares a file with: where it was read and what it held."""
+
+    path: str
+    content_hash: str
+
+
 class Catalog:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +88,12 @@ class Catalog:
             DocRecord(r[0], r[1], r[2], r[3], r[4], DocMetadata(**json.loads(r[5])), r[6])
             for r in rows
         ]
+
+    def stored_files(self) -> dict[str, StoredFile]:
+        """doc id → its file's path and content hash, without decoding any metadata (what
+        `documents()` costs at 100k documents is most of an unchanged re-ingest)."""
+        rows = self._db.execute("SELECT doc_id, path, content_hash FROM documents")
+        return {r[0]: StoredFile(r[1], r[2]) for r in rows}
 
     def document_text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()

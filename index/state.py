@@ -9,8 +9,10 @@ import logging
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -29,6 +31,7 @@ from vntext.terms import LEXICAL_VERSION, STOPWORDS, fold, lexical_terms
 log = logging.getLogger(__name__)
 TABLE_FORMAT = 2  # 2: lookups as arrays (1: pickled)
 MAX_MASKS = 32  # filter combinations whose row masks are kept
+T = TypeVar("T")
 
 
 @dataclass
@@ -58,6 +61,18 @@ class IndexState:
             catalog,
             snapshot,
         )
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """A value derived from this generation (the facets, the document list), made once:
+        the next generation is a new state, so it is never stale."""
+        memos: dict[str, Any] = self.__dict__.setdefault("_memos", {})
+        if key not in memos:
+            memos[key] = make()
+        return memos[key]
+
+    def chunk_counts(self) -> np.ndarray:
+        """Chunks per document, by DocTable row: the rows' ranges, not a walk of the chunks."""
+        return np.diff(self.docs.chunk_start)
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         """A document's chunks in order: a contiguous range of rows."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,13 +20,14 @@ from pathlib import Path
 from core.document import Document
 from core.errors import ChidaoError, JobRunning
 from core.settings import Settings
-from index.catalog import Catalog
+from index.catalog import Catalog, StoredFile
 from index.embed_cache import CachedEmbedder
 from index.embedders import Embedder, make_embedder
 from index.state import IndexState
 from index.vector_store import VectorStore, make_client
 from ingest.chunker import CHUNKING_VERSION, chunk_document
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.files import SourceFile, doc_id_for, find_files
+from ingest.loaders import load_document
 from ingest.metadata import extract_metadata
 from ingest.ocr import Ocr, OcrConfig
 from ingest.references import extract_references
@@ -58,35 +60,6 @@ class IngestReport:
 
     def as_dict(self) -> dict:
         return {**self.__dict__, "failed": [{"path": p, "error": e} for p, e in self.failed]}
-
-
-def doc_id_for(path: Path) -> str:
-    return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-
-
-def find_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Supported files under the given paths, and errors for the ones that cannot be taken."""
-    files: list[Path] = []
-    errors: list[tuple[str, str]] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                files.append(path)
-            else:
-                errors.append(
-                    (str(path), f"định dạng không hỗ trợ ({path.suffix or 'không có đuôi'})")
-                )
-        else:
-            errors.append((str(path), "không tìm thấy tệp hoặc thư mục"))
-    return list(dict.fromkeys(files)), errors
 
 
 def chunk_metadata(doc: Document) -> dict:
@@ -154,7 +127,7 @@ class Ingestor:
         """Take documents out of the index (catalog first, then their vectors)."""
         with self._lock():
             report = IngestReport()
-            known = {d.doc_id for d in self.catalog.documents()}
+            known = self.catalog.stored_files()
             removals = [d for d in doc_ids if d in known]
             stale = self.catalog.chunk_ids_of(removals)
             if removals:
@@ -171,23 +144,23 @@ class Ingestor:
         report.seen = len(files)
         if self._dirty.exists():  # an earlier run died between writing vectors and cleaning up
             self._delete_orphans()
-        known = {d.doc_id: d for d in self.catalog.documents()}
+        known = self.catalog.stored_files()  # doc id → (path, content hash)
         refresh_tasks(self.catalog)  # tasks read by an older extractor are read again
         # Chunks made by an older chunker: every file is read again, changed or not.
         self._rechunk = self.catalog.get_meta("chunking") != str(CHUNKING_VERSION)
-        covered = not self._rechunk or set(known) <= {doc_id_for(p) for p in files}
+        covered = not self._rechunk or set(known) <= {f.doc_id for f in files}
 
         changed: list[Document] = []
-        for i, path in enumerate(files, 1):
+        for i, file in enumerate(files, 1):
             progress("files", i - 1, len(files))
             try:
-                doc = self._prepare(path, known)
+                doc = self._prepare(file, known)
             except ChidaoError as exc:
-                report.failed.append((str(path), str(exc)))
+                report.failed.append((file.path, str(exc)))
                 continue
             except Exception as exc:
-                log.exception("ingest failed for %s", path)
-                report.failed.append((str(path), f"lỗi không xác định: {exc}"))
+                log.exception("ingest failed for %s", file.path)
+                report.failed.append((file.path, f"lỗi không xác định: {exc}"))
                 continue
             if doc is None:
                 report.skipped += 1
@@ -202,7 +175,7 @@ class Ingestor:
         self._flush(report)  # every vector is written before the catalog lists it
         progress("files", len(files), len(files))
 
-        removals = [d.doc_id for d in known.values() if not Path(d.path).exists()] if prune else []
+        removals = [i for i, f in known.items() if not os.path.exists(f.path)] if prune else []
         report.removed = len(removals)
         if changed or removals or self.catalog.generation() == 0:
             t = time.perf_counter()
@@ -229,14 +202,14 @@ class Ingestor:
         report.timings = dict(self.timings)
         return report
 
-    def _prepare(self, path: Path, known: dict) -> Document | None:
-        data = path.read_bytes()
-        content_hash = hashlib.sha256(data).hexdigest()
-        doc_id = doc_id_for(path)
-        if doc_id in known and known[doc_id].content_hash == content_hash and not self._rechunk:
+    def _prepare(self, file: SourceFile, known: dict[str, StoredFile]) -> Document | None:
+        with open(file.path, "rb") as f:
+            content_hash = hashlib.sha256(f.read()).hexdigest()
+        stored = known.get(file.doc_id)
+        if stored is not None and stored.content_hash == content_hash and not self._rechunk:
             return None
         t = time.perf_counter()
-        doc = self.parse(path, content_hash)
+        doc = self.parse(Path(file.path), content_hash)
         self._timing("parse_s", time.perf_counter() - t)
         return doc
 
