@@ -43,6 +43,7 @@ from ingest.task_prose import (
     nearest_heading_agencies,
     strip_marker,
 )
+from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
@@ -83,6 +84,7 @@ class _Reader:
         self.lead_items: set[tuple[str, ...]] = set()  # items of the current lead-in's list
         self.labelled = False  # the lead-in is a label ("Sở Y tế:"): its paragraphs follow it
         self.numbered = ""  # the paragraph before was a bare list marker ("3.")
+        self.records = Records(text, year)
 
     def read(self, block: Block) -> None:
         rows = table_tasks(block, self.year)
@@ -112,6 +114,8 @@ class _Reader:
         self._headings(parents, block.start)
         if own:  # its label heads the paragraphs after it, but it is read here, as a paragraph
             self.seen_headings.add(tuple(block.headings))
+        if self.records.read(block, self.found):
+            return
         deadline_line = DEADLINE_LINE.match(block.text)
         if deadline_line:  # the deadline of the tasks above it, never a task of its own
             if self.found:

@@ -1,0 +1,138 @@
+"""Tasks a plan writes as a record of labelled lines under one item:
+
+    a) Hoạt động 1                          (or "1.1. Tổ chức hội nghị quán triệt …")
+    - Nội dung: Triển khai Tháng hành động …
+    - Thời gian thực hiện: Tháng 11/2025.
+    - Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …
+
+One task per lead agency: its words are the content line (else the item's heading), its
+deadline the time line, its quote the record from the content to the lead line. The same
+labels in an administrative procedure ("Cơ quan thực hiện: Sở X" of a thủ tục) assign nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.agencies import find_agencies, match_form
+from ingest.deadlines import Deadline, parse_due
+from ingest.outline import Block
+from ingest.task_found import Found
+from ingest.task_prose import action_text, assignment, co_agencies, strip_marker
+
+_FIELD = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?P<name>nội dung(?: công việc| thực hiện| hoạt động)?|nhiệm vụ"
+    r"|(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm| chủ trì thực hiện)"
+    r"|(?:cơ quan|đơn vị) phối hợp(?: thực hiện)?|thời (?:gian|hạn)(?: thực hiện| hoàn thành)?"
+    r"|tiến độ(?: thực hiện)?|sản phẩm(?: đầu ra)?|kết quả đầu ra|kinh phí(?: thực hiện)?)"
+    r"\s*:\s*"
+)
+_PROCEDURE = re.compile(r"thủ tục hành chính|trình tự thực hiện|thành phần hồ sơ|quy trình")
+
+
+@dataclass
+class Record:
+    """The labelled lines read so far under one item."""
+
+    headings: tuple[str, ...]
+    start: int  # where the record's words start: its content line, else its item's heading
+    content: str = ""
+    deadline: Deadline | None = None
+    tasks: list[Found] = field(default_factory=list)
+
+
+def field_line(text: str) -> tuple[str, str] | None:
+    """(kind, value) of a labelled line: kind is content, lead, co, due or other."""
+    m = _FIELD.match(match_form(text))
+    if m is None:
+        return None
+    name, value = m.group("name"), text[m.end() :].strip()
+    if name.startswith(("nội dung", "nhiệm vụ")):
+        return "content", value
+    if "phối hợp" in name:
+        return "co", value
+    if name.startswith(("cơ quan", "đơn vị")):
+        return "lead", value
+    if name.startswith(("thời", "tiến độ")):
+        return "due", value
+    return "other", value
+
+
+class Records:
+    """Reads labelled lines into records and records into tasks."""
+
+    def __init__(self, text: str, year: int | None):
+        self.text, self.year = text, year
+        self.record: Record | None = None
+
+    def read(self, block: Block, found: list[Found]) -> bool:
+        """Whether the block was a labelled line of a record (and is read)."""
+        line = field_line(block.text)
+        if line is None or any(_PROCEDURE.search(match_form(h)) for h in block.headings):
+            return False
+        kind, value = line
+        fresh = self.record is None or self.record.headings != tuple(block.headings)
+        last = found[-1] if found else None
+        h = block.headings
+        under_task = last is not None and last.headings[: len(h)] == h[: len(last.headings)]
+        if kind != "content" and kind != "lead" and fresh and (under_task or kind != "due"):
+            return False  # not a record: "Thời hạn hoàn thành: …" under the tasks above it
+        record = self._record(block, kind)
+        if kind == "content":
+            record.content, record.start = value, block.start
+        elif kind == "due":  # before the lead line ("Thời gian: Quý I/2026", "Cơ quan chủ trì: …")
+            record.deadline = parse_due(value, self.year)
+            for task in record.tasks:
+                task.deadline = task.deadline or record.deadline
+        elif kind == "co":
+            names = [m.canonical for m in find_agencies(value)] + co_agencies("phối hợp " + value)
+            for task in record.tasks:
+                task.co = list(dict.fromkeys([*task.co, *names]))
+        elif kind == "lead":
+            return self._lead(record, block, value, found)
+        return True
+
+    def _record(self, block: Block, kind: str) -> Record:
+        headings = tuple(block.headings)
+        record = self.record
+        if record is None or record.headings != headings or (kind == "content" and record.tasks):
+            record = Record(headings, self._heading_start(block))
+            self.record = record
+        return record
+
+    def _heading_start(self, block: Block) -> int:
+        """Where the item the record sits under starts in the text (its heading)."""
+        if not block.headings:
+            return block.start
+        body = strip_marker(block.headings[-1].split(" – ", 1)[-1])
+        at = self.text.rfind(body[:40], 0, block.start)
+        return at if at >= 0 and block.start - at < 3000 else block.start
+
+    def _lead(self, record: Record, block: Block, value: str, found: list[Found]) -> bool:
+        if not value.strip(" .;:"):
+            return False  # "Cơ quan thực hiện:" over lines that name each agency: read them
+        if not record.content:
+            return False  # no "Nội dung:" line: a thủ tục's "Cơ quan thực hiện", or a sentence
+        unit = assignment(value)
+        leads = [m.canonical for m in unit.agencies] if unit else []
+        if not leads:
+            before = re.split(r"\bphối hợp\b|\bchủ trì\b", value, maxsplit=1)[0]
+            leads = [m.canonical for m in find_agencies(before)]
+        if not leads:
+            return False
+        co = unit.co if unit else co_agencies(value)
+        words = record.content or strip_marker(self.text[record.start : block.start]).strip()
+        quote = self.text[record.start : block.end].strip()
+        task = Found(
+            list(dict.fromkeys(leads)),
+            [c for c in co if c not in leads],
+            action_text(words or value, 0),
+            quote,
+            record.start,
+            list(block.headings),
+            record.deadline,
+        )
+        record.tasks.append(task)
+        found.append(task)
+        return True

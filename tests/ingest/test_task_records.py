@@ -1,0 +1,42 @@
+"""A plan's labelled lines under one item ("- Nội dung: …", "- Cơ quan thực hiện: …",
+"- Thời gian thực hiện: …") are one task; a thủ tục's "Cơ quan thực hiện" is none."""
+
+from __future__ import annotations
+
+from ingest.task_records import field_line
+from ingest.tasks import extract_tasks
+
+PLAN = (
+    "KẾ HOẠCH\n\nIII. NỘI DUNG HOẠT ĐỘNG\n\n1. Nâng cao nhận thức về bình đẳng giới\n\n"
+    "a) Hoạt động 1\n\n- Nội dung: Triển khai Tháng hành động vì bình đẳng giới.\n\n"
+    "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và UBND các xã, "
+    "phường.\n\n- Thời gian thực hiện: Tháng 11/2025.\n\n"
+    "b) Hoạt động 2\n\n- Nội dung: Tập huấn cho đội ngũ cán bộ làm công tác xã hội.\n\n"
+    "- Thời gian: Quý I/2026.\n\n- Cơ quan thực hiện: Sở Y tế.\n"
+)
+
+
+def test_a_record_is_one_task_with_its_content_deadline_and_agencies():
+    first, second = extract_tasks(PLAN, "2025-11")
+    assert (first.agency, first.due, first.due_text) == ("Sở Nội vụ", "2025-11-30", "Tháng 11/2025")
+    assert first.task == "Triển khai Tháng hành động vì bình đẳng giới."
+    assert first.quote.startswith("- Nội dung:") and first.quote.endswith("phường.")
+    assert "Các sở, ban, ngành" in first.co_agencies
+    assert (second.agency, second.due) == ("Sở Y tế", "2026-03-31")
+    assert first.quote in PLAN and PLAN.find(first.quote) == first.start
+
+
+def test_a_procedures_agency_line_is_not_a_task():
+    text = (
+        "QUYẾT ĐỊNH\n\n2. Thủ tục cấp giấy phép\n\n- Thời hạn giải quyết: 10 ngày làm việc.\n\n"
+        "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch.\n\n"
+        "- Cơ quan có thẩm quyền quyết định: UBND tỉnh.\n"
+    )
+    assert extract_tasks(text, "2025-11") == []
+
+
+def test_labelled_lines():
+    assert field_line("- Cơ quan chủ trì: Sở Nội vụ") == ("lead", "Sở Nội vụ")
+    assert field_line("+ Thời gian hoàn thành: Quý IV/2025") == ("due", "Quý IV/2025")
+    assert field_line("- Cơ quan phối hợp: Sở Tài chính") == ("co", "Sở Tài chính")
+    assert field_line("Sở Nội vụ chủ trì tổ chức hội nghị") is None
