@@ -41,7 +41,7 @@ _CUE = re.compile(
     r"|thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|nop))?\s*:?|xong\s+trong|hoan\s+thanh\s+trong"
     r"|hoan\s+thanh(?:\s+truoc)?|trong(?:\s+(?:thang|quy|nam))?|(?:den\s+)?het(?:\s+nam)?"
     r"|cuoi"
-    r"|(?:den|toi)\s+(?:ngay|truoc\s+ngay))\s*$"
+    r"|(?:den|toi)(?:\s+(?:ngay|truoc\s+ngay))?)\s*$"
 )
 
 # "không quá 05 ngày làm việc kể từ ngày ban hành": a deadline with no calendar date.
@@ -144,7 +144,11 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
         cue = _CUE.search(folded[max(0, start - 60) : start])
         if cue is None or (kind == "dm" and not _strong(cue.group(0))):
             continue
+        if re.fullmatch(r"\s*(?:den|toi)\s*", cue.group(0)) and kind not in ("dmy", "dm"):
+            continue  # "đến năm 2030": a horizon; "đến 31/12/2024": a date to meet
         cue_start = max(0, start - 60) + cue.start()
+        if re.search(r"(?:tính|lũy kế|luỹ kế)\s*$", sentence[:cue_start].lower()):
+            continue  # "tính đến ngày 30/9/2024": figures as of a date
         end = _extend(folded, end)
         words = sentence[cue_start:end].strip(" ,;:")
         around = folded[max(0, cue_start - 30) : cue_start] + " " + folded[cue_start : end + 12]

@@ -29,6 +29,12 @@ SCOPE = re.compile(
     r"^(?:phạm vi điều chỉnh|đối tượng|giải thích từ ngữ|nguyên tắc"
     r"|tiêu chí|hình thức khen thưởng)"
 )
+# A lead-in whose list items are the tasks ("… thực hiện tốt một số nhiệm vụ sau:").
+LIST_LEAD = re.compile(
+    r"(?:sau|như sau|dưới đây|cụ thể)\s*:\s*(?:\*\*)?$"
+    r"|(?:các|một số|những)\s+(?:nhiệm vụ|nội dung|việc|công việc|giải pháp)[^:]{0,60}:\s*$",
+    re.I,
+)
 NOT_A_TASK = re.compile(r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận)", re.I)
 
 

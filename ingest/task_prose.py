@@ -149,6 +149,8 @@ def assignment(sentence: str) -> Assignment | None:
         agencies, end = leading_agencies(sentence, start)
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)
+        if cue and cue.group(0).startswith("chỉ đạo") and (agencies or end == start):
+            cue = None  # "UBND huyện chỉ đạo các xã …", "Chỉ đạo các xã …": the subject directs
         cued, cued_end = leading_agencies(sentence, cue.end()) if cue else ([], end)
         if cued:
             agencies, end = cued, cued_end
@@ -161,6 +163,8 @@ def assignment(sentence: str) -> Assignment | None:
     if found:
         return Assignment(found, co_agencies(sentence, action), action, clauses)
     for cue in _CUE.finditer(form, at):
+        if cue.group(0).startswith("chỉ đạo"):
+            continue  # "Tăng cường chỉ đạo các xã …": whoever directs is the one tasked
         agencies, end = leading_agencies(sentence, cue.end())
         if agencies and len(form) - end > 8:
             return Assignment(agencies, co_agencies(sentence, end), end)

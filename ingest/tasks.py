@@ -22,6 +22,7 @@ from ingest.task_paragraphs import (
     BULLET,
     DEADLINE_LINE,
     DESCRIPTIVE,
+    LIST_LEAD,
     MARKER_ONLY,
     NOT_A_TASK,
     SCOPE,
@@ -169,8 +170,8 @@ class _Reader:
                 continue
             body = strip_marker(parents[i])
             at = self.text.rfind(body[:40], 0, before)
-            if at < 0:
-                continue
+            if at < 0 or LIST_LEAD.search(self.text[at : self.text.find("\n\n", at)]):
+                continue  # "Đề nghị UBND huyện … một số nhiệm vụ sau:": the items are the tasks
             self.task_headings.add(path)
             heading = Block(body, list(parents[:i]), at, at + len(body))
             add(self.found, heading, body, 0, unit, [], self.year, True)

@@ -144,3 +144,18 @@ def test_a_subject_after_an_opening_phrase_with_commas_and_a_vague_tail():
     tasks = extract_tasks(text, "2025-11")
     assert [t.agency for t in tasks] == ["Các sở, ban, ngành", "UBND các xã, phường"]
     assert tasks[0].task.startswith("Theo chức năng triển khai")
+
+
+def test_the_items_after_a_list_lead_in_heading_are_the_tasks():
+    text = (
+        "THÔNG BÁO\n\nII. NHIỆM VỤ TRỌNG TÂM\n\n"
+        "1. Đề nghị UBND huyện Bình Gia tập trung thực hiện tốt một số nhiệm vụ sau:\n\n"
+        "1.1. Về phát triển kinh tế\n\n"
+        "- Tập trung chỉ đạo sản xuất vụ Đông Xuân đảm bảo đúng khung thời vụ.\n\n"
+        "- Chỉ đạo các xã rà soát hồ sơ đất đai, phấn đấu đến 31/12/2024 hoàn thành.\n"
+    )
+    tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
+    assert [(t.agency, t.due) for t in tasks] == [
+        ("UBND huyện Bình Gia", None),
+        ("UBND huyện Bình Gia", "2024-12-31"),
+    ]
