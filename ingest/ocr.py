@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import os
 import shutil
 import subprocess
 import threading
@@ -22,20 +21,29 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from core.settings import Settings
 from ingest.deskew import deskew, to_gray
+from ingest.ocr_tables import blank_out, find_tables, read_cells
+from ingest.ocr_tesseract import (
+    OcrError,
+    OcrLine,
+    TsvLine,
+    env,
+    mean_confidence,
+    orientation,
+    run_tesseract,
+    tsv_lines,
+)
 
-OCR_VERSION = 1  # bump when what a cached page holds changes
+OCR_VERSION = 2  # bump when what a cached page holds changes
 A4_WIDTH_PT = 595.0  # an image file's page is taken to be A4 wide, to measure indents in points
-_SPECK_CONFIDENCE = 60.0  # a punctuation-only "word" read with less confidence is dust
+_UPRIGHT_CONFIDENCE = 60.0  # mean word confidence under which a page may be turned
+_OSD_CONFIDENCE = 2.0  # tesseract's orientation confidence needed to turn a page
 Progress = Callable[[int, int], None]  # (pages done, pages to read) of the current file
 Render = Callable[[int], "Page"]  # page index → the page's image and its scale
-
-
-class OcrError(Exception):
-    """A file cannot be OCR'd; the message (Vietnamese) says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -55,16 +63,6 @@ class OcrConfig:
             workers=settings.ocr_workers,
             cache_dir=settings.data_dir / "ocr_cache",
         )
-
-
-@dataclass
-class OcrLine:
-    """One line as read: its text, left and right edge and height in points."""
-
-    text: str
-    x0: float
-    x1: float
-    height: float
 
 
 @dataclass
@@ -136,45 +134,34 @@ class Ocr:
 
 
 def read_image(image: Image.Image, scale: float, dpi: int | None, lang: str) -> list[OcrLine]:
-    """The lines of one page image, top to bottom as tesseract reads them."""
+    """The lines of one page image in reading order. A page read with little confidence is
+    checked for being turned sideways or upside down (tesseract's OSD) and read again upright."""
     gray = deskew(to_gray(image))
-    buf = io.BytesIO()
-    gray.save(buf, "PPM")  # uncompressed: the cheapest format for tesseract to read from stdin
-    cmd = ["tesseract", "stdin", "stdout", "-l", lang, "--psm", "3"]
-    cmd += ["-c", "tessedit_do_invert=0"] + (["--dpi", str(dpi)] if dpi else []) + ["tsv"]
-    try:
-        proc = subprocess.run(
-            cmd, input=buf.getvalue(), capture_output=True, timeout=600, env=_env()
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise OcrError(f"tesseract không chạy được ({exc})") from exc
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
-        raise OcrError(f"tesseract lỗi: {' '.join(message) or proc.returncode}")
-    return lines_from_tsv(proc.stdout.decode("utf-8", "replace"), scale)
+    lines = _read_upright(gray, dpi, lang)
+    if mean_confidence(lines) < _UPRIGHT_CONFIDENCE:
+        turn, sure = orientation(gray, dpi)
+        if turn and sure >= _OSD_CONFIDENCE:
+            again = _read_upright(deskew(gray.rotate(turn, expand=True, fillcolor=255)), dpi, lang)
+            if mean_confidence(again) > mean_confidence(lines):
+                lines = again
+    return [line.scaled(scale) for line in lines]
 
 
-def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
-    """Words grouped into lines by tesseract's (block, paragraph, line) numbers. Specks read as
-    punctuation ("_", "'" with low confidence) and lines without a letter or digit are dropped."""
-    words: dict[tuple[str, str, str], list[tuple[int, int, int, int, str]]] = {}
-    for row in tsv.splitlines()[1:]:
-        f = row.split("\t")
-        if len(f) < 12 or f[0] != "5" or not f[11].strip():
-            continue
-        if float(f[10]) < _SPECK_CONFIDENCE and not any(c.isalnum() for c in f[11]):
-            continue
-        left, top, width, height = (int(v) for v in f[6:10])
-        words.setdefault((f[2], f[3], f[4]), []).append((left, top, width, height, f[11].strip()))
-    lines = []
-    for line in words.values():
-        text = " ".join(w[4] for w in line)
-        if not any(c.isalnum() for c in text):
-            continue
-        x0, x1 = min(w[0] for w in line), max(w[0] + w[2] for w in line)
-        top, bottom = min(w[1] for w in line), max(w[1] + w[3] for w in line)
-        lines.append(OcrLine(text, x0 * scale, x1 * scale, (bottom - top) * scale))
-    return lines
+def _read_upright(gray: Image.Image, dpi: int | None, lang: str) -> list[TsvLine]:
+    """Ruled tables cell by cell (ingest/ocr_tables.py), the rest of the page as tesseract
+    lays it out (--psm 3); each table's lines go where the table stands on the page."""
+    tables = find_tables(np.asarray(gray), dpi or 300)
+    if not tables:
+        return tsv_lines(run_tesseract(gray, lang, 3, dpi))
+    rest = tsv_lines(run_tesseract(blank_out(gray, [t.box for t in tables]), lang, 3, dpi))
+    cells = iter(read_cells(gray, [c for t in tables for c in t.cells], lang, dpi))
+    out: list[TsvLine] = []
+    for table in tables:
+        while rest and rest[0].top < table.box.top:
+            out.append(rest.pop(0))
+        for _ in table.cells:
+            out.extend(next(cells))
+    return out + rest
 
 
 def image_renderer(data: bytes) -> tuple[int, Render]:
@@ -209,16 +196,11 @@ def check_tesseract(lang: str) -> None:
             "chưa cài Tesseract OCR: cài gói Debian tesseract-ocr và tesseract-ocr-vie "
             "(apt-get install tesseract-ocr tesseract-ocr-vie; `make install` làm việc này)"
         )
-    proc = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, env=_env())
+    proc = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, env=env())
     if lang not in proc.stdout.split():
         raise OcrError(
             f"Tesseract thiếu mô hình ngôn ngữ '{lang}': cài gói Debian tesseract-ocr-{lang}"
         )
-
-
-def _env() -> dict[str, str]:
-    """The child's environment: one thread per tesseract, since pages run side by side."""
-    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 class _Cache:

@@ -13,7 +13,8 @@ from PIL import Image
 from core.errors import LoadError
 from ingest.deskew import skew_angle
 from ingest.loaders import check_file, load_document, load_text
-from ingest.ocr import Ocr, OcrConfig, lines_from_tsv
+from ingest.ocr import Ocr, OcrConfig
+from ingest.ocr_tesseract import lines_from_tsv
 from ingest.pipeline import Ingestor
 from tests.conftest import make_settings
 from tests.ingest.scans import layout, save_pdf, scanned
