@@ -45,10 +45,10 @@ _SO_GROUP = re.compile(
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 _HEADS = re.compile(
     r"(?:Ban Quản lý|Ban quản lý|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
-    r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|Các chủ đầu tư|Chủ đầu tư|Công an"
+    r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
     r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
-    r"(?=\s)"
+    r"(?=[\s,;:.])"
 )
 # Words that start what an agency is asked to do (lower case): a generic name ends before them.
 _PREDICATE = re.compile(
@@ -61,7 +61,7 @@ _PREDICATE = re.compile(
     r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
 )
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
-_WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "Chủ đầu tư")
+_WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
 
 
 @dataclass(frozen=True)

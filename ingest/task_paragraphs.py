@@ -18,11 +18,20 @@ DEADLINE_LINE = re.compile(
     re.I,
 )
 # Sections that describe (results, shortcomings, goals) rather than assign.
+# A section title names them in its first words ("I. KẾT QUẢ ĐẠT ĐƯỢC", "3. Về các kiến nghị
+# của huyện"); the same words deep in a sentence-long heading ("2. Để hoàn thành các mục tiêu
+# năm 2022, đề nghị UBND huyện …:") do not make it one.
 DESCRIPTIVE = re.compile(
-    r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|khó khăn|mục tiêu|mục đích"
-    r"|yêu cầu$|quan điểm|đối tượng|phạm vi|căn cứ|kinh phí|bối cảnh|thực trạng|kiến nghị"
-    r"|đề xuất"
+    r"^(?:\S+\s+){0,3}?(?:kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|khó khăn"
+    r"|mục tiêu|mục đích|yêu cầu$|quan điểm|đối tượng|phạm vi|căn cứ|kinh phí|bối cảnh"
+    r"|thực trạng|kiến nghị|đề xuất)"
 )
+
+
+def descriptive(heading: str) -> bool:
+    return bool(DESCRIPTIVE.search(label(heading)))
+
+
 # Sections that say to whom or how a text applies (scope, definitions, principles, criteria):
 # the agencies they list are not being given work.
 SCOPE = re.compile(

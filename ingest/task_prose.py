@@ -42,6 +42,7 @@ _REPORTS = re.compile(
 ISSUER = "UBND tỉnh"
 _INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với|về)\b[^,;:]{0,120},\s*")
 _CLAUSE = re.compile(r"[;:]\s+")
+_NEXT_SENTENCE = re.compile(r"(?<=\w)[.!?]\s+(?=[A-ZĐÂÊÔƠƯ])")
 _LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
 _BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
 _ONE_DISTRICT = re.compile(r"(?:ubnd|ủy ban nhân dân)\s+huyện")  # "UBND huyện": one, not all
@@ -178,6 +179,7 @@ def _clause_starts(sentence: str, form: str, at: int) -> list[int]:
     if intro:
         starts.append(intro.end())
     starts += [m.end() for m in _CLAUSE.finditer(form, at)]
+    starts += [m.end() for m in _NEXT_SENTENCE.finditer(sentence, at)]  # an item's sentences
     comma = _FIRST_COMMA.match(form, at)  # "Định kỳ (…), UBND cấp xã báo cáo …"
     if comma and not find_agencies(form[at : comma.end()]):
         starts.append(comma.end())

@@ -14,14 +14,12 @@ from collections.abc import Sequence
 
 from core.document import Chunk
 from core.results import Task
-from ingest.agencies import match_form
 from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
 from ingest.task_found import Found, add, attach, to_task
 from ingest.task_paragraphs import (
     BULLET,
     DEADLINE_LINE,
-    DESCRIPTIVE,
     LIST_LEAD,
     MARKER_ONLY,
     NOT_A_TASK,
@@ -34,6 +32,9 @@ from ingest.task_paragraphs import (
     label,
     named_line,
     names_only,
+)
+from ingest.task_paragraphs import (
+    descriptive as describes,
 )
 from ingest.task_prose import (
     Assignment,
@@ -147,7 +148,7 @@ class _Reader:
         context = nearest_heading_agencies(parents)
         if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
             context = lead_in[0]
-        descriptive = any(DESCRIPTIVE.search(match_form(h)) for h in parents)
+        descriptive = any(describes(h) for h in parents)
         if (item or context) and not under_task:
             self._whole(block, item, [] if descriptive else context, descriptive)
         else:
@@ -166,7 +167,7 @@ class _Reader:
                 continue
             self.seen_headings.add(path)
             unit = assignment(parents[i])
-            if unit is None or DESCRIPTIVE.search(match_form(parents[i])):
+            if unit is None or describes(parents[i]):
                 continue
             body = strip_marker(parents[i])
             at = self.text.rfind(body[:40], 0, before)
@@ -186,7 +187,8 @@ class _Reader:
             if not context:
                 self._sentences(block, descriptive)
             return
-        if block.text.rstrip().endswith(":") and unit is not None and not item:
+        lead = block.text.rstrip().endswith(":") and (not item or LIST_LEAD.search(block.text))
+        if lead and unit is not None:  # "… đề nghị UBND huyện Y … một số nội dung sau:"
             self._start_lead_in(unit, block)
             return
         if (not item and is_closing_line(block.text, self.year)) or executes(block.text):

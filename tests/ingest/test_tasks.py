@@ -159,3 +159,17 @@ def test_the_items_after_a_list_lead_in_heading_are_the_tasks():
         ("UBND huyện Bình Gia", None),
         ("UBND huyện Bình Gia", "2024-12-31"),
     ]
+
+
+def test_every_sentence_of_an_item_names_its_own_agencies():
+    text = (
+        "THÔNG BÁO\n\n3. Về giải ngân vốn đầu tư công: Yêu cầu các chủ đầu tư khẩn trương đẩy "
+        "nhanh tiến độ giải ngân; Sở Tài chính phối hợp hướng dẫn, tháo gỡ vướng mắc. Các sở, "
+        "ngành theo chức năng, nhiệm vụ tổ chức triển khai thực hiện trước ngày 30/6/2022.\n"
+    )
+    tasks = {t.agency: t.due for t in extract_tasks(text, "2022-04")}
+    assert tasks == {
+        "Các chủ đầu tư": None,
+        "Sở Tài chính": None,
+        "Các sở, ban, ngành": "2022-06-30",
+    }
