@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ingest.agencies import Mention, find_agencies, list_prefix, match_form
+from ingest.agencies import Mention, canonical, find_agencies, list_prefix, match_form
 
 # List markers a sentence or heading may open with: "- ", "a) ", "(1) ", "1.2. ", "II. ",
 # and the outline's own names for them inside an article ("Khoản 1 – ", "Điểm a – ").
@@ -255,8 +255,22 @@ def heading_agencies(heading: str) -> list[str]:
         return [] if not rest.startswith("là tổ chức") else [body.strip(" :")]
     if len(mentions) == 1 and rest and not _is_predicate(rest) and len(body) < 160:
         return [body.strip(" :")]  # the heading's whole words name the agency
+    if len(mentions) == 1 and names_agency(body):
+        return [canonical(body)]  # "Ngân hàng Nhà nước chi nhánh khu vực 14"
     return list(dict.fromkeys(m.canonical for m in mentions))
 
 
 def _is_predicate(rest: str) -> bool:
     return bool(re.match(r"[a-zđà-ỹ]", rest)) and not rest.startswith(("(", "là tổ chức"))
+
+
+_QUALIFIER = re.compile(r"(?:chi nhánh|khu vực|tỉnh|thành phố|cấp|trực thuộc|thuộc)\b")
+
+
+def names_agency(heading: str) -> bool:
+    """A heading that only names who is in charge, however qualified ("3. Ngân hàng Nhà nước
+    chi nhánh khu vực 14"): it heads tasks, it is not one."""
+    body = strip_marker(heading).strip(" :.")
+    mentions, end = leading_agencies(body, 0)
+    rest = match_form(body)[end:].strip(" :.;,")
+    return bool(mentions) and (not rest or (_QUALIFIER.match(rest) is not None and len(rest) < 40))

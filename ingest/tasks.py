@@ -42,6 +42,7 @@ from ingest.task_prose import (
     assignment,
     executes,
     local_district,
+    names_agency,
     nearest_heading_agencies,
     strip_marker,
 )
@@ -167,7 +168,7 @@ class _Reader:
                 continue
             self.seen_headings.add(path)
             unit = assignment(parents[i])
-            if unit is None or describes(parents[i]):
+            if unit is None or describes(parents[i]) or names_agency(parents[i]):
                 continue
             body = strip_marker(parents[i])
             at = self.text.rfind(body[:40], 0, before)
