@@ -21,12 +21,13 @@ _YEAR = r"((?:19|20)\d{2})"
 _DAY_MONTH = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})"
 # Each shape: (pattern on folded text, resolver name). Folded: lower case, no accents.
 _SHAPES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b{_DAY_MONTH}\s*[/.-]\s*{_YEAR}\b"), "dmy"),
+    (re.compile(rf"\b(?<!thang )(?<!thang){_DAY_MONTH}\s*[/.-]\s*{_YEAR}\b"), "dmy"),
     (re.compile(rf"\bngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})\s+nam\s+{_YEAR}\b"), "dmy"),
     (re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?!\s*(?:[/-]|nam)\s*\d)"), "dm"),
     (re.compile(rf"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]|nam)\s*{_YEAR})?"), "quarter"),
     (re.compile(rf"\b(6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s+{_YEAR})?"), "half"),
     (re.compile(rf"\bthang\s+(\d{{1,2}})(?:\s*(?:[/-]|nam)\s*{_YEAR})?(?![/\d])"), "month"),
+    (re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*{_YEAR}(?![/\-\w])"), "month"),
     (re.compile(rf"\b(?:ngay\s+)?{_DAY_MONTH}(?![/.\-\d])"), "dm"),
     (re.compile(rf"\bnam\s+{_YEAR}(?:\s*[-–]\s*{_YEAR})?"), "year"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"), "years"),
@@ -140,7 +141,8 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
     "trong tháng", "hoàn thành", "hết năm"), or a recurring schedule ("hằng năm", "định kỳ")."""
     folded = fold(sentence)
     best: Deadline | None = None
-    for start, end, kind, m in _matches(folded):
+    matches = _matches(folded)
+    for n, (start, end, kind, m) in enumerate(matches):
         cue = _CUE.search(folded[max(0, start - 60) : start])
         if cue is None or (kind == "dm" and not _strong(cue.group(0))):
             continue
@@ -149,6 +151,9 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
         cue_start = max(0, start - 60) + cue.start()
         if re.search(r"(?:tính|lũy kế|luỹ kế)\s*$", sentence[:cue_start].lower()):
             continue  # "tính đến ngày 30/9/2024": figures as of a date
+        later = matches[n + 1] if n + 1 < len(matches) else None
+        if later and re.fullmatch(r"\s*(?:[-–]|den)\s*", folded[end : later[0]]):
+            end, kind, m = later[1], later[2], later[3]  # "trong tháng 10-11/2025": its end
         end = _extend(folded, end)
         words = sentence[cue_start:end].strip(" ,;:")
         around = folded[max(0, cue_start - 30) : cue_start] + " " + folded[cue_start : end + 12]

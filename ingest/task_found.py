@@ -37,6 +37,7 @@ def add(
     context: list[str],
     year: int | None,
     item: bool,
+    inherited_co: Sequence[str] = (),
 ) -> None:
     agencies = [m.canonical for m in unit.agencies] if unit else context
     if not agencies or (not item and unit is None and not context):
@@ -45,7 +46,7 @@ def add(
     if unit is None and re.match(r"\s*(?:đã|đang|được)\s", match_form(body)):
         return
     action = unit.action - (len(quote) - len(body)) if unit else 0
-    co = unit.co if unit else co_agencies(body)
+    co = unit.co if unit else list(dict.fromkeys([*inherited_co, *co_agencies(body)]))
     whole = find_deadline(quote, year)
     groups = unit.groups() if unit and len(set(unit.clauses)) > 1 else [(0, len(quote), agencies)]
     for start, end, names in groups:

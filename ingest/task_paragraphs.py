@@ -44,6 +44,25 @@ LIST_LEAD = re.compile(
     r"|(?:các|một số|những)\s+(?:nhiệm vụ|nội dung|việc|công việc|giải pháp)[^:]{0,60}:\s*$",
     re.I,
 )
+# Sections of a conclusion notice that say what is to be done next.
+TASKY = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|trọng tâm|kết luận|chỉ đạo|đề nghị|yêu cầu")
+# What is left of a heading that only leads a list ("Giao Sở Nội vụ chủ trì, phối hợp với
+# Sở Tài chính:", "Sở X có trách nhiệm thực hiện các nhiệm vụ:") once the agencies are read.
+_LEAD_ONLY = re.compile(
+    r"(?:(?:chủ trì|phối hợp)[^:]*?)?(?:thực hiện|có trách nhiệm|triển khai|tập trung)?"
+    r"(?:\s*(?:thực hiện|tốt))?(?:\s*(?:các|một số|những))?"
+    r"(?:\s*(?:nhiệm vụ|nội dung|việc|công việc))?(?:\s*(?:sau|như sau|cụ thể|sau đây))?"
+)
+
+
+def lead_only(action: str) -> bool:
+    """An assignment whose action is only a colon away: the list under it is the work."""
+    if not action.rstrip().endswith(":"):
+        return False
+    rest = match_form(action).strip(" :,.")
+    return _LEAD_ONLY.fullmatch(rest) is not None
+
+
 NOT_A_TASK = re.compile(r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận)", re.I)
 
 

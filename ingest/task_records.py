@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.agencies import find_agencies, match_form
-from ingest.deadlines import Deadline, parse_due
+from ingest.deadlines import Deadline, find_deadline, parse_due
 from ingest.outline import Block
 from ingest.task_found import Found
 from ingest.task_prose import action_text, assignment, co_agencies, strip_marker
@@ -28,6 +28,7 @@ _FIELD = re.compile(
     r"|tiến độ(?: thực hiện)?|sản phẩm(?: đầu ra)?|kết quả đầu ra|kinh phí(?: thực hiện)?)"
     r"\s*:\s*"
 )
+_PROCEDURE_LINE = re.compile(r"có thẩm quyền(?: quyết định)?\s*:|được ủy quyền\s*:|lệ phí\s*:")
 _PROCEDURE = re.compile(r"thủ tục hành chính|trình tự thực hiện|thành phần hồ sơ|quy trình")
 
 
@@ -73,9 +74,7 @@ class Records:
             return False
         kind, value = line
         fresh = self.record is None or self.record.headings != tuple(block.headings)
-        last = found[-1] if found else None
-        h = block.headings
-        under_task = last is not None and last.headings[: len(h)] == h[: len(last.headings)]
+        under_task = bool(found) and _heads(found[-1], block.headings)
         if kind != "content" and kind != "lead" and fresh and (under_task or kind != "due"):
             return False  # not a record: "Thời hạn hoàn thành: …" under the tasks above it
         record = self._record(block, kind)
@@ -112,8 +111,10 @@ class Records:
     def _lead(self, record: Record, block: Block, value: str, found: list[Found]) -> bool:
         if not value.strip(" .;:"):
             return False  # "Cơ quan thực hiện:" over lines that name each agency: read them
-        if not record.content:
-            return False  # no "Nội dung:" line: a thủ tục's "Cơ quan thực hiện", or a sentence
+        if not record.content or _PROCEDURE_LINE.search(
+            match_form(self.text[block.end : block.end + 300])
+        ):
+            return False  # a thủ tục's "Cơ quan thực hiện" (then "Cơ quan có thẩm quyền …")
         unit = assignment(value)
         leads = [m.canonical for m in unit.agencies] if unit else []
         if not leads:
@@ -131,8 +132,17 @@ class Records:
             quote,
             record.start,
             list(block.headings),
-            record.deadline,
+            record.deadline or find_deadline(quote, self.year),
         )
         record.tasks.append(task)
         found.append(task)
         return True
+
+
+def _heads(task: Found, headings: list[str]) -> bool:
+    """Whether a labelled line sits under this task: in its paragraph's section, or right
+    under the heading that is the task ("3. Sở Tài chính chủ trì …:" › "Thời hạn: …")."""
+    if task.headings == headings:
+        return True
+    own = strip_marker(headings[-1].split(" – ", 1)[-1])[:20] if headings else ""
+    return task.headings == headings[:-1] and bool(own) and own in task.quote

@@ -10,6 +10,7 @@ agency without a deadline keeps due None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.document import Chunk
@@ -24,12 +25,14 @@ from ingest.task_paragraphs import (
     MARKER_ONLY,
     NOT_A_TASK,
     SCOPE,
+    TASKY,
     agency_label,
     deadline_only,
     is_action,
     is_closing_line,
     joined,
     label,
+    lead_only,
     named_line,
     names_only,
 )
@@ -63,7 +66,9 @@ def extract_tasks(
 ) -> list[Task]:
     """The notice's tasks in document order, one per responsible agency. `districts`: the
     districts the notice names, most named first (a bare "huyện" is the first one's)."""
-    reader = _Reader(text, int(notice_date[:4]) if notice_date[:4].isdigit() else None)
+    year = int(notice_date[:4]) if notice_date[:4].isdigit() else None
+    about = districts[0] if districts and re.search(rf"huyện\s+{districts[0]}", text[:800]) else ""
+    reader = _Reader(text, year, f"UBND huyện {about}" if about else None)
     with local_district(districts[0] if districts else None):
         for block in joined(parse_outline(text).blocks):
             reader.read(block)
@@ -78,7 +83,7 @@ class _Reader:
     """Walks the notice's paragraphs in order, remembering what the next ones inherit: the
     agencies of a lead-in ("… đề nghị UBND huyện Y:") and the headings that are tasks."""
 
-    def __init__(self, text: str, year: int | None):
+    def __init__(self, text: str, year: int | None, addressee: str | None = None):
         self.text, self.year = text, year
         self.found: list[Found] = []
         self.lead_in: tuple[list[str], tuple[str, ...]] | None = None
@@ -88,6 +93,8 @@ class _Reader:
         self.labelled = False  # the lead-in is a label ("Sở Y tế:"): its paragraphs follow it
         self.numbered = ""  # the paragraph before was a bare list marker ("3.")
         self.records = Records(text, year)
+        self.addressee = addressee  # "UBND huyện X" of a notice about one district
+        self.lead_co: dict[tuple[str, ...], list[str]] = {}  # co-agencies of lead headings
 
     def read(self, block: Block) -> None:
         rows = table_tasks(block, self.year)
@@ -150,8 +157,11 @@ class _Reader:
         if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
             context = lead_in[0]
         descriptive = any(describes(h) for h in parents)
+        if not context and not descriptive and self.addressee and _tasky(parents):
+            context = [self.addressee]  # the next steps of a notice about one district
+        co = next((self.lead_co[p] for p in _paths(parents) if p in self.lead_co), [])
         if (item or context) and not under_task:
-            self._whole(block, item, [] if descriptive else context, descriptive)
+            self._whole(block, item, [] if descriptive else context, descriptive, co)
         else:
             self._sentences(block, descriptive or under_task)
 
@@ -172,13 +182,18 @@ class _Reader:
                 continue
             body = strip_marker(parents[i])
             at = self.text.rfind(body[:40], 0, before)
-            if at < 0 or LIST_LEAD.search(self.text[at : self.text.find("\n\n", at)]):
+            whole = self.text[at : self.text.find("\n\n", at)] if at >= 0 else ""
+            read = assignment(whole)
+            if at < 0 or LIST_LEAD.search(whole) or (read and lead_only(whole[read.action :])):
+                self.lead_co[path] = unit.co  # "Giao Sở X chủ trì, phối hợp với Y:" over its tasks
                 continue  # "Đề nghị UBND huyện … một số nhiệm vụ sau:": the items are the tasks
             self.task_headings.add(path)
             heading = Block(body, list(parents[:i]), at, at + len(body))
             add(self.found, heading, body, 0, unit, [], self.year, True)
 
-    def _whole(self, block: Block, item: bool, context: list[str], descriptive: bool) -> None:
+    def _whole(
+        self, block: Block, item: bool, context: list[str], descriptive: bool, co: list[str]
+    ) -> None:
         """A list item or a paragraph under an agency heading: one task, the whole paragraph."""
         unit = assignment(block.text)
         body = strip_marker(block.text)
@@ -194,7 +209,7 @@ class _Reader:
             return
         if (not item and is_closing_line(block.text, self.year)) or executes(block.text):
             return
-        add(self.found, block, block.text, 0, unit, context, self.year, item)
+        add(self.found, block, block.text, 0, unit, context, self.year, item, co)
 
     def _sentences(self, block: Block, descriptive: bool = False) -> None:
         """A paragraph of prose: each sentence that assigns work is a task; so is one that
@@ -226,3 +241,12 @@ class _Reader:
             if is_closing_line(sentence, self.year):
                 continue
             add(self.found, block, sentence, at, unit, [], self.year, False)
+
+
+def _paths(parents: list[str]) -> list[tuple[str, ...]]:
+    """The heading paths above a paragraph, nearest first."""
+    return [tuple(parents[:i]) for i in range(len(parents), 0, -1)]
+
+
+def _tasky(parents: list[str]) -> bool:
+    return any(TASKY.search(label(h)) for h in parents)

@@ -100,3 +100,10 @@ def test_figures_as_of_a_date_and_a_horizon_are_not_deadlines():
     assert find_deadline("Tính đến ngày 30/9/2024, huyện đã giải ngân 60%.", 2024) is None
     assert find_deadline("Quy hoạch đến năm 2030, tầm nhìn đến năm 2050.", 2024) is None
     assert find_deadline("Phấn đấu đến 31/12/2024 giải ngân đạt 100%.", 2024).iso == "2024-12-31"
+
+
+def test_a_range_of_months_is_due_at_its_end():
+    assert parse_due("Tháng 11-12/2025", 2025).iso == "2025-12-31"
+    assert parse_due("12/2025", 2025).iso == "2025-12-31"
+    assert find_deadline("hoàn thành trong tháng 10-11/2025", 2025).iso == "2025-11-30"
+    assert parse_due("Nghị quyết số 12/2025/NQ-HĐND", 2025).due is None

@@ -173,3 +173,20 @@ def test_every_sentence_of_an_item_names_its_own_agencies():
         "Sở Tài chính": None,
         "Các sở, ban, ngành": "2022-06-30",
     }
+
+
+def test_a_district_notices_next_steps_are_the_districts_and_a_lead_heading_hands_its_co():
+    text = (
+        "THÔNG BÁO\n\nKết luận kiểm tra tình hình thực hiện nhiệm vụ trên địa bàn huyện Bình Gia"
+        "\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n\nHuyện đã triển khai thực hiện có hiệu quả các nhiệm vụ.\n\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\n\n1. Về phát triển kinh tế\n\n"
+        "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công, đảm bảo hết năm 2024 đạt 100%.\n\n"
+        "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:\n\n"
+        "a) Thẩm định đề án vị trí việc làm của huyện.\n"
+    )
+    tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
+    assert [(t.agency, t.due) for t in tasks] == [
+        ("UBND huyện Bình Gia", "2024-12-31"),
+        ("Sở Nội vụ", None),
+    ]
+    assert tasks[1].co_agencies == ["Sở Tài chính"]
