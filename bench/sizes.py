@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import ingest.pipeline as pipeline
 from bench.corpus import write_corpus
@@ -29,16 +30,23 @@ def settings_for(root: Path, size: int) -> Settings:
 
 
 @contextmanager
-def no_task_extraction() -> Iterator[None]:
+def no_task_extraction(*modules: Any) -> Iterator[None]:
     """Task extraction (issue 17) costs ~40 ms a Legal Code article here, 5x the rest of an
     ingest with hash vectors: 100k documents would take hours to build. The benchmark indexes
-    are built without it; bench.ingest_speed times it on its own."""
-    saved = pipeline.tasks_of
-    pipeline.tasks_of = lambda doc: []
+    are built and re-ingested without it, so they hold no tasks, and a newer task extractor
+    (TASKS_VERSION) does not read 100k documents' tasks again at the next re-ingest either;
+    bench.ingest_speed times extraction on its own. `modules`: other pipeline modules (an
+    older one loaded from git) to patch the same way."""
+    targets = [pipeline, *modules]
+    saved = [(m, m.tasks_of, m.refresh_tasks) for m in targets]
+    for m in targets:
+        m.tasks_of = lambda doc: []
+        m.refresh_tasks = lambda catalog: None
     try:
         yield
     finally:
-        pipeline.tasks_of = saved
+        for m, tasks_of, refresh_tasks in saved:
+            m.tasks_of, m.refresh_tasks = tasks_of, refresh_tasks
 
 
 def build(root: Path, size: int) -> tuple[list[dict], dict]:

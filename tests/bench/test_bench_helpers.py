@@ -90,3 +90,18 @@ def test_percentiles_table_and_extrapolation():
     assert limits["retrieval_p95_50ms"]["documents_at_limit"] == 100_000
     # 80% of 4000 MiB: (3200 - 300) / 0.01
     assert limits["server_rss_ram"]["documents_at_limit"] == 290_000
+
+
+def test_no_task_extraction_skips_extraction_and_refresh_and_restores_them():
+    import types
+
+    import ingest.pipeline as pipeline
+    from bench.sizes import no_task_extraction
+
+    other = types.SimpleNamespace(tasks_of=len, refresh_tasks=len)
+    saved = (pipeline.tasks_of, pipeline.refresh_tasks)
+    with no_task_extraction(other):
+        assert pipeline.tasks_of(None) == [] and pipeline.refresh_tasks(None) is None
+        assert other.tasks_of(None) == [] and other.refresh_tasks(None) is None
+    assert (pipeline.tasks_of, pipeline.refresh_tasks) == saved
+    assert (other.tasks_of, other.refresh_tasks) == (len, len)
