@@ -28,6 +28,7 @@ from core.results import (
     Turn,
 )
 from core.settings import Settings
+from index import listings
 from index.catalog import Catalog
 from index.embedders import Embedder, make_embedder
 from index.hybrid import Hit, HybridRetriever, Origin
@@ -216,32 +217,8 @@ class AnswerService:
 
     # --- what the index holds --------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        """Indexed notices, newest first; listed once per index generation (a document's chunk
-        count is the length of its row range, not a walk of every chunk)."""
-        state = self.state()
-
-        def listing() -> list[DocumentInfo]:
-            docs = state.docs.values()  # in DocTable row order, as the counts are
-            counts = state.chunk_counts()
-            infos = [
-                DocumentInfo(
-                    doc_id=d.doc_id,
-                    source=d.source,
-                    title=d.metadata.title or d.source,
-                    doc_type=d.metadata.doc_type,
-                    number=d.metadata.number,
-                    date=d.metadata.date_display,
-                    issuer=d.metadata.issuer,
-                    signer=d.metadata.signer,
-                    chunks=int(counts[row]),
-                )
-                for row, d in enumerate(docs)
-            ]
-            order = [(d.metadata.date, d.ingested_at) for d in docs]
-            ranked = sorted(range(len(infos)), key=order.__getitem__, reverse=True)
-            return [infos[i] for i in ranked]
-
-        return list(state.memo("documents", listing))
+        """Indexed notices, newest first (listed once per index generation)."""
+        return listings.documents(self.state())
 
     def document(self, doc_id: str) -> DocumentDetail | None:
         info = next((d for d in self.documents() if d.doc_id == doc_id), None)
@@ -257,20 +234,9 @@ class AnswerService:
         return DocumentDetail(**info.model_dump(), text=text, spans=spans, references=refs)
 
     def facets(self) -> Facets:
-        """The filter values on offer, computed once per index generation and shared (read, do
-        not change): the web layer asks for them on every question (a walk of 100k documents
-        took 100 ms)."""
-        state = self.state()
-
-        def collect() -> Facets:
-            docs = state.docs.values()
-            return Facets(
-                years=sorted({d.metadata.year for d in docs if d.metadata.year}, reverse=True),
-                districts=sorted({x for d in docs for x in d.metadata.districts}),
-                doc_types=sorted({d.metadata.doc_type for d in docs if d.metadata.doc_type}),
-            )
-
-        return state.memo("facets", collect)
+        """The filter values on offer, made once per index generation and shared: read them,
+        do not change them."""
+        return listings.facets(self.state())
 
     def stats(self) -> IndexStats:
         state = self.state()

@@ -180,11 +180,20 @@ class DocTable(Mapping[str, DocRecord]):
         return (raw.decode() for raw in self._index.sorted_ids())  # rows are in id order
 
     def values(self) -> list[DocRecord]:  # type: ignore[override]
-        """Every document, decoded once and then kept: the web layer lists the facets of all
-        of them for every question (~1 s to decode 100k documents, ~100 MB to keep)."""
+        """Every document, decoded once and then kept, for what reads them all again and again
+        (the row masks of filtered questions): ~1 s to decode 100k documents, ~100 MB to keep."""
         if self._all is None:
             self._all = [_doc(self._rows.decode(i)) for i in range(len(self))]
         return self._all
+
+    def scan(self) -> Iterator[DocRecord]:
+        """Every document in row order, decoded one at a time and not kept, for what reads
+        them all once per generation (the facets, the document list)."""
+        if self._all is not None:
+            yield from self._all
+            return
+        for i in range(len(self)):
+            yield _doc(self._rows.decode(i))
 
 
 def save_tables(folder: Path, chunks: list[Chunk], docs: list[DocRecord]) -> None:

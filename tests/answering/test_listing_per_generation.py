@@ -58,3 +58,14 @@ def test_documents_list_is_a_copy_of_the_kept_one(sample_service):
     assert len(sample_service.documents()) == 5
     detail = sample_service.document(sample_service.documents()[0].doc_id)
     assert detail is not None and len(detail.spans) == detail.chunks
+
+
+def test_listings_do_not_keep_every_decoded_document(settings, docs):
+    Ingestor(settings).run([docs])
+    service = AnswerService.from_settings(settings)
+    state = service.state()
+    service.facets()
+    service.documents()
+    assert state.docs._all is None, "scanned one at a time (~100 MB at 100k documents)"
+    assert list(state.docs.scan()) == state.docs.values(), "the same rows, in row order"
+    assert list(state.docs.scan()) == state.docs.values(), "and from the kept list"
