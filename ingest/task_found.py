@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from core.document import Chunk
 from core.results import Task
-from ingest.agencies import match_form
+from ingest.agencies import canonical, match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
 from ingest.task_prose import Assignment, action_text, co_agencies, strip_marker
@@ -94,7 +94,7 @@ def to_task(
     section = " › ".join(f.headings)
     d = f.deadline
     return Task(
-        agency=agency,
+        agency=canonical(agency) if agency else None,
         co_agencies=[c for c in f.co if c != agency],
         task=f.task,
         due=d.iso if d else None,

@@ -46,6 +46,7 @@ _NEXT_SENTENCE = re.compile(r"(?<=\w)[.!?]\s+(?=[A-ZĐÂÊÔƠƯ])")
 _LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
 _BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
 _ONE_DISTRICT = re.compile(r"(?:ubnd|ủy ban nhân dân)\s+huyện")  # "UBND huyện": one, not all
+_HELPS = re.compile(r"(?:chủ trì\s*,?\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _FIRST_COMMA = re.compile(r"[^,;:]{3,120}?,\s*")
 _CO = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _CO_END = re.compile(
@@ -146,7 +147,11 @@ def assignment(sentence: str) -> Assignment | None:
     found: list[Mention] = []
     clauses: list[int] = []
     action = 0
+    helps = _HELPS.match(form, at)  # "Phối hợp với Chánh Văn phòng …; Chủ tịch UBND …": co
+    co_end = leading_agencies(sentence, helps.end())[1] if helps else at
     for start in _clause_starts(sentence, form, at):
+        if at < start < co_end:
+            continue
         agencies, end = leading_agencies(sentence, start)
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)

@@ -88,13 +88,15 @@ class _Reader:
         self.found: list[Found] = []
         self.lead_in: tuple[list[str], tuple[str, ...]] | None = None
         self.task_headings: set[tuple[str, ...]] = set()
-        self.seen_headings: set[tuple[str, ...]] = set()
+        self.seen_headings: dict[tuple[str, ...], int] = {}  # where each heading was first met
         self.lead_items: set[tuple[str, ...]] = set()  # items of the current lead-in's list
         self.labelled = False  # the lead-in is a label ("Sở Y tế:"): its paragraphs follow it
         self.numbered = ""  # the paragraph before was a bare list marker ("3.")
         self.records = Records(text, year)
         self.addressee = addressee  # "UBND huyện X" of a notice about one district
         self.lead_co: dict[tuple[str, ...], list[str]] = {}  # co-agencies of lead headings
+        self.closing: set[tuple[str, ...]] = set()  # articles that say who executes the text
+        self.lead_at = 0  # where the current lead-in starts
 
     def read(self, block: Block) -> None:
         rows = table_tasks(block, self.year)
@@ -123,7 +125,11 @@ class _Reader:
             parents = parents[:-1]  # "13." after heading "12. …" is its sibling, not its child
         self._headings(parents, block.start)
         if own:  # its label heads the paragraphs after it, but it is read here, as a paragraph
-            self.seen_headings.add(tuple(block.headings))
+            self.seen_headings.setdefault(tuple(block.headings), block.start)
+            if executes(block.text):  # "Điều 4. … chịu trách nhiệm thi hành Quyết định này"
+                self.closing.add(tuple(block.headings))
+        if any(p in self.closing for p in _paths(block.headings)):
+            return  # what follows the closing article (its appendices) assigns nothing
         if self.records.read(block, self.found):
             return
         deadline_line = DEADLINE_LINE.match(block.text)
@@ -143,8 +149,10 @@ class _Reader:
         item = own or numbered or bool(BULLET.match(block.text))
         lead_in = self.lead_in
         same = lead_in is not None and tuple(parents) == lead_in[1]
+        deeper = lead_in is not None and self._in_list(parents, lead_in[1])
         if lead_in and not (
             (item and same)
+            or deeper
             or tuple(parents) in self.lead_items
             or (self.labelled and same and not named_line(block.text))
         ):
@@ -167,7 +175,16 @@ class _Reader:
 
     def _start_lead_in(self, unit: Assignment, block: Block) -> None:
         self.lead_in = ([m.canonical for m in unit.agencies], tuple(block.headings))
-        self.lead_items, self.labelled = set(), False
+        self.lead_items, self.labelled, self.lead_at = set(), False, block.start
+
+    def _in_list(self, parents: list[str], path: tuple[str, ...]) -> bool:
+        """A paragraph under an item heading of the lead-in's list ("Giao Công an tỉnh …
+        sau:" › "b) Chủ trì, phối hợp với …" › "- …"): one level below, met after it."""
+        if not path or len(parents) != len(path) + 1 or tuple(parents[:-1]) != path:
+            return False
+        if nearest_heading_agencies(parents[-1:]):
+            return False  # "2. Sở Nông nghiệp và Môi trường:": a list of its own
+        return self.seen_headings.get(tuple(parents), -1) > self.lead_at
 
     def _headings(self, parents: list[str], before: int) -> None:
         """A heading that itself assigns ("d) Giao Ban Quản lý … có trách nhiệm:") is a task;
@@ -176,7 +193,7 @@ class _Reader:
             path = tuple(parents[: i + 1])
             if path in self.seen_headings:
                 continue
-            self.seen_headings.add(path)
+            self.seen_headings[path] = before
             unit = assignment(parents[i])
             if unit is None or describes(parents[i]) or names_agency(parents[i]):
                 continue

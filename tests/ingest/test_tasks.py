@@ -190,3 +190,19 @@ def test_a_district_notices_next_steps_are_the_districts_and_a_lead_heading_hand
         ("Sở Nội vụ", None),
     ]
     assert tasks[1].co_agencies == ["Sở Tài chính"]
+
+
+def test_a_lead_in_article_its_nested_items_and_the_closing_article():
+    text = (
+        "QUYẾT ĐỊNH\n\nĐiều 3.\n\nGiao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:\n\n"
+        "a) Cập nhật công khai đầy đủ danh mục thủ tục hành chính được công bố.\n\n"
+        "b) Chủ trì, phối hợp với Giám đốc Sở Khoa học và Công nghệ\n\n"
+        "- Cấu hình quy trình điện tử tiếp nhận, giải quyết thủ tục hành chính.\n\n"
+        "c) Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, "
+        "phường tổ chức niêm yết công khai danh mục.\n\n"
+        "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh chịu trách nhiệm "
+        "thi hành Quyết định này./.\n\nPHỤ LỤC\n\nĐăng ký cai nghiện ma túy tự nguyện tại cơ sở.\n"
+    )
+    tasks = extract_tasks(text, "2025-11")
+    assert [t.agency for t in tasks] == ["Công an tỉnh"] * 3
+    assert tasks[2].co_agencies == ["Văn phòng UBND tỉnh", "UBND các xã, phường"]
