@@ -100,10 +100,19 @@ def _row(
     if not names and lead_cell and not _PRIVATE.match(match_form(lead_cell)):
         names = [canonical(lead_cell)]  # the lead column names it, even in words we do not know
     task = cells.get(role["task"], "").strip()
-    if not names or not task:
+    if not names or not task or _group_row(task, line):
         return []
     co_cell = cells.get(role.get("co", ""), "")
     co = [m.canonical for m in find_agencies(co_cell)] + co_agencies("phối hợp với " + co_cell)
     deadline = parse_due(cells.get(role.get("due", ""), ""), year)
     co = [c for c in dict.fromkeys(co) if c not in names]
     return [RowTask(n, co, task, deadline, line, offset, group) for n in dict.fromkeys(names)]
+
+
+def _group_row(task: str, line: str) -> bool:
+    """A row that heads a group of rows ("II. XÂY DỰNG THỂ CHẾ"), its other cells filled down
+    from the row above: not a task."""
+    letters = [c for c in task if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    shouting = bool(letters) and upper > 0.7 * len(letters)
+    return shouting or bool(re.match(r"[IVX]{1,5}\.\s", line))

@@ -206,3 +206,27 @@ def test_a_lead_in_article_its_nested_items_and_the_closing_article():
     tasks = extract_tasks(text, "2025-11")
     assert [t.agency for t in tasks] == ["Công an tỉnh"] * 3
     assert tasks[2].co_agencies == ["Văn phòng UBND tỉnh", "UBND các xã, phường"]
+
+
+def test_a_table_rows_group_heading_is_not_a_task(tmp_path):
+    cells = [
+        ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        ["I.", "CÔNG TÁC TUYÊN TRUYỀN"],
+        [
+            "1",
+            "Tuyên truyền trên báo, đài",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Sở Nội vụ",
+            "Thường xuyên",
+        ],
+        ["II.", "XÂY DỰNG THỂ CHẾ"],
+        ["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Các sở, ngành", "Quý I/2026"],
+    ]
+    lines = ["**KẾ HOẠCH**", "", "PHỤ LỤC", ""]
+    for n, row in enumerate(cells):  # a crawled table: a cell a line, headers in bold
+        lines += ["|", *[x for c in row for x in (f"**{c}**" if n == 0 else c, "|")]]
+    tasks = _tasks(tmp_path, "\n".join(lines) + "\n")
+    assert [(t.agency, t.due) for t in tasks] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", None),
+        ("Sở Tư pháp", "2026-03-31"),
+    ]
