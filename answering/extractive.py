@@ -16,7 +16,7 @@ from answering.question import Question
 from answering.question_kind import ABOUT_CITED, Kind
 from answering.question_names import DOC_NUMBER
 from answering.scoring import Evidence, EvidenceFinder
-from answering.table_answers import cell_answer
+from answering.table_answers import row_units, table_cell
 from answering.weights import WEIGHTS
 from answering.yes_no import verdict
 from core.results import Answer, Citation
@@ -99,14 +99,20 @@ class ExtractiveAnswerer:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
             return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
-        cell = cell_answer(best.hit.chunk, best.own or best.sentence, q, Scorer(q, state))
-        span = cell or direct_answer(
-            best.sentence,
-            best.own,
-            q,
-            Scorer(q, state),
-            best.hit.chunk.headings,
-            best.hit.chunk.text,
+        cell = table_cell(best, admissible, q, Scorer(q, state))
+        if cell is not None:  # the row that answers, maybe not the best-scored one
+            best = replace(best, hit=cell.hit, sentence=cell.row, own=cell.row)
+        span = (
+            cell.text
+            if cell
+            else direct_answer(
+                best.sentence,
+                best.own,
+                q,
+                Scorer(q, state),
+                best.hit.chunk.headings,
+                best.hit.chunk.text,
+            )
         )
         if q.yes_no:
             span = f"{verdict(q.yes_no, span, q.text)}. {span[:1].lower()}{span[1:]}"
@@ -142,6 +148,7 @@ class ExtractiveAnswerer:
             q.kind == "number"
             and q.unit.split(" ")[0] in MEASURES
             and not has_unit(ev.sentence, q, head_only=True)
+            and not has_unit(row_units(ev.hit.chunk, ev.own or ev.sentence), q, head_only=True)
         ):
             return False  # "bao nhiêu đồng/người/ngày" is not answered by a percentage
         if q.kind == "number" and q.unit and not unit_named(ev.sentence, q):

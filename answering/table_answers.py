@@ -1,17 +1,41 @@
 """A question about a table cell is answered with the row, the column, the value and the unit:
 "Trung học phổ thông — Phường: 200 (nghìn đồng/học sinh/tháng)". The row is read back from its
-line in the chunk (ingest.tables.row_cells); the column is the one whose header and value match
-what is asked."""
+line in the chunk (ingest.tables.row_cells). The cell is the one whose row label, group and
+column header together cover the question best, among the rows of the table the best evidence
+is from: the label must pick the row ("Trên 20 năm đến 50 năm", not the row whose figures
+happen to hold a 20), the header the column."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from answering.coverage import Scorer, term_set
 from answering.detectors import has_kind
 from answering.question import Question
+from answering.scoring import Evidence
 from core.document import Chunk
-from ingest.tables import row_cells
+from index.hybrid import Hit
+from ingest.tables import GROUP_HEAD, ROW_SEP, row_cells
+from vntext.terms import fold
 
 MAX_CHARS = 290
+TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
+ROW_MARGIN = 0.05  # how much better another row must cover the question than the best one
+KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
+_UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
+_HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")  # "Mức thu (đồng)", "Nhà cấp III (%)"
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?")
+_CODE = re.compile(r"(?=.*\d)[\w.\-/]{1,24}")  # "1.012507", "2.002278.H05"
+_INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
+
+
+@dataclass
+class Cell:
+    hit: Hit
+    row: str  # the row line, quoted in the citation
+    text: str  # "label — column: value (unit)"
+    score: float
 
 
 def row_line(chunk: Chunk, sentence: str) -> str:
@@ -20,34 +44,112 @@ def row_line(chunk: Chunk, sentence: str) -> str:
     return next((ln for ln in chunk.text.split("\n") if key in ln), sentence)
 
 
-def cell_answer(chunk: Chunk, sentence: str, q: Question, scorer: Scorer) -> str | None:
-    """Row label, the asked column and its value, with the table's unit; None when the row
-    cannot be read back or no column holds the kind of fact asked for."""
-    table = chunk.table
+def table_cell(
+    best: Evidence, evidence: list[Evidence], q: Question, scorer: Scorer
+) -> Cell | None:
+    """The best cell of the table `best` is from, searching every row of its chunks among the
+    top evidence; None when `best` is no table row or no cell holds the kind of fact asked."""
+    table = best.hit.chunk.table
     if table is None:
         return None
-    cells = row_cells(row_line(chunk, sentence), table.columns, table.unit)
+    own = row_line(best.hit.chunk, best.own or best.sentence)
+    named = {e for e in q.entities if e in fold(own)}  # places the chosen row names
+    seen: set[str] = set()
+    found: list[Cell] = []
+    for ev in [best, *evidence[:TABLE_EVIDENCE]]:
+        chunk = ev.hit.chunk
+        same = chunk.table is not None and chunk.table.caption == table.caption
+        if not same or chunk.chunk_id in seen or chunk.doc_id != best.hit.chunk.doc_id:
+            continue
+        seen.add(chunk.chunk_id)
+        for line in chunk.text.split("\n"):
+            if line.startswith(GROUP_HEAD) or not all(e in fold(line) for e in named):
+                continue
+            cell = _best_in_row(ev.hit, line, q, scorer)
+            if cell is not None:
+                found.append(cell)
+    mine = [c for c in found if c.row == own]
+    if not mine:
+        return None  # the best row holds no such cell: its sentence is read as prose
+    top = max(found, key=lambda c: c.score)
+    # another row must cover the question clearly better than the one scored best
+    return top if top.score >= mine[0].score + ROW_MARGIN else mine[0]
+
+
+def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None:
+    """The row's asked cell: the column whose header (beyond the label's words) covers the
+    question best, a cell of the kind asked before one that is not. The row scores what its
+    label, group and that column's header cover together."""
+    table = hit.chunk.table
+    assert table is not None
+    cells = row_cells(line, table.columns, table.unit)
     if len(cells) < 2:
         return None
-    label_column = next((c for c in table.columns if c in cells and not _is_index(c)), "")
+    lead = line.partition(ROW_SEP)[0] if ROW_SEP in line else ""  # as the row line names it
+    named = [c for c in table.columns if cells.get(c) and lead.endswith(cells[c])]
+    label_column = next(
+        (c for c in [*named, *table.columns] if c in cells and not _is_index(c)), ""
+    )
     label = cells.get(label_column, "")
-    options = [(c, v) for c, v in cells.items() if c != label_column and v and not _is_index(c)]
+    lead = lead or label
+    context = term_set(f"{lead} {table.group} {hit.chunk.section}")
+    options = []
+    for column, value in cells.items():
+        if column == label_column or not value or _is_index(column):
+            continue
+        if column == table.columns[0] and _ROW_NUMBER.fullmatch(value):
+            continue  # a row number under a first column the header does not call STT
+        unit = table.unit or _unit_cell(cells, column)
+        kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
+        if kind or q.kind in ("fact", "what"):
+            asked = scorer.coverage(term_set(column) - term_set(label)) + KIND * kind
+            options.append((asked, column, value, f" ({unit})" if unit else ""))
+    if label_column and _CODE.fullmatch(label):  # a code asked for: "mã TTHC"
+        asked = scorer.coverage(term_set(label_column))
+        what = next((f" ({v})" for c, v in cells.items() if c != label_column and v), "")
+        if options and asked > max(o[0] for o in options):
+            options.append((asked, label_column, label, what if len(what) < 160 else ""))
+            lead = ""
     if not options:
         return None
-    label_words = term_set(label)
+    _, column, value, unit = max(options, key=lambda o: o[0])
+    score = scorer.coverage(context | term_set(column))
+    for name in dict.fromkeys((lead, label)):
+        text = f"{name} — {column}: {value}{unit}" if name else f"{column}: {value}{unit}"
+        if len(text) <= MAX_CHARS:
+            return Cell(hit, line, text, score)
+    return None
 
-    def value(option: tuple[str, str]) -> float:
-        column, cell = option
-        asked = scorer.coverage(term_set(column) - label_words)
-        return asked + 0.5 * has_kind(cell, q)
 
-    column, cell = max(options, key=value)
-    if not has_kind(cell, q) and q.kind not in ("fact", "what"):
-        return None
-    unit = f" ({table.unit})" if table.unit else ""
-    text = f"{label} — {column}: {cell}{unit}" if label else f"{column}: {cell}{unit}"
-    return text if len(text) <= MAX_CHARS else None
+def row_units(chunk: Chunk, sentence: str) -> str:
+    """A table row's figures each followed by its unit, from the table, the row's unit cell or
+    the column header ("Nhà cấp III (%): 35" → "35%"), for checks that want a figure beside
+    its unit; "" for a sentence that is no table row."""
+    table = chunk.table
+    if table is None:
+        return ""
+    cells = row_cells(row_line(chunk, sentence), table.columns, table.unit)
+    parts = []
+    for column, value in cells.items():
+        unit = table.unit or _unit_cell(cells, column) or _header_unit(column)
+        parts.append(f"{value}%" if unit == "%" else f"{value} {unit}")
+    return "; ".join(parts)
+
+
+def _header_unit(column: str) -> str:
+    m = _HEADER_UNIT.search(column)
+    return m.group(1).strip() if m else ""
+
+
+def _unit_cell(cells: dict[str, str], asked: str) -> str:
+    """The row's own unit, from a column such as "Đơn vị tính" beside the asked one."""
+    for column, value in cells.items():
+        if column != asked and fold(column).strip(" .:") in _UNIT_COLUMNS:
+            return value
+    return ""
 
 
 def _is_index(column: str) -> bool:
-    return column.strip().lower() in {"stt", "tt", "số tt", "số thứ tự"}
+    """STT, TT, "Số thứ tự tại Quyết định …": columns that only number the rows."""
+    name = fold(column).strip(" .")
+    return name in _INDEX_COLUMNS or name.startswith("so thu tu")

@@ -3,6 +3,7 @@ empty slot (two "|" in a row) is a row boundary or an empty cell alike."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.tables import clean_cell
@@ -48,9 +49,15 @@ def cell_regions(lines: list[str]) -> list[tuple[int, int, list[str]]]:
     return regions
 
 
+_EMPH_SPAN = re.compile(r"\*+[^*]*\*+")
+PLAIN_INSIDE = 20  # "**Tên thủ tục** (Mã thủ tục)**" is a header cell, a plain title line is not
+
+
 def emph(cell: str) -> bool:
+    """Bold or italic as a whole: not a caption that opens "**PHỤ LỤC**" and goes on plain."""
     cell = cell.strip()
-    return len(cell) > 2 and cell.startswith("*") and cell.endswith("*")
+    whole = len(cell) > 2 and cell.startswith("*") and cell.endswith("*")
+    return whole and len(_EMPH_SPAN.sub("", cell).strip()) <= PLAIN_INSIDE
 
 
 def segments(slots: list[str]) -> list[Seg]:

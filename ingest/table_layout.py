@@ -11,6 +11,7 @@ a group of rows. Cells that belong to no table are handed back as they were.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.table_cells import Seg, emph, segments
 from ingest.tables import (
@@ -33,6 +34,7 @@ _NUMBER = re.compile(r"^\(?[\d.,%]+\)?(?:\s*\(\d+\))?$")
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
 _LAYOUT = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|TL\.)|CHỦ TỊCH")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_FIGURE = re.compile(r"[\d.,%/ ()\-]+")
 
 
 def _header_run(seg: Seg) -> int:
@@ -87,7 +89,7 @@ def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]]
     if len(segs) > 1 and _header_run(segs[1]) == len(segs[1].cells):  # a second header row?
         second = [clean_cell(c) for c in segs[1].cells]
         body, rest = _body(segs, 2, len(header) + len(second))
-        width = _width(body, len(header)) if body else 0
+        width = _width(body, len(header) + len(second) - 1) if body else 0
         if len(header) < width and len(second) < width < len(header) + len(second):
             body, rest = _split_last(body, rest, width)
             return _finish(lead, _two_rows(header, second, width), body, rest)
@@ -106,13 +108,17 @@ def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]]
 
 def _width(body: list[Seg], header: int) -> int:
     """The table's width: the header's, unless rows hold more cells, or fewer even counting
-    their empty cells (then cells before the header were a caption). A last row that runs into
-    the next table's caption counts only when it is the only row."""
+    their empty cells (then cells before the header were a caption). A row's empty slots count
+    its own empty cells, the row boundary, and at times the next row's empty first cell, so the
+    width most rows reach is taken, not the widest. A last row that runs into the next table's
+    caption counts only when it is the only row."""
     rows = body[:-1] if len(body) > 1 and body[-1].empties == -1 else body
     cells = max(len(s.cells) for s in rows)
     if cells > header:
         return cells
-    return min(header, max(len(s.cells) + max(s.empties - 1, 0) for s in rows))
+    spans = Counter(min(len(s.cells) + max(s.empties - 1, 0), header) for s in rows)
+    usual = max(spans, key=lambda w: (spans[w], w))
+    return max(cells, usual)
 
 
 def _split_last(body: list[Seg], rest: list[Seg], width: int) -> tuple[list[Seg], list[Seg]]:
@@ -245,12 +251,32 @@ def _add_row(table: Table, source: list[str], row: list[str]) -> None:
     if missing > 0:
         numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
         if is_numbering(row[0]):
-            row = row + (above[len(row) :] if above else [""] * missing)
+            row = _merged_from(above, row, missing)
         elif numbered:
-            row = ["", *row]
-            row = row + (above[len(row) :] if above else [""] * (width - len(row)))
+            row = _merged_from(above, ["", *row], width - len(row) - 1)
         elif above and row[0].split(" ")[0] == above[0].split(" ")[0]:
-            row = row + above[len(row) :]  # "Bước 2" under "Bước 1": a cell merged below
+            row = _merged_from(above, row, missing)  # "Bước 2" under "Bước 1"
         else:
             row = (above[:missing] if above else [""] * missing) + row
     table.rows.append(row[:width])
+
+
+def _merged_from(above: list[str] | None, row: list[str], missing: int) -> list[str]:
+    """A short row with the cells merged down from the row above put back: where the figures
+    then stand under figures and the words under words ("1.1.2 | Bữa trưa | 35.000" under
+    "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000"), at the row's end when nothing says."""
+    if above is None:
+        return row + [""] * missing
+    options = [row[:p] + above[p : p + missing] + row[p:] for p in range(1, len(row) + 1)]
+    return max(enumerate(options), key=lambda o: (_agrees(o[1], above), o[0]))[1]
+
+
+def _agrees(row: list[str], above: list[str]) -> int:
+    """Columns where a row and the row above hold the same kind of cell (figure or words)."""
+    return sum(
+        bool(a and b) and _is_figure(a) == _is_figure(b) for a, b in zip(row, above, strict=False)
+    )
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)

@@ -250,3 +250,36 @@ def test_row_cells_reads_a_row_line_back(line: str, cells: dict[str, str]):
         "Mầm non": "190" if not numbered else "1",
         "Tiểu học": "170" if not numbered else "2",
     }
+
+
+def test_crawled_table_after_a_caption_cell_with_a_unit_merged_down():
+    """The appendix title shares the cells of the header ("**PHỤ LỤC**" then plain lines): it is
+    a caption, not a column. "Đồng/học sinh/ngày" spans two rows and is written once."""
+    _, chunks = _provincial("f1e9ca38ca659c82.md")
+    chunk, line = _row(chunks, "1.2. Dịch vụ chăm sóc bán trú")
+    assert (
+        line
+        == "1.2. Dịch vụ chăm sóc bán trú — Đơn vị tính: Đồng/học sinh/tháng; Mức trần: 235.000"
+    )
+    assert chunk.table is not None and chunk.table.columns[:2] == [
+        "TT",
+        "Danh mục dịch vụ phục vụ, hỗ trợ hoạt động giáo dục, đào tạo",
+    ]
+    assert _row(chunks, "1.1.2. Bữa trưa")[1] == (
+        "1.1.2. Bữa trưa — Đơn vị tính: Đồng/học sinh/ngày; Mức trần: 35.000"
+    )
+
+
+def test_crawled_two_row_header_and_a_header_cell_partly_in_bold():
+    _, chunks = _provincial("4672020dbba893fb.md")
+    chunk = _row(chunks, "2.1. Chi bồi dưỡng cán bộ")[0]
+    assert chunk.table is not None and chunk.table.columns == [
+        "STT",
+        "Nội dung",
+        "Mức chi – Cấp Thành phố",
+        "Mức chi – Cấp xã",
+        "Ghi chú",
+    ]
+    _, procedures = _provincial("b1a5a41518097e3e.md")
+    line = _row(procedures, "2. Miễn nhiệm giám định viên")[1]
+    assert "— Thời hạn giải quyết: 10 ngày làm việc" in line and "; Lệ phí: Không;" in line

@@ -1,0 +1,68 @@
+"""Answers read from table cells: the row is the one whose label the question names (not one
+whose figures happen to hold a number the question states), the column the one its header
+names, the unit from the header or the table; a place the table does not list is refused. The
+notice below is written for these tests (hash embedder, real Chroma)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering.service import AnswerService
+from ingest.pipeline import Ingestor
+from tests.conftest import make_settings
+
+NOTICE = "\n".join(
+    [
+        "QUYẾT ĐỊNH THỬ NGHIỆM VỀ TỶ LỆ CHẤT LƯỢNG CÒN LẠI CỦA NHÀ VÀ MỨC THU PHÍ",
+        "",
+        "Điều 1. Tỷ lệ chất lượng còn lại của nhà",
+        "",
+        "Tỷ lệ chất lượng còn lại của nhà theo thời gian đã sử dụng như sau:",
+        "",
+        "| Thời gian đã sử dụng | Nhà cấp II (%) | Nhà cấp III (%) | Nhà cấp IV (%) |",
+        "| --- | --- | --- | --- |",
+        "| Dưới 5 năm | 97 | 95 | 85 |",
+        "| Trên 10 năm đến 20 năm | 80 | 70 | 35 |",
+        "| Trên 20 năm đến 50 năm | 60 | 35 | 30 |",
+        "| Trên 50 năm đến 100 năm | 50 | 30 | 20 |",
+        "",
+        "Điều 2. Mức thu phí tham quan theo địa bàn",
+        "",
+        "Mức thu phí tham quan di tích (đơn vị tính: đồng/lượt):",
+        "",
+        "| Địa bàn | Người lớn | Trẻ em |",
+        "| --- | --- | --- |",
+        "| Huyện Lộc Bình | 20.000 | 10.000 |",
+        "| Huyện Cao Lộc | 30.000 | 15.000 |",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def table_service(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("tables")
+    (docs / "quyet-dinh-bang.md").write_text(NOTICE, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("tables-data") / "data")
+    Ingestor(settings).run([docs])
+    return AnswerService.from_settings(settings)
+
+
+def test_the_row_its_label_names_and_the_column_its_header_names(table_service):
+    answer = table_service.ask(
+        "Nhà cấp III có thời gian đã sử dụng trên 20 năm đến 50 năm được tính bao nhiêu phần trăm?"
+    )
+    assert answer.found
+    assert answer.answer.startswith("Trên 20 năm đến 50 năm — Nhà cấp III (%): 35")
+    assert answer.citations[0].quote.startswith("Trên 20 năm đến 50 năm")
+
+
+def test_a_cell_with_the_unit_of_the_lead_in(table_service):
+    answer = table_service.ask("Mức thu phí tham quan di tích đối với trẻ em tại huyện Cao Lộc?")
+    assert answer.found
+    assert "Huyện Cao Lộc — Trẻ em: 15.000 (đồng/lượt)" in answer.answer
+
+
+def test_a_district_the_table_does_not_list_is_refused(table_service):
+    answer = table_service.ask("Mức thu phí tham quan di tích đối với trẻ em tại huyện Đình Lập?")
+    assert not answer.found
