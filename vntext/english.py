@@ -162,6 +162,12 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
     i = 0
     while i < len(tokens):
         token, lower = tokens[i], tokens[i].lower()
+        entry, n = _lookup(tokens, i)
+        if entry and n > 1:  # a capitalised phrase the glossary knows ("Ring Road") is no name
+            used.append(entry)
+            units.append(_Unit(entry.vietnamese, entry.kind, lower))
+            i += n
+            continue
         if _is_name(token, at_start=True):
             j = i + 1
             while j < len(tokens) and _is_name(tokens[j], at_start=False):
@@ -232,24 +238,28 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
     parts: list[str] = []
     chunk: list[_Unit] = []
     heads: list[str] = []
-    asking = False
+    asking = closed = False
     for unit in [*units, _Unit("", "punct")]:
         if unit.kind in _NOMINAL:
             chunk.append(unit)
             continue
         if chunk:
             phrase = _noun_phrase(chunk)
-            heads.append(phrase[0].kind)
+            heads += [] if closed else [phrase[0].kind]
             parts += [u.text for u in phrase] + (["nào"] if asking else [])
             chunk = []
         asking = unit.kind == "fn" and unit.source in ("which", "what")
         if unit.kind == "mark" and unit.text == "^":  # the question clause starts here
             heads.clear()
+            closed = False
             continue
+        closed = closed or (unit.kind == "punct" and bool(heads))
         if unit.kind != "fn" and unit.text:
             parts.append(unit.text)
     text = re.sub(r"\s+([,;])", r"\1", " ".join(parts))
-    return re.sub(r"^[,;\s]+|[,;\s]+$", "", text), (heads[0] if heads else "")
+    # "what was X's assigned target": an amount or a time asked about anywhere in the clause
+    head = next((h for h in heads if h in ("q", "d")), heads[0] if heads else "")
+    return re.sub(r"^[,;\s]+|[,;\s]+$", "", text), head
 
 
 def to_vietnamese(text: str) -> Translation:

@@ -39,6 +39,8 @@ _FRAMES = [
     (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
     (rf"what (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
      "{rest} «bao nhiêu phần trăm» {np}"),
+    (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
+     "{since_front}{rest}{since_back}"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
     (rf"(?:since |by |until )?when {AUX} (?P<rest>.+)", "{rest} «{when}»"),
     (rf"(?:who|(?:which|what) {_AGENCY}) {AUX}(?: be)? {_LEADS} (?P<rest>.+)",
@@ -58,9 +60,18 @@ _FRAMES = [
     (rf"{AUX} (?P<rest>.+)", "«có» {rest} «không»"),
 ]
 # fmt: on
+_SOURCE = re.compile(
+    r",\s*(?:according to|under|as (?:stated|reported|set out) in|in accordance with|per|"
+    r"based on)\b[^,]*$",
+    re.I,
+)
+_EFFECT_END = re.compile(
+    r"\b(?:take|takes|took|taking) effect$|\bcome into (?:force|effect)$", re.I
+)
 _COMPILED = [(re.compile(p, re.I | re.S), t) for p, t in _FRAMES]
 _WH = re.compile(
-    r"\b(?:(?:on|in|at|by|for|to|from|since|until)\s+)?(?:how|what|which|when|who|where|why)\b",
+    r"\b(?:(?:on|in|at|by|for|to|from|since|until|as of)\s+)?"
+    r"(?:how|what|which|when|who|where|why)\b",
     re.I,
 )
 _YES_NO = re.compile(rf"(?:^|,\s*)(?={AUX}\b)", re.I)
@@ -73,13 +84,22 @@ def reorder(text: str) -> str:
     if not m:
         return text
     prefix, main = text[: m.start()], text[m.start() :].lstrip(", ")
+    source = _SOURCE.search(main)  # ", according to the 2024 notice": kept after the question
+    suffix = main[source.start() :] if source else ""
+    main = main[: source.start()] if source else main
     for pattern, template in _COMPILED:
         found = pattern.fullmatch(main)
         if found:
             groups = {k: v or "" for k, v in found.groupdict().items()}
             groups["is_"] = "" if groups.get("np") else "là "
             groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
-            return f"{prefix} {template.format(**groups)}"
+            # "… take effect from what date" keeps the verb before the date ("có hiệu lực từ
+            # ngày nào"); other clauses put the date first, where it reads as Vietnamese and
+            # no word of the clause's end is taken for the figure's topic.
+            back = bool(_EFFECT_END.search(groups.get("rest", "")))
+            groups["since_front"] = "" if back else "«từ ngày nào» "
+            groups["since_back"] = " «từ ngày nào»" if back else ""
+            return f"{prefix} {template.format(**groups)}{suffix}"
     return text
 
 

@@ -224,3 +224,23 @@ def test_inflected_forms_find_their_entry():
         translation = to_vietnamese(f"Does the chairman {form} the plan?")
         assert "ký" in translation.text.split() and translation.used[1].english == form
     assert "phối hợp" in _vi("Which units are coordinating?")
+
+
+def test_a_date_asked_from_goes_first_unless_a_taking_effect_ends_the_clause():
+    text = _vi("From what date must the new fee schedule be applied in the province?")
+    assert text.startswith("từ ngày nào"), text
+    text = _vi("Since which date does Decision 15/2024/QD-UBND take effect?")
+    assert text.endswith("có hiệu lực từ ngày nào?"), text
+
+
+def test_the_source_clause_stays_after_the_question():
+    text = _vi("What was the commune's assigned rice target for 2024, according to the report?")
+    assert "là bao nhiêu, theo báo cáo" in text, text
+
+
+def test_an_amount_asked_about_after_a_name_still_asks_how_much():
+    assert "là bao nhiêu" in _vi("What was Tam Duong district's disbursement target in 2023?")
+
+
+def test_a_capitalised_phrase_the_glossary_knows_is_no_name():
+    assert "Đường Vành đai 4" in _vi("Which agency builds Ring Road 4?")
