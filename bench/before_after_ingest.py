@@ -134,22 +134,23 @@ def listings(root: Path, size: int) -> dict:
     service = AnswerService.from_settings(settings_for(root, size), BenchEmbedder())
     state = service.state()
     log("facets and the document list")
-    decode_ms = ms(state.docs.values, 1)  # decoded once and kept, before and after alike
-    facets = {"before_ms": ms(lambda: old_facets(state), 10)}
-    facets["after_first_ms"] = ms(service.facets, 1)
+    # First calls read each document once, not kept; the old code walked the kept list.
+    facets = {"after_first_ms": ms(service.facets, 1)}
+    docs = {"after_first_ms": ms(service.documents, 1)}
+    decode_ms = ms(state.docs.values, 1)  # decoded once and kept, as the old code had them
+    facets["before_ms"] = ms(lambda: old_facets(state), 10)
     facets["after_ms"] = ms(service.facets, 200)
     facets["same"] = old_facets(state) == service.facets()
-    docs = {"before_ms": ms(lambda: old_documents(state), 2)}
-    docs["after_first_ms"] = ms(service.documents, 1)
+    docs["before_ms"] = ms(lambda: old_documents(state), 2)
     docs["after_ms"] = ms(service.documents, 20)
     docs["same"] = old_documents(state) == service.documents()
     last = service.documents()[-1].doc_id
     docs["document_view_after_ms"] = ms(lambda: service.document(last), 20)
     for part in (facets, docs):
         part["ratio"] = ratio(part["before_ms"], part["after_ms"])
-        part["ratio_first_call"] = round(
-            part["before_ms"]["median"] / part["after_first_ms"]["median"], 1
-        )
+        # The old first call decoded every document (kept) and then walked them.
+        first = decode_ms["median"] + part["before_ms"]["median"]
+        part["ratio_first_call"] = round(first / part["after_first_ms"]["median"], 1)
     return {"documents_decoded_once_ms": decode_ms["median"], "facets": facets, "documents": docs}
 
 
@@ -158,6 +159,7 @@ def main() -> int:
     parser.add_argument("root", type=Path)
     parser.add_argument("size", type=int)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", type=Path, help="pyinstrument text of one more re-ingest")
     args = parser.parse_args()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     load = [round(x, 2) for x in os.getloadavg()]
@@ -172,6 +174,15 @@ def main() -> int:
         "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.profile:
+        from pyinstrument import Profiler
+
+        log("re-ingest under pyinstrument")
+        profiler = Profiler(interval=0.001)
+        with profiler:
+            run = reingest(pipeline, args.root, args.size)
+        text = profiler.output_text(unicode=True, color=False, show_all=False)
+        args.profile.write_text(f"re-ingest of the unchanged corpus, {run}\n{text}")
     return 0
 
 
