@@ -51,7 +51,7 @@ _HEADS = re.compile(
     r"(?=[\s,;:.])"
 )
 # Words that start what an agency is asked to do (lower case): a generic name ends before them.
-_PREDICATE = re.compile(
+PREDICATE = re.compile(
     r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức|tham mưu|chỉ đạo"
     r"|triển khai|theo dõi|hướng dẫn|tiếp tục|tăng cường|khẩn trương|chủ động|rà soát|căn cứ"
     r"|nghiên cứu|đẩy mạnh|bố trí|báo cáo|thường xuyên|đôn đốc|kiểm tra|cung cấp|kịp thời"
@@ -228,7 +228,7 @@ def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
             break
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
             break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
-        verb = _PREDICATE.match(form, head_end + m.start(1)) if words else None
+        verb = PREDICATE.match(form, head_end + m.start(1)) if words else None
         if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
             break
         end, words = head_end + m.end(), words + 1

@@ -12,7 +12,8 @@ from core.results import Task
 from ingest.agencies import canonical, match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
-from ingest.task_prose import Assignment, action_text, co_agencies, strip_marker
+from ingest.task_names import strip_marker
+from ingest.task_prose import Assignment, action_text, co_agencies
 
 
 @dataclass

@@ -9,7 +9,8 @@ import re
 from ingest.agencies import match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
-from ingest.task_prose import heading_agencies, is_closing, leading_agencies, strip_marker
+from ingest.task_names import leading_agencies, strip_marker
+from ingest.task_prose import heading_agencies, is_closing
 from vntext.terms import fold
 
 BULLET = re.compile(r"^\s*(?:[-+•*–]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s)")

@@ -6,30 +6,19 @@ agencies it should work with ("phối hợp với Sở Z, các cơ quan liên qu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ingest.agencies import Mention, canonical, find_agencies, list_prefix, match_form
+from ingest.agencies import Mention, canonical, find_agencies, match_form
+from ingest.task_names import (
+    MARKER,
+    VAGUE,
+    leading_agencies,
+    strip_marker,
+)
 
-# List markers a sentence or heading may open with: "- ", "a) ", "(1) ", "1.2. ", "II. ",
-# and the outline's own names for them inside an article ("Khoản 1 – ", "Điểm a – ").
-MARKER = re.compile(
-    r"^\s*(?:[-+•*–]\s*|\(\d{1,2}\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s*|[a-zđ]\)\s*"
-    r"|[IVX]{1,5}[.)]\s*|(?:Khoản \d+|Điểm [a-zđ]) – |Điều \d+[a-z]?\s*[.:]\s*)"
-)
-# Who in an agency a sentence addresses: "Giám đốc", "tập thể lãnh đạo, cán bộ, công chức của".
-_ROLE = re.compile(
-    r"(?:tập thể\s+)?(?:giám đốc|thủ trưởng|chủ tịch|lãnh đạo|người đứng đầu|chánh|trưởng"
-    r"|cán bộ)(?:\s*,\s*(?:cán bộ|công chức|viên chức|người lao động)(?:\s+công chức)?)*"
-    r"(?:\s*,?\s*(?:công chức|viên chức))?\s+(?:của\s+)?",
-    re.I,
-)
 _OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|trách nhiệm của)\s*:?\s*")
 # "Giao", "Đề nghị", "Yêu cầu" anywhere: "…; giao Sở X chủ trì", "UBND tỉnh yêu cầu Sở X …".
 _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo)\s*:?\s+")
-_SEPARATOR = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:các\s+(?=[A-ZĐ]))?")
 # What follows an agency when the sentence reports or describes rather than assigns.
 _REPORTS = re.compile(
     r"\s*(?:đã|đang|được|bị|là|cũng|vẫn|chưa|nhận|đạt|gồm|bao gồm|tham dự|soạn thảo|trình\)"
@@ -43,18 +32,11 @@ ISSUER = "UBND tỉnh"
 _INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với|về)\b[^,;:]{0,120},\s*")
 _CLAUSE = re.compile(r"[;:]\s+")
 _NEXT_SENTENCE = re.compile(r"(?<=\w)[.!?]\s+(?=[A-ZĐÂÊÔƠƯ])")
-_LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
-_BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
-_ONE_DISTRICT = re.compile(r"(?:ubnd|ủy ban nhân dân)\s+huyện")  # "UBND huyện": one, not all
 _HELPS = re.compile(r"(?:chủ trì\s*,?\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _FIRST_COMMA = re.compile(r"[^,;:]{3,120}?,\s*")
 _CO = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _CO_END = re.compile(
     r"\s(?:để|nhằm|trong|tổ chức|triển khai|thực hiện|xây dựng|rà soát|tham mưu)\s"
-)
-_VAGUE_CO = re.compile(
-    r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|sở, ngành)(?:[ ,]+(?:cơ quan|tổ chức|đơn vị"
-    r"|địa phương))*(?:\s+(?:có\s+)?liên quan)?"
 )
 # Closing lines every directive ends with: not a task of their own unless they set a deadline.
 # "… chịu trách nhiệm thi hành Quyết định này" never is; "triển khai thực hiện Chỉ thị này" is
@@ -88,47 +70,6 @@ class Assignment:
             (start, end, [m.canonical for m, c in pairs if c == start])
             for start, end in zip(starts, bounds, strict=True)
         ]
-
-
-def strip_marker(text: str) -> str:
-    marker = MARKER.match(text)
-    return text[marker.end() :] if marker else text
-
-
-@contextmanager
-def local_district(name: str | None) -> Iterator[None]:
-    """While set, a bare "huyện"/"Huyện" in a notice about one district is its committee."""
-    token = _LOCAL.set(name)
-    try:
-        yield
-    finally:
-        _LOCAL.reset(token)
-
-
-def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
-    """Agencies listed from `at` on ("Thủ trưởng các sở…; Chủ tịch UBND các xã…", "các Sở:
-    Tài chính, Xây dựng"), and where the list ends; an empty list when no agency starts there."""
-    mentions = find_agencies(text)
-    found: list[Mention] = []
-    pos = list_prefix(match_form(text), at)
-    lo = pos  # a mention may open before `pos` on the separator's "các" ("và các Sở, ban, ngành")
-    while True:
-        role = _ROLE.match(text, pos)
-        start = role.end() if role else pos
-        mention = next((m for m in mentions if lo <= m.start <= start < m.end), None)
-        one = mention is None or _ONE_DISTRICT.fullmatch(match_form(mention.text))
-        bare = _BARE_DISTRICT.match(text, start) if one and _LOCAL.get() else None
-        if bare:
-            mention = Mention(start, bare.end(), bare.group(0), f"UBND huyện {_LOCAL.get()}")
-        if mention is None:
-            vague = _VAGUE_CO.match(match_form(text), start) if found else None
-            end = vague.end() if vague else (found[-1].end if found else at)
-            return found, end  # "…, UBND cấp xã và các đơn vị có liên quan": the list's tail
-        found.append(mention)
-        sep = _SEPARATOR.match(text, mention.end)
-        if sep is None:
-            return found, mention.end
-        lo, pos = mention.end, sep.end()
 
 
 def assignment(sentence: str) -> Assignment | None:
@@ -205,7 +146,7 @@ def co_agencies(text: str, at: int = 0) -> list[str]:
     span_end = stop.start() if stop else len(text)
     span = text[m.end() : span_end]
     out = [mention.canonical for mention in find_agencies(span)]
-    out += [v.group(0) for v in _VAGUE_CO.finditer(match_form(span)) if v.group(0).strip()]
+    out += [v.group(0) for v in VAGUE.finditer(match_form(span)) if v.group(0).strip()]
     return list(dict.fromkeys(o for o in out if o))
 
 

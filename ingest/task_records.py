@@ -19,7 +19,8 @@ from ingest.agencies import find_agencies, match_form
 from ingest.deadlines import Deadline, find_deadline, parse_due
 from ingest.outline import Block
 from ingest.task_found import Found
-from ingest.task_prose import action_text, assignment, co_agencies, strip_marker
+from ingest.task_names import strip_marker
+from ingest.task_prose import action_text, assignment, co_agencies
 
 _FIELD = re.compile(
     r"^\s*(?:[-+•*]\s*)?(?P<name>nội dung(?: công việc| thực hiện| hoạt động)?|nhiệm vụ"

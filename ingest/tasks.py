@@ -18,6 +18,7 @@ from core.results import Task
 from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
 from ingest.task_found import Found, add, attach, to_task
+from ingest.task_names import local_district, strip_marker
 from ingest.task_paragraphs import (
     BULLET,
     DEADLINE_LINE,
@@ -44,10 +45,8 @@ from ingest.task_prose import (
     action_text,
     assignment,
     executes,
-    local_district,
     names_agency,
     nearest_heading_agencies,
-    strip_marker,
 )
 from ingest.task_records import Records
 from ingest.task_tables import table_tasks

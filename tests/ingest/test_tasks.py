@@ -230,3 +230,17 @@ def test_a_table_rows_group_heading_is_not_a_task(tmp_path):
         ("Sở Văn hóa, Thể thao và Du lịch", None),
         ("Sở Tư pháp", "2026-03-31"),
     ]
+
+
+def test_a_long_list_of_agencies_keeps_the_names_the_table_does_not_know():
+    text = (
+        "KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\n5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, "
+        "các Ban xây dựng Đảng Tỉnh ủy, Kiểm toán Nhà nước khu vực VI, Ngân hàng Nhà nước chi "
+        "nhánh khu vực 5, các đơn vị có liên quan theo chức năng phối hợp thực hiện Kế hoạch.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2025-11")] == [
+        "Ủy ban MTTQ Việt Nam tỉnh",
+        "Ban xây dựng Đảng Tỉnh ủy",
+        "Kiểm toán Nhà nước khu vực VI",
+        "Ngân hàng Nhà nước chi nhánh khu vực 5",
+    ]

@@ -1,0 +1,113 @@
+"""Who a list of agencies names: "Thủ trưởng các sở…; Chủ tịch UBND các xã…", "các Sở: Tài
+chính, Xây dựng", "…, Kiểm toán Nhà nước khu vực VI, …", a bare "huyện" in a notice about one
+district; and the list markers a sentence opens with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ingest.agencies import PREDICATE, Mention, canonical, find_agencies, list_prefix, match_form
+
+# List markers a sentence or heading may open with: "- ", "a) ", "(1) ", "1.2. ", "II. ",
+# and the outline's own names for them inside an article ("Khoản 1 – ", "Điểm a – ").
+MARKER = re.compile(
+    r"^\s*(?:[-+•*–]\s*|\(\d{1,2}\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s*|[a-zđ]\)\s*"
+    r"|[IVX]{1,5}[.)]\s*|(?:Khoản \d+|Điểm [a-zđ]) – |Điều \d+[a-z]?\s*[.:]\s*)"
+)
+# Who in an agency a sentence addresses: "Giám đốc", "tập thể lãnh đạo, cán bộ, công chức của".
+_ROLE = re.compile(
+    r"(?:tập thể\s+)?(?:giám đốc|thủ trưởng|chủ tịch|lãnh đạo|người đứng đầu|chánh|trưởng"
+    r"|cán bộ)(?:\s*,\s*(?:cán bộ|công chức|viên chức|người lao động)(?:\s+công chức)?)*"
+    r"(?:\s*,?\s*(?:công chức|viên chức))?\s+(?:của\s+)?",
+    re.I,
+)
+_SEPARATOR = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:các\s+(?=[A-ZĐ]))?")
+_LOCAL: ContextVar[str | None] = ContextVar("local_district", default=None)
+_BARE_DISTRICT = re.compile(r"(?:(?:UBND|[ỦU][ỷy] ban nhân dân)\s+)?[Hh]uyện\b(?!\s+[A-ZĐÀ-Ỹ])")
+_ONE_DISTRICT = re.compile(r"(?:ubnd|ủy ban nhân dân)\s+huyện")  # "UBND huyện": one, not all
+VAGUE = re.compile(
+    r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|sở, ngành)(?:[ ,]+(?:cơ quan|tổ chức|đơn vị"
+    r"|địa phương))*(?:\s+(?:có\s+)?liên quan)?"
+)
+
+
+def strip_marker(text: str) -> str:
+    marker = MARKER.match(text)
+    return text[marker.end() :] if marker else text
+
+
+@contextmanager
+def local_district(name: str | None) -> Iterator[None]:
+    """While set, a bare "huyện"/"Huyện" in a notice about one district is its committee."""
+    token = _LOCAL.set(name)
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
+
+
+def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
+    """Agencies listed from `at` on ("Thủ trưởng các sở…; Chủ tịch UBND các xã…", "các Sở:
+    Tài chính, Xây dựng"), and where the list ends; an empty list when no agency starts there."""
+    mentions = find_agencies(text)
+    found: list[Mention] = []
+    pos = list_prefix(match_form(text), at)
+    lo = pos  # a mention may open before `pos` on the separator's "các" ("và các Sở, ban, ngành")
+    while True:
+        role = _ROLE.match(text, pos)
+        start = role.end() if role else pos
+        mention = next((m for m in mentions if lo <= m.start <= start < m.end), None)
+        one = mention is None or _ONE_DISTRICT.fullmatch(match_form(mention.text))
+        bare = _BARE_DISTRICT.match(text, start) if one and _LOCAL.get() else None
+        if bare:
+            mention = Mention(start, bare.end(), bare.group(0), f"UBND huyện {_LOCAL.get()}")
+        if mention is not None:
+            mention = _qualified(text, mention)
+        elif found:
+            mention = _listed(text, start)  # "…, Kiểm toán Nhà nước khu vực VI, …"
+        if mention is None:
+            vague = VAGUE.match(match_form(text), start) if found else None
+            end = vague.end() if vague else (found[-1].end if found else at)
+            return found, end  # "…, UBND cấp xã và các đơn vị có liên quan": the list's tail
+        found.append(mention)
+        sep = _SEPARATOR.match(text, mention.end)
+        if sep is None:
+            return found, mention.end
+        lo, pos = mention.end, sep.end()
+
+
+_PLACED = re.compile(r"(?:\s+(?:chi nhánh|khu vực|số|tỉnh|thành phố|[A-ZĐ0-9][\w.]*))+")
+_VAGUE_HEAD = re.compile(
+    r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức|cá nhân|doanh nghiệp|lực lượng"
+    r"|ngành|chủ)\b"
+)
+_NEXT = re.compile(r"\s*[,;]|\s+và\s")
+
+
+def _qualified(text: str, mention: Mention) -> Mention:
+    """A known name with the words that place it ("Ngân hàng Nhà nước chi nhánh khu vực 5"),
+    when a list separator follows them."""
+    tail = _PLACED.match(text, mention.end)
+    if tail is None or not _NEXT.match(text, tail.end()):
+        return mention
+    name = text[mention.start : tail.end()]
+    return Mention(mention.start, tail.end(), name, canonical(name))
+
+
+def _listed(text: str, start: int) -> Mention | None:
+    """An agency the table does not know, inside a list of agencies: capitalised words up to
+    the next separator ("các Ban xây dựng Đảng Tỉnh ủy", "Kiểm toán Nhà nước khu vực VI")."""
+    m = re.match(r"(?:các\s+)?(\w)[^,;:()]{2,80}?(?=\s*[,;:]|\s+và\s|$)", text[start:])
+    if m is None or not m.group(1).isupper() or len(m.group(0).split()) > 12:
+        return None
+    name = m.group(0)
+    form = match_form(name)
+    if _VAGUE_HEAD.match(form):
+        return None  # "các đơn vị có liên quan …": no one in particular
+    inside = re.match(r"\s*[,;]", text[start + len(name) :]) is not None
+    if not inside and any(PREDICATE.match(form, w.start()) for w in re.finditer(r"\S+", form)):
+        return None  # the last of a list runs into what it is to do: not a name
+    return Mention(start, start + len(name), name, canonical(name))
