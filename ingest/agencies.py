@@ -29,6 +29,10 @@ _NAMED = re.compile(rf"(?:UBND|[ỦUủu][ỷy] ban nhân dân)\s+({_UNIT})\s+({
 _BARE_NAMED = re.compile(
     rf"(?<!\w)([Hh]uyện|[Xx]ã|[Tt]hị xã|[Tt]hị trấn|[Pp]hường|[Qq]uận|[Đđ]ặc khu)\s+({_NAME})"
 )
+# A people's council ("HĐND huyện", "Thường trực Hội đồng nhân dân tỉnh").
+_COUNCIL = re.compile(
+    rf"(?:Thường trực\s+)?(?:HĐND|Hội đồng nhân dân)\s+(?:{_UNIT})(?:\s+{_NAME})?"
+)
 _UNITS = rf"(?:{_UNIT})(?:\s*(?:,|và)\s*(?:các\s+)?(?:{_UNIT}))*"
 _UBND_GROUP = re.compile(
     rf"{_UBND}\s+(?:các\s+)?(?:cấp\s+(?:huyện|xã)(?:\s*,\s*phường)?|{_UNITS})"
@@ -140,6 +144,7 @@ def canonical(name: str) -> str:
     words, tidied ("Ủy ban nhân dân" → "UBND", roles and trailing punctuation dropped)."""
     text = " ".join(nfc(name).split()).strip(" ,;:.-–")
     text = re.sub(r"^[ỦUủu][ỷy] ban nhân dân\b", "UBND", text)
+    text = re.sub(r"\bHội đồng nhân dân\b", "HĐND", text)
     text = re.sub(r"\s+[ỦUủu][ỷy] ban nhân dân\b", " UBND", text)
     role = ROLES.match(match_form(text))
     bare = text[role.end() :] if role else text
@@ -172,6 +177,7 @@ def find_agencies(text: str) -> list[Mention]:
         spans += [m.span() for m in pattern.finditer(form)]
     spans += [m.span() for m in _NAMED.finditer(text)]
     spans += [m.span() for m in _BARE_NAMED.finditer(text)]
+    spans += [m.span() for m in _COUNCIL.finditer(text)]
     spans += _department_list(form)
     spans += [s for m in _HEADS.finditer(text) if (s := _generic(text, m.start(), m.end()))]
     chosen: list[tuple[int, int]] = []
@@ -229,6 +235,8 @@ def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
             break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
         verb = PREDICATE.match(form, head_end + m.start(1)) if words else None
+        if verb and form[end - 6 : end] == "chương":
+            verb = None  # "Ban Chỉ đạo các Chương trình …": a noun
         if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
             break
         end, words = head_end + m.end(), words + 1

@@ -103,11 +103,23 @@ def _listed(text: str, start: int) -> Mention | None:
     m = re.match(r"(?:các\s+)?(\w)[^,;:()]{2,80}?(?=\s*[,;:]|\s+và\s|$)", text[start:])
     if m is None or not m.group(1).isupper() or len(m.group(0).split()) > 12:
         return None
+    before = re.search(r"các\s+$", text[max(0, start - 8) : start])  # "và các Ban …": theirs
     name = m.group(0)
     form = match_form(name)
     if _VAGUE_HEAD.match(form):
         return None  # "các đơn vị có liên quan …": no one in particular
     inside = re.match(r"\s*[,;]", text[start + len(name) :]) is not None
-    if not inside and any(PREDICATE.match(form, w.start()) for w in re.finditer(r"\S+", form)):
-        return None  # the last of a list runs into what it is to do: not a name
-    return Mention(start, start + len(name), name, canonical(name))
+    verb = (
+        None
+        if inside
+        else next(
+            (w.start() for w in re.finditer(r"\S+", form) if PREDICATE.match(form, w.start())), None
+        )
+    )
+    if verb is not None:  # the last of a list runs into what it is to do: the name ends there
+        name = name[:verb].rstrip()
+        if len(name.split()) < 2:
+            return None
+        form = match_form(name)
+    own = f"các {name}" if before and not name.lower().startswith("các ") else name
+    return Mention(start, start + len(name), name, canonical(own))

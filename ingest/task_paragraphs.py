@@ -111,7 +111,10 @@ def label(text: str) -> str:
 def names_only(text: str) -> bool:
     """A line that only names an agency ("Ngân hàng Nhà nước chi nhánh khu vực 14")."""
     agencies, end = leading_agencies(text, 0)
-    return bool(agencies) and len(text) - end < 25
+    rest = match_form(text[end:]).strip(" .,;:")
+    placed = re.match(r"(?:chi nhánh|khu vực|tỉnh|thành phố|huyện|cấp|trực thuộc|thuộc)\b", rest)
+    verb = re.match(r"[a-zđà-ỹ]{2,}\s+[a-zđà-ỹ]", rest) and not placed
+    return bool(agencies) and len(rest) < 25 and not verb
 
 
 def is_action(text: str) -> bool:

@@ -240,7 +240,27 @@ def test_a_long_list_of_agencies_keeps_the_names_the_table_does_not_know():
     )
     assert [t.agency for t in extract_tasks(text, "2025-11")] == [
         "Ủy ban MTTQ Việt Nam tỉnh",
-        "Ban xây dựng Đảng Tỉnh ủy",
+        "Các Ban xây dựng Đảng Tỉnh ủy",
         "Kiểm toán Nhà nước khu vực VI",
         "Ngân hàng Nhà nước chi nhánh khu vực 5",
+    ]
+
+
+def test_councils_steering_boards_and_groups_that_gold_style_names():
+    text = (
+        "THÔNG BÁO\n\nII. NHIỆM VỤ THỜI GIAN TỚI\n\n"
+        "(1) Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện tăng cường kiểm tra.\n\n"
+        "(2) Các cấp, các ngành của huyện tập trung rà soát hộ nghèo.\n\n"
+        "(3) HĐND huyện tăng cường giám sát việc thực hiện nghị quyết.\n\n"
+        "(4) Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các Đoàn thể tỉnh tuyên truyền sâu rộng.\n\n"
+        "(5) Sở Y tế, Sở Tài chính cân đối nguồn vốn.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2024-04")] == [
+        "Ban Chỉ đạo các Chương trình mục tiêu quốc gia huyện",
+        "Các cấp, các ngành",
+        "HĐND huyện",
+        "Ủy ban MTTQ Việt Nam tỉnh",
+        "Các Đoàn thể tỉnh",
+        "Sở Y tế",
+        "Sở Tài chính",
     ]
