@@ -31,7 +31,7 @@ _BARE_NAMED = re.compile(
 )
 # A people's council ("HĐND huyện", "Thường trực Hội đồng nhân dân tỉnh").
 _COUNCIL = re.compile(
-    rf"(?:Thường trực\s+)?(?:HĐND|Hội đồng nhân dân)\s+(?:{_UNIT})(?:\s+{_NAME})?"
+    rf"(?:Thường trực\s+)?(?:HĐND|Hội đồng nhân dân)(?:\s+(?:{_UNIT})(?:\s+{_NAME})?|(?=\s*,))"
 )
 _UNITS = rf"(?:{_UNIT})(?:\s*(?:,|và)\s*(?:các\s+)?(?:{_UNIT}))*"
 _UBND_GROUP = re.compile(
