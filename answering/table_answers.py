@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from answering.coverage import Scorer, term_set
-from answering.detectors import has_kind
+from answering.detectors import STRICT_KINDS, has_kind
 from answering.question import Question
 from answering.scoring import Evidence
 from core.document import Chunk
@@ -22,6 +22,7 @@ from vntext.terms import fold
 MAX_CHARS = 290
 TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
 ROW_MARGIN = 0.05  # how much better another row must cover the question than the best one
+NAMED = 0.05  # share of the question a column header must cover to be the one asked for
 KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
 _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
 _HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")  # "Mức thu (đồng)", "Nhà cấp III (%)"
@@ -47,8 +48,9 @@ def row_line(chunk: Chunk, sentence: str) -> str:
 def table_cell(
     best: Evidence, evidence: list[Evidence], q: Question, scorer: Scorer
 ) -> Cell | None:
-    """The best cell of the table `best` is from, searching every row of its chunks among the
-    top evidence; None when `best` is no table row or no cell holds the kind of fact asked."""
+    """The best cell of the tables of the document `best` is from, searching every row of their
+    chunks among the top evidence; None when `best` is no table row or its row holds no cell of
+    the kind of fact asked."""
     table = best.hit.chunk.table
     if table is None:
         return None
@@ -58,8 +60,8 @@ def table_cell(
     found: list[Cell] = []
     for ev in [best, *evidence[:TABLE_EVIDENCE]]:
         chunk = ev.hit.chunk
-        same = chunk.table is not None and chunk.table.caption == table.caption
-        if not same or chunk.chunk_id in seen or chunk.doc_id != best.hit.chunk.doc_id:
+        same = chunk.table is not None and chunk.doc_id == best.hit.chunk.doc_id
+        if not same or chunk.chunk_id in seen:
             continue
         seen.add(chunk.chunk_id)
         for line in chunk.text.split("\n"):
@@ -101,9 +103,13 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
             continue  # a row number under a first column the header does not call STT
         unit = table.unit or _unit_cell(cells, column)
         kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
-        if kind or q.kind in ("fact", "what"):
-            asked = scorer.coverage(term_set(column) - term_set(label)) + KIND * kind
-            options.append((asked, column, value, f" ({unit})" if unit else ""))
+        header = scorer.coverage(term_set(column) - term_set(label))
+        # a column the question names ("cơ quan phối hợp") answers a who/which question even
+        # when its cell is no person ("Các doanh nghiệp đầu tư hạ tầng"); figures and dates must
+        # be figures and dates
+        loose = q.kind in ("fact", "what") or (q.kind not in STRICT_KINDS and header >= NAMED)
+        if kind or loose:
+            options.append((header + KIND * kind, column, value, f" ({unit})" if unit else ""))
     if label_column and _CODE.fullmatch(label):  # a code asked for: "mã TTHC"
         asked = scorer.coverage(term_set(label_column))
         what = next((f" ({v})" for c, v in cells.items() if c != label_column and v), "")

@@ -35,6 +35,13 @@ NOTICE = "\n".join(
         "| Huyện Lộc Bình | 20.000 | 10.000 |",
         "| Huyện Cao Lộc | 30.000 | 15.000 |",
         "",
+        "Điều 3. Phân công nhiệm vụ",
+        "",
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |",
+        "| --- | --- | --- | --- | --- |",
+        "| 1 | Xây dựng bản đồ số di tích | Sở Văn hóa | Các hợp tác xã du lịch | Quý IV/2026 |",
+        "| 2 | Tu bổ nhà bia tiến sĩ | Ban quản lý di tích | Sở Xây dựng | Năm 2027 |",
+        "",
     ]
 )
 
@@ -66,3 +73,9 @@ def test_a_cell_with_the_unit_of_the_lead_in(table_service):
 def test_a_district_the_table_does_not_list_is_refused(table_service):
     answer = table_service.ask("Mức thu phí tham quan di tích đối với trẻ em tại huyện Đình Lập?")
     assert not answer.found
+
+
+def test_a_column_the_question_names_answers_a_who_question(table_service):
+    answer = table_service.ask("Nhiệm vụ xây dựng bản đồ số di tích có cơ quan phối hợp là ai?")
+    assert answer.found
+    assert "Cơ quan phối hợp: Các hợp tác xã du lịch" in answer.answer
