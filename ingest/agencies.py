@@ -48,7 +48,7 @@ _SO_GROUP = re.compile(
 )
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 _HEADS = re.compile(
-    r"(?:Ban Quản lý|Ban quản lý|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
+    r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
     r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
     r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
@@ -64,6 +64,8 @@ PREDICATE = re.compile(
     r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
     r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
 )
+# Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
+_LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
 _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
 
@@ -230,7 +232,7 @@ def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
         if m.start() != end - head_end:
             break
         word = m.group(1)
-        if words == 0 and not word[:1].isupper() and word not in ("các", "quản", "và"):
+        if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST:
             break
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
             break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency

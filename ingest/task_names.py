@@ -20,7 +20,8 @@ MARKER = re.compile(
 # Who in an agency a sentence addresses: "Giám đốc", "tập thể lãnh đạo, cán bộ, công chức của".
 _ROLE = re.compile(
     r"(?:tập thể\s+)?(?:giám đốc|thủ trưởng|chủ tịch|lãnh đạo|người đứng đầu|chánh|trưởng"
-    r"|cán bộ)(?:\s*,\s*(?:cán bộ|công chức|viên chức|người lao động)(?:\s+công chức)?)*"
+    r"|thường trực(?=\s+ban)|cán bộ)"
+    r"(?:\s*,\s*(?:cán bộ|công chức|viên chức|người lao động)(?:\s+công chức)?)*"
     r"(?:\s*,?\s*(?:công chức|viên chức))?\s+(?:của\s+)?",
     re.I,
 )
