@@ -200,12 +200,14 @@ class _Reader:
             at = self.text.rfind(body[:40], 0, before)
             whole = self.text[at : self.text.find("\n\n", at)] if at >= 0 else ""
             read = assignment(whole)
-            if at < 0 or LIST_LEAD.search(whole) or (read and lead_only(whole[read.action :])):
-                self.lead_co[path] = unit.co  # "Giao Sở X chủ trì, phối hợp với Y:" over its tasks
-                continue  # "Đề nghị UBND huyện … một số nhiệm vụ sau:": the items are the tasks
-            self.task_headings.add(path)
+            if at < 0:
+                continue
             heading = Block(body, list(parents[:i]), at, at + len(body))
             add(self.found, heading, body, 0, unit, [], self.year, True)
+            if LIST_LEAD.search(whole) or (read and lead_only(whole[read.action :])):
+                self.lead_co[path] = unit.co  # "Giao Sở X chủ trì, phối hợp với Y:" over its tasks
+                continue  # "Đề nghị UBND huyện … một số nhiệm vụ sau:": its items are tasks too
+            self.task_headings.add(path)
 
     def _whole(
         self, block: Block, item: bool, context: list[str], descriptive: bool, co: list[str]
@@ -222,6 +224,7 @@ class _Reader:
         lead = block.text.rstrip().endswith(":") and (not item or LIST_LEAD.search(block.text))
         if lead and unit is not None:  # "… đề nghị UBND huyện Y … một số nội dung sau:"
             self._start_lead_in(unit, block)
+            add(self.found, block, block.text, 0, unit, context, self.year, item, co)
             return
         if (not item and is_closing_line(block.text, self.year)) or executes(block.text):
             return

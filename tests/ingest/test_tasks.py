@@ -39,9 +39,11 @@ def test_a_heading_naming_several_agencies_gives_each_its_task(tmp_path):
 
 
 def test_a_deadline_line_under_a_task_sets_its_due_date(tmp_path):
-    [fund] = [t for t in _tasks(tmp_path) if t.agency == "Sở Tài chính"]
-    assert fund.due == "2026-06-30" and fund.due_text == "Quý II/2026"
-    assert "Kho bạc Nhà nước tỉnh" in fund.co_agencies
+    lead, fund = [t for t in _tasks(tmp_path) if t.agency == "Sở Tài chính"]
+    assert lead.quote.startswith("Sở Tài chính chủ trì") and fund.quote.startswith("Bố trí")
+    for task in (lead, fund):  # the lead-in and its item share the item's deadline and help
+        assert task.due == "2026-06-30" and task.due_text == "Quý II/2026"
+        assert "Kho bạc Nhà nước tỉnh" in task.co_agencies
 
 
 def test_sentences_that_assign_and_an_impossible_date(tmp_path):
@@ -155,9 +157,10 @@ def test_the_items_after_a_list_lead_in_heading_are_the_tasks():
         "- Chỉ đạo các xã rà soát hồ sơ đất đai, phấn đấu đến 31/12/2024 hoàn thành.\n"
     )
     tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
-    assert [(t.agency, t.due) for t in tasks] == [
-        ("UBND huyện Bình Gia", None),
-        ("UBND huyện Bình Gia", "2024-12-31"),
+    assert [(t.agency, t.due, t.quote[:12]) for t in tasks] == [
+        ("UBND huyện Bình Gia", None, "Đề nghị UBND"),  # the lead-in assigns too
+        ("UBND huyện Bình Gia", None, "- Tập trung "),
+        ("UBND huyện Bình Gia", "2024-12-31", "- Chỉ đạo cá"),
     ]
 
 
@@ -187,9 +190,10 @@ def test_a_district_notices_next_steps_are_the_districts_and_a_lead_heading_hand
     tasks = extract_tasks(text, "2024-04", districts=["Bình Gia"])
     assert [(t.agency, t.due) for t in tasks] == [
         ("UBND huyện Bình Gia", "2024-12-31"),
-        ("Sở Nội vụ", None),
+        ("Sở Nội vụ", None),  # "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:"
+        ("Sở Nội vụ", None),  # "a) Thẩm định đề án …"
     ]
-    assert tasks[1].co_agencies == ["Sở Tài chính"]
+    assert tasks[2].co_agencies == ["Sở Tài chính"]
 
 
 def test_a_lead_in_article_its_nested_items_and_the_closing_article():
