@@ -26,6 +26,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from core.settings import Settings
 from ingest.deskew import deskew, to_gray
+from ingest.ocr_leaders import erase, find_leaders, put_back
 from ingest.ocr_tables import blank_out, find_tables, read_cells
 from ingest.ocr_tesseract import (
     OcrError,
@@ -37,8 +38,9 @@ from ingest.ocr_tesseract import (
     run_tesseract,
     tsv_lines,
 )
+from ingest.ocr_tones import tone_model
 
-OCR_VERSION = 2  # bump when what a cached page holds changes
+OCR_VERSION = 3  # bump when what a cached page holds changes
 A4_WIDTH_PT = 595.0  # an image file's page is taken to be A4 wide, to measure indents in points
 _UPRIGHT_CONFIDENCE = 60.0  # mean word confidence under which a page may be turned
 _OSD_CONFIDENCE = 2.0  # tesseract's orientation confidence needed to turn a page
@@ -144,15 +146,21 @@ def read_image(image: Image.Image, scale: float, dpi: int | None, lang: str) -> 
             again = _read_upright(deskew(gray.rotate(turn, expand=True, fillcolor=255)), dpi, lang)
             if mean_confidence(again) > mean_confidence(lines):
                 lines = again
-    return [line.scaled(scale) for line in lines]
+    out = [line.scaled(scale) for line in lines]
+    model = tone_model()  # tone marks put right from their neighbours (ingest/ocr_tones.py)
+    if model is not None:
+        for line, text in zip(out, model.correct_lines([line.text for line in out]), strict=True):
+            line.text = text
+    return out
 
 
 def _read_upright(gray: Image.Image, dpi: int | None, lang: str) -> list[TsvLine]:
     """Ruled tables cell by cell (ingest/ocr_tables.py), the rest of the page as tesseract
-    lays it out (--psm 3); each table's lines go where the table stands on the page."""
+    lays it out (--psm 3); each table's lines go where the table stands on the page. Dot
+    leaders are counted on the image, not read (ingest/ocr_leaders.py)."""
+    leaders = find_leaders(gray, dpi or 300)
+    gray = erase(gray, leaders)
     tables = find_tables(np.asarray(gray), dpi or 300)
-    if not tables:
-        return tsv_lines(run_tesseract(gray, lang, 3, dpi))
     rest = tsv_lines(run_tesseract(blank_out(gray, [t.box for t in tables]), lang, 3, dpi))
     cells = iter(read_cells(gray, [c for t in tables for c in t.cells], lang, dpi))
     out: list[TsvLine] = []
@@ -161,7 +169,7 @@ def _read_upright(gray: Image.Image, dpi: int | None, lang: str) -> list[TsvLine
             out.append(rest.pop(0))
         for _ in table.cells:
             out.extend(next(cells))
-    return out + rest
+    return put_back(out + rest, leaders, dpi or 300)
 
 
 def image_renderer(data: bytes) -> tuple[int, Render]:

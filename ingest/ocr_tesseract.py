@@ -32,25 +32,39 @@ class OcrLine:
 
 
 @dataclass
+class Word:
+    left: int
+    right: int
+    text: str
+    glued: bool = False  # written without a space before it (a dot leader after "tên:")
+
+
+@dataclass
 class TsvLine:
     """A line in pixels of the image read, with its words' mean confidence."""
 
-    text: str
-    left: int
+    words: list[Word]
     top: int
-    right: int
     bottom: int
     confidence: float
-    words: int
 
-    def scaled(self, scale: float, dx: int = 0) -> OcrLine:
-        return OcrLine(
-            self.text, (self.left + dx) * scale, (self.right + dx) * scale, self.height * scale
+    @property
+    def text(self) -> str:
+        return "".join(
+            ("" if w.glued or i == 0 else " ") + w.text for i, w in enumerate(self.words)
         )
 
     @property
-    def height(self) -> int:
-        return self.bottom - self.top
+    def left(self) -> int:
+        return min(w.left for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.right for w in self.words)
+
+    def scaled(self, scale: float) -> OcrLine:
+        height = (self.bottom - self.top) * scale
+        return OcrLine(self.text, self.left * scale, self.right * scale, height)
 
 
 def run_tesseract(image: Image.Image, lang: str, psm: int, dpi: int | None) -> str:
@@ -107,18 +121,14 @@ def tsv_lines(tsv: str) -> list[TsvLine]:
         words.setdefault(key, []).append((left, top, width, height, conf, f[11].strip()))
     lines = []
     for line in words.values():
-        text = " ".join(w[5] for w in line)
-        if not any(c.isalnum() for c in text):
+        if not any(c.isalnum() for w in line for c in w[5]):
             continue
         lines.append(
             TsvLine(
-                text,
-                min(w[0] for w in line),
+                [Word(w[0], w[0] + w[2], w[5]) for w in line],
                 min(w[1] for w in line),
-                max(w[0] + w[2] for w in line),
                 max(w[1] + w[3] for w in line),
                 sum(w[4] for w in line) / len(line),
-                len(line),
             )
         )
     return lines
@@ -131,8 +141,8 @@ def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
 
 def mean_confidence(lines: list[TsvLine]) -> float:
     """Tesseract's confidence over the page's words (0 for a page with none)."""
-    words = sum(line.words for line in lines)
-    return sum(line.confidence * line.words for line in lines) / words if words else 0.0
+    words = sum(len(line.words) for line in lines)
+    return sum(line.confidence * len(line.words) for line in lines) / words if words else 0.0
 
 
 def env() -> dict[str, str]:

@@ -101,7 +101,7 @@ def _image_cover(page: pdfium.PdfPage) -> float:
     width, height = page.get_size()
     area = 0.0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         area += max(0.0, min(right, width) - max(left, 0.0)) * max(
             0.0, min(top, height) - max(bottom, 0.0)
         )
