@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from vntext.terms import fold, nfc, normalize_tone
@@ -80,6 +80,7 @@ class Mention:
     canonical: str
 
 
+@lru_cache(maxsize=8192)
 def match_form(text: str) -> str:
     """Lower case, one tone placement, accents kept; the same length as the text, so spans
     found in it are spans of the text."""
@@ -173,6 +174,11 @@ def canonical(name: str) -> str:
 
 def find_agencies(text: str) -> list[Mention]:
     """Every agency the text names, in order; where names overlap the longest wins."""
+    return list(_find_agencies(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_agencies(text: str) -> tuple[Mention, ...]:
     form = match_form(text)
     spans: list[tuple[int, int]] = []
     for pattern in (_known(), _UBND_GROUP, _SO_GROUP):
@@ -186,7 +192,7 @@ def find_agencies(text: str) -> list[Mention]:
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
-    return [Mention(s, e, text[s:e], _canonical_at(text, s, e)) for s, e in sorted(chosen)]
+    return tuple(Mention(s, e, text[s:e], _canonical_at(text, s, e)) for s, e in sorted(chosen))
 
 
 def _canonical_at(text: str, start: int, end: int) -> str:
