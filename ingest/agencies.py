@@ -187,7 +187,11 @@ def _find_agencies(text: str) -> tuple[Mention, ...]:
     spans += [m.span() for m in _BARE_NAMED.finditer(text)]
     spans += [m.span() for m in _COUNCIL.finditer(text)]
     spans += _department_list(form)
-    spans += [s for m in _HEADS.finditer(text) if (s := _generic(text, m.start(), m.end()))]
+    for m in _HEADS.finditer(text):
+        span = _generic(text, m.start(), m.end())
+        if span and form[max(0, span[0] - 4) : span[0]] == "các ":
+            span = (span[0] - 4, span[1])  # "các Ban Xây dựng Đảng": all of them, one name
+        spans += [span] if span else []
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= s or start >= e for s, e in chosen):
