@@ -64,11 +64,13 @@ def extract_tasks(
     districts: Sequence[str] = (),
 ) -> list[Task]:
     """The notice's tasks in document order, one per responsible agency. `districts`: the
-    districts the notice names, most named first (a bare "huyện" is the first one's)."""
+    districts the notice names, most named first (a bare "huyện" is the one the notice is
+    about: named in its title, or the only one it names)."""
     year = int(notice_date[:4]) if notice_date[:4].isdigit() else None
     about = districts[0] if districts and re.search(rf"huyện\s+{districts[0]}", text[:800]) else ""
     reader = _Reader(text, year, f"UBND huyện {about}" if about else None)
-    with local_district(districts[0] if districts else None):
+    one = about or (districts[0] if len(districts) == 1 else None)  # else "huyện" is any
+    with local_district(one):
         for block in joined(parse_outline(text).blocks):
             reader.read(block)
     once: dict[tuple[str | None, int], Found] = {}  # two clauses of one sentence, one agency
