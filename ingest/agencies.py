@@ -66,6 +66,7 @@ PREDICATE = re.compile(
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
+_STEERS = ("thực hiện", "phòng", "xây dựng", "công tác", "chuyển đổi", "cải cách", "quân sự")
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
 _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
 
@@ -242,6 +243,10 @@ def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
         if m.start() != end - head_end:
             break
         word = m.group(1)
+        steering = words == 0 and text[start:head_end] in ("Ban Chỉ đạo", "BCĐ", "Ban Chỉ huy")
+        if steering and form.startswith(_STEERS, head_end + m.start(1)):
+            end, words = head_end + m.end(), 1  # "Ban Chỉ đạo thực hiện các Chương trình …"
+            continue
         if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST:
             break
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
