@@ -182,7 +182,8 @@ def _body(segs: list[Seg], k: int, width: int, first: bool = False) -> tuple[lis
         run = _header_run(seg)
         if run and run == len(seg.cells) >= width and not (first and not body):
             break
-        if run and len(seg.cells) > run:
+        group = first and not body and 2 * run < width  # "I | Tốt nghiệp | 1. Ban…" below it
+        if run and len(seg.cells) > run and not group:
             body.append(Seg(seg.cells[:-run], -1))  # -1: runs into the next header
             return body, [Seg(seg.cells[-run:], seg.empties), *segs[k + 1 :]]
         body.append(seg)
