@@ -158,6 +158,8 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
         words = sentence[cue_start:end].strip(" ,;:")
         around = folded[max(0, cue_start - 30) : cue_start] + " " + folded[cue_start : end + 12]
         recurring = bool(_RECURRING.search(around))  # "định kỳ hằng năm (trước ngày 30/10)"
+        if kind == "dm" and _RECURRING.search(folded):
+            recurring = True  # "Định kỳ hằng năm, …, báo cáo trước ngày 15/12": every year
         due = None if recurring else _resolve(kind, m.groups(), year)
         if due and year and due.year < year - 2:
             continue  # "đất sử dụng trước ngày 01/7/2004": a reference, not a deadline

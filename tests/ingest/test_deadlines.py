@@ -107,3 +107,10 @@ def test_a_range_of_months_is_due_at_its_end():
     assert parse_due("12/2025", 2025).iso == "2025-12-31"
     assert find_deadline("hoàn thành trong tháng 10-11/2025", 2025).iso == "2025-11-30"
     assert parse_due("Nghị quyết số 12/2025/NQ-HĐND", 2025).due is None
+
+
+def test_a_day_and_month_in_a_recurring_sentence_recur():
+    d = find_deadline(
+        "Định kỳ hằng năm, tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12.", 2025
+    )
+    assert d.recurring and d.due is None
