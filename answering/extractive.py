@@ -151,7 +151,12 @@ class ExtractiveAnswerer:
             and not has_unit(row_units(ev.hit.chunk, ev.own or ev.sentence), q, head_only=True)
         ):
             return False  # "bao nhiêu đồng/người/ngày" is not answered by a percentage
-        if q.kind == "number" and q.unit and not unit_named(ev.sentence, q):
+        if (
+            q.kind == "number"
+            and q.unit
+            and not unit_named(ev.sentence, q)
+            and not unit_named(row_units(ev.hit.chunk, ev.own or ev.sentence), q)
+        ):
             return False  # "bao nhiêu tiêu chí": a sentence that never says "tiêu chí"
         return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)

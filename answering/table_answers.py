@@ -28,6 +28,11 @@ _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
 _HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")  # "Mức thu (đồng)", "Nhà cấp III (%)"
 _ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?")
 _CODE = re.compile(r"(?=.*\d)[\w.\-/]{1,24}")  # "1.012507", "2.002278.H05"
+_UNIT_WORDS = [  # "(1.000đ)", "(1.000 đồng)", "(Tr.đ)", "(trđ)" in a header
+    (re.compile(r"\b1[.,]000[.,]000\s*(?:đ\b|đồng)", re.I), "triệu đồng"),
+    (re.compile(r"\b1[.,]000\s*(?:đ\b|đồng)", re.I), "nghìn đồng"),
+    (re.compile(r"\btr\.?\s?đ\b", re.I), "triệu đồng"),
+]
 _INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
 
 
@@ -137,9 +142,17 @@ def row_units(chunk: Chunk, sentence: str) -> str:
     cells = row_cells(row_line(chunk, sentence), table.columns, table.unit)
     parts = []
     for column, value in cells.items():
-        unit = table.unit or _unit_cell(cells, column) or _header_unit(column)
+        own = " ".join(u for u in (_header_unit(column), _unit_cell(cells, column)) if u)
+        unit = _spelled(table.unit or own)
         parts.append(f"{value}%" if unit == "%" else f"{value} {unit}")
     return "; ".join(parts)
+
+
+def _spelled(unit: str) -> str:
+    """A unit headers abbreviate, as questions say it: "1.000đ" → "nghìn đồng"."""
+    for short, long in _UNIT_WORDS:
+        unit = short.sub(long, unit)
+    return unit
 
 
 def _header_unit(column: str) -> str:

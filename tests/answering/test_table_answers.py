@@ -42,6 +42,13 @@ NOTICE = "\n".join(
         "| 1 | Xây dựng bản đồ số di tích | Sở Văn hóa | Các hợp tác xã du lịch | Quý IV/2026 |",
         "| 2 | Tu bổ nhà bia tiến sĩ | Ban quản lý di tích | Sở Xây dựng | Năm 2027 |",
         "",
+        "Điều 4. Mức chi bồi dưỡng hội đồng thẩm định",
+        "",
+        "| STT | Nội dung chi | Mức chi (1.000đ) | Đơn vị tính |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Chủ tịch hội đồng thẩm định | 450 | người/buổi |",
+        "| 2 | Thư ký hội đồng thẩm định | 300 | người/buổi |",
+        "",
     ]
 )
 
@@ -79,3 +86,11 @@ def test_a_column_the_question_names_answers_a_who_question(table_service):
     answer = table_service.ask("Nhiệm vụ xây dựng bản đồ số di tích có cơ quan phối hợp là ai?")
     assert answer.found
     assert "Cơ quan phối hợp: Các hợp tác xã du lịch" in answer.answer
+
+
+def test_a_unit_the_header_abbreviates_answers_a_question_in_words(table_service):
+    answer = table_service.ask(
+        "Mức chi bồi dưỡng thư ký hội đồng thẩm định là bao nhiêu nghìn đồng mỗi buổi?"
+    )
+    assert answer.found
+    assert "Thư ký hội đồng thẩm định — Mức chi (1.000đ): 300 (người/buổi)" in answer.answer
