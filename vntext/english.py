@@ -35,6 +35,10 @@ class Translation:
 
 # --- telling English from Vietnamese ---
 _EN_FUNCTION = words("english_function_words")
+# English words the documents also write; any other English word the glossary does not know
+# is left out of the query, since no Vietnamese sentence can hold it and it would only weigh
+# down how much of the question a sentence covers.
+_LOANWORDS = words("english_loanwords")
 # A Vietnamese syllable without its marks: onset, rhyme (vowels and a final consonant).
 _VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
@@ -254,8 +258,10 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             closed = False
             continue
         closed = closed or (unit.kind == "punct" and bool(heads))
-        if unit.kind != "fn" and unit.text:
+        if unit.kind not in ("fn", "en") and unit.text:
             parts.append(unit.text)
+        elif unit.kind == "en" and unit.text.lower() in _LOANWORDS:
+            parts.append(unit.text)  # "website", "internet": written so in the documents too
     text = re.sub(r"\s+([,;])", r"\1", " ".join(parts))
     # "what was X's assigned target": an amount or a time asked about anywhere in the clause
     head = next((h for h in heads if h in ("q", "d")), heads[0] if heads else "")
