@@ -40,7 +40,7 @@ _FRAMES = [
     (rf"what (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
      "{rest} «bao nhiêu phần trăm» {np}"),
     (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
-     "{since_front}{rest}{since_back}"),
+     "{rest}{since_back}"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
     (rf"(?:since |by |until )?when {AUX} (?P<rest>.+)", "{rest} «{when}»"),
     (rf"(?:who|(?:which|what) {_AGENCY}) {AUX}(?: be)? {_LEADS} (?P<rest>.+)",
@@ -94,12 +94,14 @@ def reorder(text: str) -> str:
             groups["is_"] = "" if groups.get("np") else "là "
             groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
             # "… take effect from what date" keeps the verb before the date ("có hiệu lực từ
-            # ngày nào"); other clauses put the date first, where it reads as Vietnamese and
-            # no word of the clause's end is taken for the figure's topic.
+            # ngày nào"); other questions put the date first, before any "according to …" that
+            # opens them, where it reads as Vietnamese and no word before it is taken for the
+            # figure's topic.
             back = bool(_EFFECT_END.search(groups.get("rest", "")))
             groups["since_front"] = "" if back else "«từ ngày nào» "
             groups["since_back"] = " «từ ngày nào»" if back else ""
-            return f"{prefix} {template.format(**groups)}{suffix}"
+            front = groups["since_front"] if "{since_back}" in template else ""
+            return f"{front}{prefix} {template.format(**groups)}{suffix}"
     return text
 
 
