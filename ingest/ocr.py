@@ -40,7 +40,7 @@ from ingest.ocr_tesseract import (
 )
 from ingest.ocr_tones import tone_model
 
-OCR_VERSION = 3  # bump when what a cached page holds changes
+OCR_VERSION = 4  # bump when what a cached page holds changes
 A4_WIDTH_PT = 595.0  # an image file's page is taken to be A4 wide, to measure indents in points
 _UPRIGHT_CONFIDENCE = 60.0  # mean word confidence under which a page may be turned
 _OSD_CONFIDENCE = 2.0  # tesseract's orientation confidence needed to turn a page

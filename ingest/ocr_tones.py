@@ -44,9 +44,9 @@ class ToneModel:
 
     def correct(self, text: str) -> str:
         """`text` with each syllable the context clearly reads with another tone mark rewritten.
-        Twice: a syllable read wrong beside another read wrong is put right once its neighbour
-        is."""
-        return self._pass(self._pass(text))
+        Twice: first the syllables that are no word ("câp vôn"), then every syllable, beside
+        neighbours put right ("tái cấp vốn", not "tại cấp vốn")."""
+        return self._pass(self._pass(text, unknown_only=True), unknown_only=False)
 
     def correct_lines(self, lines: list[str]) -> list[str]:
         """Lines of a page in reading order, each syllable seen beside the one that ends the line
@@ -60,9 +60,9 @@ class ToneModel:
             start += len(line) + 1
         return out
 
-    def _pass(self, text: str) -> str:
+    def _pass(self, text: str, unknown_only: bool) -> str:
         words = list(_WORD.finditer(text))
-        out, last = [], 0
+        out, last, chosen = [], 0, ""  # chosen: the word before, as put right
         for i, match in enumerate(words):
             word = match.group()
             before = words[i - 1] if i and _adjacent(text, words[i - 1], match) else None
@@ -71,9 +71,10 @@ class ToneModel:
             best = word.lower()
             neighbours = [m.group() for m in (before, after) if m]
             if not (_is_name(word) and any(_is_name(n) for n in neighbours)):  # "Đình Lập"
-                best = self._best(best, self._known(before), self._known(after))
+                prev = chosen if before and chosen in self.singles else None
+                best = self._best(best, prev, self._known(after), unknown_only)
             out.append(text[last : match.start()] + _cased(best, word))
-            last = match.end()
+            last, chosen = match.end(), best
         return "".join(out) + text[last:]
 
     def _known(self, match: re.Match[str] | None) -> str | None:
@@ -81,13 +82,15 @@ class ToneModel:
         word = match.group().lower() if match else None
         return word if word in self.singles else None
 
-    def _best(self, word: str, prev: str | None, after: str | None) -> str:
+    def _best(self, word: str, prev: str | None, after: str | None, unknown_only: bool) -> str:
         if not SYLLABLE.fullmatch(word):
             return word
         siblings = self.siblings.get(syllable_key(word), [])
         if not siblings or siblings == [word]:
             return word
         kept = "" if _impossible(word) else word  # "câp" is no syllable: no head start
+        if kept in self.singles and (unknown_only or prev is after is None):
+            return word  # a known word is weighed only beside a known neighbour
         scores = {
             c: self._score(c, prev, after) + (0 if c == kept else math.log(_MISREAD))
             for c in siblings

@@ -1,6 +1,6 @@
 """Page layouts tesseract reads badly on its own, on pages drawn here: ruled tables (read cell by
-cell, row by row), dot leaders of forms (counted, not read), pages turned sideways, tone marks
-put right from their neighbours, and a scan with a short text caption."""
+cell, row by row), dot leaders of forms (counted, not read) and bullets, pages turned sideways,
+tone marks put right from their neighbours, and a scan with a short text caption."""
 
 from __future__ import annotations
 
@@ -70,15 +70,16 @@ def form_line(text: str, y: int, draw: ImageDraw.ImageDraw) -> None:
     draw.text((240, y), text, font=font(12), fill=0)
 
 
-def test_dot_leaders_are_counted_and_letters_dots_below_are_not():
+def test_dot_leaders_and_bullets_are_found_and_letters_dots_below_are_not():
     page = Image.new("L", PAGE, 255)
     draw = ImageDraw.Draw(page)
     form_line("Họ và tên:.................... Giới tính:......", 400, draw)
     form_line("Địa chỉ thường trú tại thị trấn Đình Lập", 520, draw)  # ạ, ị, ậ: dots below
     for x in range(240, 2200, 4):  # a dotted rule of a table: small dots drawn close together
         draw.rectangle((x, 700, x + 1, 701), fill=0)
-    leaders = sorted(find_leaders(page, DPI), key=lambda leader: leader.left)
-    assert [leader.dots for leader in leaders] == [20, 6]
+    form_line("• Quan hệ phối hợp", 850, draw)
+    marks = sorted(find_leaders(page, DPI), key=lambda mark: (mark.top, mark.left))
+    assert [mark.dots for mark in marks] == [20, 6, 1] and marks[2].text == "•"
 
 
 def test_leaders_go_back_where_they_stood():
