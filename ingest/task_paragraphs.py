@@ -30,7 +30,14 @@ DESCRIPTIVE = re.compile(
 
 
 def descriptive(heading: str) -> bool:
-    return bool(DESCRIPTIVE.search(label(heading)))
+    """A section that reports rather than assigns; not one whose title first asks for work
+    ("Nhiệm vụ, yêu cầu", "Kết luận và kiến nghị")."""
+    title = label(heading)
+    m = DESCRIPTIVE.search(title)
+    return bool(m) and not _ASKS.search(title[: m.end() - len(m.group(0).split()[-1])])
+
+
+_ASKS = re.compile(r"nhiệm vụ|giải pháp|chỉ đạo|kết luận|phân công|tổ chức thực hiện")
 
 
 # Sections that say to whom or how a text applies (scope, definitions, principles, criteria):

@@ -268,3 +268,13 @@ def test_councils_steering_boards_and_groups_that_gold_style_names():
         "Sở Y tế",
         "Sở Tài chính",
     ]
+
+
+def test_a_section_that_first_asks_for_work_is_not_descriptive():
+    text = (
+        "KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Sở Nội vụ là cơ quan thường trực của Kế hoạch.\n\n"
+        "II. NHIỆM VỤ, YÊU CẦU\n\n1. Sở Nội vụ\n\n- Tổ chức hội nghị quán triệt Kế hoạch.\n"
+    )
+    assert [t.quote for t in extract_tasks(text, "2025-11")] == [
+        "- Tổ chức hội nghị quán triệt Kế hoạch."
+    ]
