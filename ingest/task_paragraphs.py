@@ -34,7 +34,9 @@ def descriptive(heading: str) -> bool:
     ("Nhiệm vụ, yêu cầu", "Kết luận và kiến nghị")."""
     title = label(heading)
     m = DESCRIPTIVE.search(title)
-    return bool(m) and not _ASKS.search(title[: m.end() - len(m.group(0).split()[-1])])
+    if m is None:
+        return False
+    return not _ASKS.search(title[: m.end() - len(m.group(0).split()[-1])])
 
 
 _ASKS = re.compile(r"nhiệm vụ|giải pháp|chỉ đạo|kết luận|phân công|tổ chức thực hiện")

@@ -26,6 +26,9 @@ def refresh_tasks(catalog: Catalog) -> int | None:
     for doc in catalog.documents():
         text = catalog.document_text(doc.doc_id) or ""
         chunks = catalog.chunks(doc.doc_id)
-        tasks[doc.doc_id] = extract_tasks(text, doc.metadata.date, chunks, doc.doc_id, doc.source)
+        meta = doc.metadata
+        tasks[doc.doc_id] = extract_tasks(
+            text, meta.date, chunks, doc.doc_id, doc.source, meta.districts
+        )
     catalog.replace_tasks(tasks, {VERSION_KEY: str(TASKS_VERSION)})
     return sum(len(t) for t in tasks.values())
