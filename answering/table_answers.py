@@ -25,7 +25,7 @@ ROW_MARGIN = 0.05  # how much better another row must cover the question than th
 NAMED = 0.05  # share of the question a column header must cover to be the one asked for
 KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
 _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
-_HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")  # "Mức thu (đồng)", "Nhà cấp III (%)"
+_HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)")  # "Mức thu (đồng)", "Tỷ lệ (%) – Xã"
 _ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?")
 _CODE = re.compile(r"(?=.*\d)[\w.\-/]{1,24}")  # "1.012507", "2.002278.H05"
 _UNIT_WORDS = [  # "(1.000đ)", "(1.000 đồng)", "(Tr.đ)", "(trđ)" in a header
@@ -100,6 +100,7 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
     label = cells.get(label_column, "")
     lead = lead or label
     context = term_set(f"{lead} {table.group} {hit.chunk.section}")
+    title = term_set(hit.chunk.context)  # words naming the document pick no column ("TP Huế")
     options = []
     for column, value in cells.items():
         if column == label_column or not value or _is_index(column):
@@ -108,7 +109,7 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
             continue  # a row number under a first column the header does not call STT
         unit = table.unit or _unit_cell(cells, column)
         kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
-        header = scorer.coverage(term_set(column) - term_set(label))
+        header = scorer.coverage(term_set(column) - term_set(label) - title)
         # a column the question names ("cơ quan phối hợp") answers a who/which question even
         # when its cell is no person ("Các doanh nghiệp đầu tư hạ tầng"); figures and dates must
         # be figures and dates
@@ -156,8 +157,9 @@ def _spelled(unit: str) -> str:
 
 
 def _header_unit(column: str) -> str:
-    m = _HEADER_UNIT.search(column)
-    return m.group(1).strip() if m else ""
+    """The last bracketed words of a header, the unit of its figures ("(%)", "(1.000đ)")."""
+    found = _HEADER_UNIT.findall(column)
+    return found[-1].strip() if found else ""
 
 
 def _unit_cell(cells: dict[str, str], asked: str) -> str:

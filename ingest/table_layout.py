@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from ingest.table_cells import Seg, emph, segments
+from ingest.table_headers import WordsUnder, two_row_names
 from ingest.tables import (
     Table,
     clean_cell,
@@ -24,16 +25,11 @@ from ingest.tables import (
 )
 
 Item = str | Table  # a loose cell (raw text) or a table
-# Header cells that span both rows of a two-row header.
-_DOWN = re.compile(
-    r"^(?:S[ốo]\s*TT|STT|TT|N[ộo]i dung|Đơn vị( tính)?|ĐVT|Ghi chú|Tên|Chỉ tiêu|Địa bàn|Danh mục"
-    r"|Lĩnh vực|Nhiệm vụ|Cơ quan)",
-    re.I,
-)
 _NUMBER = re.compile(r"^\(?[\d.,%]+\)?(?:\s*\(\d+\))?$")
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
 _LAYOUT = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|TL\.)|CHỦ TỊCH")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # a cell of words, not a figure, "-" or "x"
 _FIGURE = re.compile(r"[\d.,%/ ()\-]+")
 
 
@@ -92,7 +88,8 @@ def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]]
         width = _width(body, len(header) + len(second) - 1) if body else 0
         if len(header) < width and len(second) < width < len(header) + len(second):
             body, rest = _split_last(body, rest, width)
-            return _finish(lead, _two_rows(header, second, width), body, rest)
+            names = two_row_names(header, second, width, _words_under(body))
+            return _finish(lead, names, body, rest)
     body, rest = _body(segs, 1, len(header), first=True)
     if not body:
         return None
@@ -143,27 +140,19 @@ def _finish(
     return lead, table, rest
 
 
-def _two_rows(first: list[str], second: list[str], width: int) -> list[str]:
-    """Column names from two header rows. Cells such as STT, "Nội dung", "Đơn vị tính" span both
-    rows; the others ("Mức thu", "Năm 2025") share the second row's cells between them."""
-    spanning = len(first) + len(second) - width
-    across = [i for i, c in enumerate(first) if not _DOWN.match(c)][:spanning]
-    if len(across) < spanning:
-        across = list(range(len(first) - spanning, len(first)))
-    share = -(-len(second) // spanning)
-    top: list[str] = []
-    bottom: list[str] = []
-    queue = list(second)
-    for i, cell in enumerate(first):
-        if i not in across:
-            top.append(cell)
-            bottom.append(cell)
-            continue
-        take = share if across[-1] != i else len(queue)
-        for _ in range(min(take, len(queue))):
-            top.append(cell)
-            bottom.append(queue.pop(0))
-    return header_from_rows([top, bottom])
+def _words_under(body: list[Seg]) -> WordsUnder:
+    """The largest share of cells of words under a column named from the second header row."""
+
+    def count(columns: list[str], subs: list[int]) -> float:
+        table = _assemble(columns, body)
+        rows = [r for k, r in enumerate(table.rows) if k not in table.groups]
+        shares = []
+        for i in subs:
+            cells = [r[i] for r in rows if i < len(r) and r[i]]
+            shares.append(sum(_WORDS.search(c) is not None for c in cells) / max(len(cells), 1))
+        return max(shares, default=0.0)
+
+    return count
 
 
 def _body(segs: list[Seg], k: int, width: int, first: bool = False) -> tuple[list[Seg], list[Seg]]:

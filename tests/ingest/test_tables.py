@@ -296,3 +296,12 @@ def test_a_bold_group_row_just_below_the_header_does_not_end_the_table():
         "Tên kỳ thi",
         "Nội dung chi",
     ]
+
+
+def test_two_row_header_spanning_cell_chosen_by_what_its_sub_columns_hold():
+    """ "Địa phương | Tỷ lệ vốn đối ứng (%)" over "Thành phố | Xã": the commune names are no
+    shares, so the shares' header spans the second row."""
+    _, chunks = _provincial("0eb3b8713cadea8f.md")
+    chunk, line = _row(chunks, "1. Xã A Lưới 1 —")
+    assert chunk.table is not None and chunk.table.columns[1] == "Địa phương"
+    assert "Tỷ lệ vốn đối ứng ngân sách địa phương (%) – Thành phố: 80; " in line
