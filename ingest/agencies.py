@@ -62,6 +62,7 @@ PREDICATE = re.compile(
     r"|xây dựng|hoàn thiện|tập trung|đề xuất|trình|là|được|đã|đang|sẽ|cần|phải|nghiêm túc"
     r"|quán triệt|tuyên truyền|vận động|định hướng|giám sát|phát hiện|xử lý|thẩm định|hỗ trợ"
     r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
+    r"|gồm|bao gồm|có"
     r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").

@@ -73,7 +73,11 @@ def lead_only(action: str) -> bool:
     return _LEAD_ONLY.fullmatch(rest) is not None
 
 
-NOT_A_TASK = re.compile(r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận)", re.I)
+NOT_A_TASK = re.compile(
+    r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận"
+    r"|(?:quyết định|nghị quyết|kế hoạch|chỉ thị|quy chế) này (?:đã được|có hiệu lực))",
+    re.I,
+)
 
 
 def deadline_only(sentence: str, year: int | None) -> Deadline | None:

@@ -199,7 +199,8 @@ def heading_agencies(heading: str) -> list[str]:
     rest = form[end:].strip(" :.;")
     if re.match(r"(?:đã|đang|được|là|có\s+(?!trách)|chưa)\b", rest):
         return [] if not rest.startswith("là tổ chức") else [body.strip(" :")]
-    if len(mentions) == 1 and rest and not _is_predicate(rest) and len(body) < 160:
+    whole = rest and not _is_predicate(rest) and not body.endswith("…")  # not a cut label
+    if len(mentions) == 1 and whole and len(body) < 160:
         return [body.strip(" :")]  # the heading's whole words name the agency
     if len(mentions) == 1 and names_agency(body):
         return [canonical(body)]  # "Ngân hàng Nhà nước chi nhánh khu vực 14"
