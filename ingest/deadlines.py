@@ -40,6 +40,7 @@ _RECURRING = re.compile(
 _CUE = re.compile(
     r"(?:truoc(?:\s+ngay)?|cham\s+nhat(?:\s+la)?(?:\s+(?:ngay|truoc\s+ngay|vao))?|han\s+chot"
     r"|thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|nop))?\s*:?|xong\s+trong|hoan\s+thanh\s+trong"
+    r"|(?:thoi\s+gian|tien\s+do)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:(?:\s*(?:trong|truoc))?"
     r"|hoan\s+thanh(?:\s+truoc)?|trong(?:\s+(?:thang|quy|nam))?|(?:den\s+)?het(?:\s+nam)?"
     r"|cuoi"
     r"|(?:den|toi)(?:\s+(?:ngay|truoc\s+ngay))?)\s*$"

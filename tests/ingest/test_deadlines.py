@@ -114,3 +114,9 @@ def test_a_day_and_month_in_a_recurring_sentence_recur():
         "Định kỳ hằng năm, tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12.", 2025
     )
     assert d.recurring and d.due is None
+
+
+def test_a_time_label_inside_a_sentence_sets_its_deadline():
+    d = find_deadline("Cơ quan thực hiện: Sở Nội vụ. Thời gian: tháng 12/2025.", 2025)
+    assert d.iso == "2025-12-31" and d.text == "Thời gian: tháng 12/2025"
+    assert find_deadline("(Thời gian thực hiện: Quý I/2026)", 2025).iso == "2026-03-31"
