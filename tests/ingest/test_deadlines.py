@@ -120,3 +120,9 @@ def test_a_time_label_inside_a_sentence_sets_its_deadline():
     d = find_deadline("Cơ quan thực hiện: Sở Nội vụ. Thời gian: tháng 12/2025.", 2025)
     assert d.iso == "2025-12-31" and d.text == "Thời gian: tháng 12/2025"
     assert find_deadline("(Thời gian thực hiện: Quý I/2026)", 2025).iso == "2026-03-31"
+
+
+def test_from_a_year_on_is_recurring():
+    for cell in ("Từ năm 2026 trở đi", "Năm 2026 và các năm tiếp theo"):
+        d = parse_due(cell, 2025)
+        assert d.recurring and d.due is None and d.text == cell
