@@ -69,6 +69,11 @@ def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
             mention = _qualified(text, mention)
         elif found:
             mention = _listed(text, start)  # "…, Kiểm toán Nhà nước khu vực VI, …"
+        if mention is None and found:
+            between = _BETWEEN.match(text, start)  # "Các cấp ủy Đảng, chính quyền, HĐND, …"
+            if between:
+                lo = pos = between.end()
+                continue
         if mention is None:
             vague = VAGUE.match(match_form(text), start) if found else None
             end = vague.end() if vague else (found[-1].end if found else at)
@@ -80,6 +85,8 @@ def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
         lo, pos = mention.end, sep.end()
 
 
+# A lower-case body in the middle of a list, followed by more of it: passed over.
+_BETWEEN = re.compile(r"(?:chính quyền|đoàn thể|mặt trận)(?:\s+các cấp)?\s*,\s*(?=\S)")
 _PLACED = re.compile(r"(?:\s+(?:chi nhánh|khu vực|số|tỉnh|thành phố|[A-ZĐ0-9][\w.]*))+")
 _VAGUE_HEAD = re.compile(
     r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức|cá nhân|doanh nghiệp|lực lượng"

@@ -278,3 +278,15 @@ def test_a_section_that_first_asks_for_work_is_not_descriptive():
     assert [t.quote for t in extract_tasks(text, "2025-11")] == [
         "- Tổ chức hội nghị quán triệt Kế hoạch."
     ]
+
+
+def test_a_lower_case_body_inside_a_list_does_not_end_it():
+    text = (
+        "THÔNG BÁO\n\nII. NHIỆM VỤ\n\n(1) Các cấp ủy Đảng, chính quyền, HĐND, UBND các xã tăng "
+        "cường lãnh đạo công tác chuyển đổi số.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2024-04")] == [
+        "Các cấp ủy Đảng",
+        "HĐND",
+        "UBND các xã, phường",
+    ]
