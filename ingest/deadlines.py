@@ -34,7 +34,7 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
 ]
 _RECURRING = re.compile(
     r"\b(?:hang|moi)\s+(?:nam|quy|thang|tuan|ngay)\b|\bdinh\s+ky\b|\bthuong\s+xuyen\b"
-    r"|\btro\s+di\b|\bcac\s+nam\s+tiep\s+theo\b"  # "Từ năm 2026 trở đi": every year from then
+    r"|\btro\s+di\b|\bcac\s+nam\s+tiep\s+theo\b|\blien\s+tuc\b|\bthuong\s+nien\b"  # ongoing
 )
 # Words that make a date in running prose a deadline rather than a reference ("Nghị quyết số 12
 # ngày 10/12/2018"). Matched on folded text just before the date.
