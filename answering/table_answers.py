@@ -21,8 +21,9 @@ from vntext.terms import fold
 
 MAX_CHARS = 290
 TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
-ROW_MARGIN = 0.05  # how much better another row must cover the question than the best one
+ROW_MARGIN = 0.02  # how much better another row must cover the question than the best one
 NAMED = 0.05  # share of the question a column header must cover to be the one asked for
+BOUND = 0.05  # a bound the question and the row label both state ("trên 15")
 KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
 _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
 _HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)")  # "Mức thu (đồng)", "Tỷ lệ (%) – Xã"
@@ -33,6 +34,13 @@ _UNIT_WORDS = [  # "(1.000đ)", "(1.000 đồng)", "(Tr.đ)", "(trđ)" in a head
     (re.compile(r"\b1[.,]000\s*(?:đ\b|đồng)", re.I), "nghìn đồng"),
     (re.compile(r"\btr\.?\s?đ\b", re.I), "triệu đồng"),
 ]
+_SIGNS = [
+    (re.compile(r"(?:>=|≥)\s*(?=\d)"), " từ "),
+    (re.compile(r"(?:<=|≤)\s*(?=\d)"), " đến "),
+    (re.compile(r">\s*(?=\d)"), " trên "),
+    (re.compile(r"<\s*(?=\d)"), " dưới "),
+]
+_BOUND = re.compile(r"\b(tren|duoi|tu|den|khong qua|toi da|it nhat)\s+(\d[\d.,]*)")
 _INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
 
 
@@ -99,7 +107,7 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
     )
     label = cells.get(label_column, "")
     lead = lead or label
-    context = term_set(f"{lead} {table.group} {hit.chunk.section}")
+    context = term_set(f"{_said(lead)} {table.group} {hit.chunk.section}")
     title = term_set(hit.chunk.context)  # words naming the document pick no column ("TP Huế")
     options = []
     for column, value in cells.items():
@@ -125,7 +133,8 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
     if not options:
         return None
     _, column, value, unit = max(options, key=lambda o: o[0])
-    score = scorer.coverage(context | term_set(column))
+    bounds = len(_bounds(q.text) & _bounds(_said(lead)))  # "trên 15" asked and written
+    score = scorer.coverage(context | term_set(column)) + BOUND * bounds
     for name in dict.fromkeys((lead, label)):
         text = f"{name} — {column}: {value}{unit}" if name else f"{column}: {value}{unit}"
         if len(text) <= MAX_CHARS:
@@ -160,6 +169,18 @@ def _header_unit(column: str) -> str:
     """The last bracketed words of a header, the unit of its figures ("(%)", "(1.000đ)")."""
     found = _HEADER_UNIT.findall(column)
     return found[-1].strip() if found else ""
+
+
+def _said(label: str) -> str:
+    """A row label with its comparison signs also in words: "Số tầng > 15" is "trên 15"."""
+    for sign, words in _SIGNS:
+        label = sign.sub(words, label)
+    return label
+
+
+def _bounds(text: str) -> set[tuple[str, str]]:
+    """ "trên 15", "từ 5", "đến 10" in a text, folded: the range a row label states."""
+    return set(_BOUND.findall(fold(text)))
 
 
 def _unit_cell(cells: dict[str, str], asked: str) -> str:

@@ -49,6 +49,14 @@ NOTICE = "\n".join(
         "| 1 | Chủ tịch hội đồng thẩm định | 450 | người/buổi |",
         "| 2 | Thư ký hội đồng thẩm định | 300 | người/buổi |",
         "",
+        "Điều 5. Khung giá thuê nhà chung cư (đơn vị tính: đồng/m2/tháng)",
+        "",
+        "| Số tầng | Giá thuê tối thiểu | Giá thuê tối đa |",
+        "| --- | --- | --- |",
+        "| Số tầng <= 10 | 15.000 | 160.000 |",
+        "| 10 < số tầng <= 15 | 20.000 | 180.000 |",
+        "| Số tầng > 15 | 22.000 | 200.000 |",
+        "",
     ]
 )
 
@@ -94,3 +102,9 @@ def test_a_unit_the_header_abbreviates_answers_a_question_in_words(table_service
     )
     assert answer.found
     assert "Thư ký hội đồng thẩm định — Mức chi (1.000đ): 300 (người/buổi)" in answer.answer
+
+
+def test_a_row_label_written_with_signs_is_read_in_words(table_service):
+    answer = table_service.ask("Giá thuê tối đa đối với nhà có số tầng trên 15 là bao nhiêu?")
+    assert answer.found
+    assert answer.answer.startswith("Số tầng > 15 — Giá thuê tối đa: 200.000")
