@@ -85,8 +85,10 @@ def leading_agencies(text: str, at: int) -> tuple[list[Mention], int]:
         lo, pos = mention.end, sep.end()
 
 
+# Bodies a list names in lower case ("…, UBND các xã và các đoàn thể chính trị - xã hội").
+_BODIES = re.compile(r"(?:các\s+)?(?:đoàn thể|tổ chức chính trị - xã hội|hội đoàn thể)\b")
 # A lower-case body in the middle of a list, followed by more of it: passed over.
-_BETWEEN = re.compile(r"(?:chính quyền|đoàn thể|mặt trận)(?:\s+các cấp)?\s*,\s*(?=\S)")
+_BETWEEN = re.compile(r"(?:chính quyền|mặt trận)(?:\s+các cấp)?\s*,\s*(?=\S)")
 _PLACED = re.compile(r"(?:\s+(?:chi nhánh|khu vực|số|tỉnh|thành phố|[A-ZĐ0-9][\w.]*))+")
 _VAGUE_HEAD = re.compile(
     r"(?:các\s+)?(?:cơ quan|đơn vị|địa phương|tổ chức|cá nhân|doanh nghiệp|lực lượng"
@@ -108,8 +110,10 @@ def _qualified(text: str, mention: Mention) -> Mention:
 def _listed(text: str, start: int) -> Mention | None:
     """An agency the table does not know, inside a list of agencies: capitalised words up to
     the next separator ("các Ban xây dựng Đảng Tỉnh ủy", "Kiểm toán Nhà nước khu vực VI")."""
-    m = re.match(r"(?:các\s+)?(\w)[^,;:()]{2,80}?(?=\s*[,;:]|\s+và\s|$)", text[start:])
-    if m is None or not m.group(1).isupper() or len(m.group(0).split()) > 12:
+    m = re.match(r"(?:các\s+)?(\w)[^,;:()]{2,80}?(?=\s*[,;:]|\s+và\s|\.?\s*$)", text[start:])
+    if m is None:
+        return None
+    if not m.group(1).isupper() and not _BODIES.match(match_form(m.group(0))):
         return None
     before = re.search(r"các\s+$", text[max(0, start - 8) : start])  # "và các Ban …": theirs
     name = m.group(0)
@@ -129,5 +133,7 @@ def _listed(text: str, start: int) -> Mention | None:
         if len(name.split()) < 2:
             return None
         form = match_form(name)
+    if len(name.split()) > 12:
+        return None
     own = f"các {name}" if before and not name.lower().startswith("các ") else name
     return Mention(start, start + len(name), name, canonical(own))

@@ -290,3 +290,14 @@ def test_a_lower_case_body_inside_a_list_does_not_end_it():
         "HĐND",
         "UBND các xã, phường",
     ]
+
+
+def test_bodies_a_list_names_in_lower_case():
+    text = (
+        "THÔNG BÁO\n\nII. NHIỆM VỤ\n\n(1) UBND các xã và các đoàn thể chính trị - xã hội huyện "
+        "tăng cường tuyên truyền, vận động nhân dân thực hiện.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2024-04")] == [
+        "UBND các xã, phường",
+        "Các đoàn thể chính trị - xã hội huyện",
+    ]
