@@ -121,13 +121,9 @@ def _listed(text: str, start: int) -> Mention | None:
     if _VAGUE_HEAD.match(form):
         return None  # "các đơn vị có liên quan …": no one in particular
     inside = re.match(r"\s*[,;]", text[start + len(name) :]) is not None
-    verb = (
-        None
-        if inside
-        else next(
-            (w.start() for w in re.finditer(r"\S+", form) if PREDICATE.match(form, w.start())), None
-        )
-    )
+    short = inside and len(name.split()) <= 8  # "…, các Ban xây dựng Đảng Tỉnh ủy, …": a name
+    words = [w.start() for w in re.finditer(r"\S+", form)]
+    verb = None if short else next((w for w in words if PREDICATE.match(form, w)), None)
     if verb is not None:  # the last of a list runs into what it is to do: the name ends there
         name = name[:verb].rstrip()
         if len(name.split()) < 2:
