@@ -27,12 +27,21 @@ def understand(question: str, history: list[Turn] | None) -> tuple[str, Question
 
 
 def in_english(answer: Answer) -> Answer:
-    """The documents' Vietnamese words inside a short English frame."""
+    """The documents' Vietnamese words inside a short English frame; a yes/no verdict
+    ("Không. …") opens it in English ("No. According to [1]: …")."""
     if not answer.found:
         answer.answer = f"{ENGLISH_NOT_FOUND} ({answer.answer})"
     elif answer.citations:
-        answer.answer = f"{ENGLISH_FRAME}{answer.answer.removesuffix(' [1]')}"
+        text = answer.answer.removesuffix(" [1]")
+        verdict, _, rest = text.partition(". ")
+        english = _VERDICTS.get(verdict)
+        lead = f"{english}. " if english and rest else ""
+        quote = f"{rest[:1].upper()}{rest[1:]}" if lead else text
+        answer.answer = f"{lead}{ENGLISH_FRAME}{quote}"
     return answer
+
+
+_VERDICTS = {"Có": "Yes", "Không": "No", "Chưa": "Not yet", "Đúng": "Yes", "Sai": "No"}
 
 
 def with_history(question: str, history: list[Turn] | None) -> str:
