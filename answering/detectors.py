@@ -73,7 +73,8 @@ def new_numbers(text: str, q: Question) -> list[str]:
 def _anchor_pattern(anchor: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+"
-        r"(?:\d|ngay (?:ky|ban hanh|thong qua)|(?:ke )?tu (?:ngay|thoi diem|khi))"
+        r"(?:\d|ngay (?:ky|ban hanh|thong qua)|(?:ke )?tu (?:ngay|thoi diem|khi)"
+        r"|tu chung than|tu hinh)"
     )
 
 

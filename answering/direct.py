@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import re
 
-from answering.coverage import Scorer
+from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
 from answering.weights import WEIGHTS
+from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 
 TARGET_CHARS = 200
 SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
+NEW_WORDS = 6
 _CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
 _MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
+_LABEL = re.compile(r"^(?:Khoản|Điểm|Mục)\s+\S+\s+[–-]\s+")  # a heading's label, not its words
 _FACT_KINDS = (*STRICT_KINDS, Kind.WHEN, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
 _NAMED_KINDS = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
 
@@ -113,11 +116,33 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
     return max(inside, key=lambda i: scorer.qualifier_value(own_words(i)) + extra(parts[i]))
 
 
+def _adds(window: str, q: Question) -> float:
+    """How much the stretch tells beyond the question: an answer that only repeats the
+    question's condition ("Người nào dùng bói toán …") answers nothing. Distinct content words
+    and figures the question does not hold, up to NEW_WORDS."""
+    asked = term_set(q.text)
+    new = {fold(s) for s in syllables(window)} - FOLDED_STOPWORDS - asked
+    return min(len(new), NEW_WORDS) / NEW_WORDS
+
+
+def _slot_first(pool: list[str], parts: list[str], lead: str, q: Question) -> list[str]:
+    """The stretches that fill the asked slot ("phạt tù từ 03 năm"), and of those the ones
+    that start where the slot does (after the subject, if any): the words before it repeat
+    the question's own condition. "phạt tiền …, phạt tù …" is one slot, from its start."""
+    filled = [w for w in pool if has_anchor(w, q)]
+    slot = [has_anchor(p, q) for p in parts]
+    starts = tuple(_clean(p) for i, p in enumerate(parts) if slot[i] and not (i and slot[i - 1]))
+    prefix = f"{_clean(lead)} … " if lead else ""
+    first = [w for w in filled if w.startswith(starts) or w.removeprefix(prefix).startswith(starts)]
+    return first or filled
+
+
 def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
     return (
         scorer.clause_value(window)
+        + w.direct_new * _adds(window, q)
         + w.direct_kind * has_kind(window, q)
         + w.span_unit * has_unit(window, q)
         + w.span_anchor * has_anchor(window, q)
@@ -147,7 +172,8 @@ def direct_answer(
         at = passage.find((own or sentence)[:40])
         above = _heading_lead(headings or [], passage[: max(0, at)], q)
         lead, joined = (above, True) if above else (lead, joined)
-    if lead and len(lead) > 100:
+    lead = _LABEL.sub("", lead)
+    if lead and len(lead) > 100 and len(lead) + len(text) > MAX_CHARS - 13:
         lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:
         lead = _clean(parts[0])
@@ -165,6 +191,8 @@ def direct_answer(
         pool = [w for w in pool if has_kind(w, q)]
     if q.unit and any(has_unit(w, q) for w in pool):
         pool = [w for w in pool if has_unit(w, q)]
+    if q.anchor and any(has_anchor(w, q) for w in pool):
+        pool = _slot_first(pool, parts, lead, q)
     fitting = [w for w in pool if len(w) <= TARGET_CHARS] or [
         w for w in pool if len(w) <= MAX_CHARS - 10
     ]

@@ -15,6 +15,9 @@ _SLOT_LINKS = words("slot_links")
 _FOLDED_SLOT_LINKS = frozenset(fold(w) for w in _SLOT_LINKS)
 # "có hiệu lực từ ngày nào", "khi nào": the words before name what happens then.
 _WHEN_HEADS = frozenset(["ngay", "khi", "luc", "thoi diem"])
+# Units of time and people are stopwords elsewhere, but after "bao nhiêu" they are what is
+# counted: "bao nhiêu ngày làm việc" keeps "ngay" (alone: "10 ngày" answers it too).
+_COUNTED = frozenset(["ngay", "nam", "thang", "nguoi"])
 DEFINITION_FRAME = frozenset(["quy", "dinh", "nghia", "khai", "niem", "hieu"])
 LIST_FRAME = frozenset(["mo", "ta", "liet", "ke", "neu"])
 _OPENS_WITH_ARTICLE = re.compile(r"^(?:(?:theo|trong|tại|căn cứ|ở)\s+)?điều\s+(\d+[a-z]?)\b", re.I)
@@ -40,6 +43,8 @@ def unit_of(sylls: list[str], accented: bool) -> str:
             source = sylls if accented else folded
             unit: list[str] = []
             for nxt in source[i + 1 : i + 3]:
+                if fold(nxt) in _COUNTED and not unit:
+                    return fold(nxt)
                 if nxt in stop or nxt[0].isdigit():
                     break
                 unit.append(fold(nxt))
@@ -64,10 +69,17 @@ def subject_of(text: str) -> str:
     return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
 
 
+# "… thì bị phạt như thế nào?", "hình phạt cao nhất là gì?": the penalty is the slot.
+_PENALTY_ASKED = re.compile(r"\bphat\b.*\b(?:nhu the nao|ra sao|the nao|la gi|muc nao)\b")
+
+
 def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
-    answer is the figure that follows them in the text ("phạt tù từ 03 năm")."""
+    answer is the figure that follows them in the text ("phạt tù từ 03 năm"). A question
+    about a penalty is anchored on "phạt"."""
     folded = [fold(s) for s in sylls]
+    if _PENALTY_ASKED.search(" ".join(folded)) and not any(w in ("nhieu", "lau") for w in folded):
+        return "phat"
     at = next(
         (
             i

@@ -46,6 +46,7 @@ class Weights:
     direct_kind: float = 0.5  # a stretch that holds the kind of fact asked for
     direct_length: float = 0.15  # per 100 characters past 120
     direct_complete: float = 0.2  # the answer runs to the end of its clause
+    direct_new: float = 0.3  # the answer adds words the question does not hold
     agency_role: float = 0.5  # an agency that acts, not one that owns ("Kế hoạch của Ban…")
     # --- gates and limits ---------------------------------------------------------------------
     min_coverage: float = 0.5  # share of the question the answering sentence must cover

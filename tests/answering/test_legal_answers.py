@@ -65,6 +65,25 @@ LAW = "\n".join(
         "",
         "2. Mức đóng góp của người lao động là một ngày lương mỗi năm.",
         "",
+        "Điều 7. Tội làm giả hồ sơ đê điều",
+        (
+            "1. Người nào làm giả, sửa chữa, tẩy xóa hồ sơ, tài liệu quản lý đê điều nhằm che"
+            " giấu sai phạm trong thi công, duy tu, bảo dưỡng đê đã bị xử phạt vi phạm hành"
+            " chính về hành vi này hoặc đã bị kết án về tội này, chưa được xóa án tích mà còn"
+            " vi phạm, thì bị"
+            " phạt tiền từ 10.000.000 đồng đến 50.000.000 đồng, phạt cải tạo không giam giữ đến"
+            " 02 năm hoặc phạt tù từ 03 tháng đến 02 năm."
+        ),
+        "",
+        (
+            "2. Người nào có một trong các hành vi sau đây nhằm chiếm đất hành lang bảo vệ đê,"
+            " thì bị phạt tù từ 12 năm đến 20 năm, tù chung thân hoặc tử hình:"
+        ),
+        "",
+        "a) Phá dỡ kè bảo vệ đê để lấy đất xây dựng trái phép;",
+        "",
+        "b) Tổ chức san lấp cống qua đê.",
+        "",
     ]
 )
 
@@ -148,3 +167,21 @@ def test_the_figure_the_question_states_is_not_the_answer(law_service):
 def test_a_question_about_another_law_is_not_answered(law_service):
     a = law_service.ask("Theo Luật Đất đai, thời hạn giao đất nông nghiệp là bao nhiêu năm?")
     assert not a.found
+
+
+def test_a_penalty_question_gets_the_penalty_not_its_own_condition(law_service):
+    a = _ask(
+        law_service,
+        "Người làm giả hồ sơ quản lý đê điều đã bị xử phạt vi phạm hành chính về hành vi này"
+        " mà còn vi phạm thì bị phạt như thế nào?",
+    )
+    assert "phạt tiền từ 10.000.000 đồng đến 50.000.000 đồng" in a.answer
+    assert "phạt tù từ 03 tháng đến 02 năm" in a.answer
+
+
+def test_the_penalty_of_a_case_sits_in_its_list_lead_in(law_service):
+    a = _ask(
+        law_service,
+        "Phá dỡ kè bảo vệ đê để lấy đất xây dựng trái phép có hình phạt cao nhất là gì?",
+    )
+    assert "tử hình" in a.answer and "Phá dỡ kè" in a.answer

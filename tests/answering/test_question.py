@@ -29,6 +29,13 @@ def test_unit_is_what_the_question_counts():
     assert analyse("Thu ngân sách đạt bao nhiêu phần trăm kế hoạch?").unit == "%"
 
 
+def test_units_of_time_and_people_survive_the_stopwords():
+    # "ngày", "năm", "người" are stopwords for retrieval, but after "bao nhiêu" they are counted
+    assert analyse("Hồ sơ được giải quyết trong bao nhiêu ngày làm việc?").unit == "ngay"
+    assert analyse("phat tu toi da bao nhieu nam?").unit == "nam"
+    assert analyse("Đoàn có bao nhiêu người tham gia?").unit == "nguoi"
+
+
 def test_the_slot_asked_for_is_the_words_before_the_question_word():
     assert analyse("Người phạm tội còn có thể bị phạt tiền từ bao nhiêu?").anchor == "phat tien"
     assert analyse("thì bị phạt tù tối đa bao nhiêu năm?").anchor == "phat tu"
