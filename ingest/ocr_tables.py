@@ -47,6 +47,8 @@ def find_tables(gray: np.ndarray, dpi: int) -> list[Table]:
     run = max(20, round(_RULE_INCH * dpi))
     rules_h = _runs(ink, run, axis=1)
     rules_v = _runs(ink, run, axis=0)
+    if not (rules_h.any() and rules_v.any()):
+        return []  # most pages: no ruling lines both ways, so no table to look for
     rules = ndimage.binary_dilation(rules_h | rules_v, iterations=_JOIN_PX)
     labels, _ = ndimage.label(rules, structure=np.ones((3, 3), bool))
     tables = []
