@@ -69,20 +69,27 @@ def new_numbers(text: str, q: Question) -> list[str]:
     return [n for n in numbers(text) if same_number(n) not in stated]
 
 
+# "hết hiệu lực thi hành kể từ …" is when something else ends, not when this takes effect.
+_NOT_ENDED = r"(?<!het )(?<!het hieu luc )(?<!dut )(?<!dut hieu luc )"
+_CLAUSE_END = re.compile(r"[;…]")
+
+
 @lru_cache(maxsize=1024)
 def _anchor_pattern(anchor: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+"
+        rf"{_NOT_ENDED}\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+"
         r"(?:\d|ngay (?:ky|ban hanh|thong qua)|(?:ke )?tu (?:ngay|thoi diem|khi)"
         r"|tu chung than|tu hinh)"
     )
 
 
 def has_anchor(text: str, q: Question) -> bool:
-    """The asked-for slot filled: "phạt tù từ 03 năm" for "phạt tù từ bao nhiêu năm"."""
+    """The asked-for slot filled: "phạt tù từ 03 năm" for "phạt tù từ bao nhiêu năm", within
+    one clause (a list item's date does not fill its lead-in's slot)."""
     if not q.anchor:
         return False
-    return bool(_anchor_pattern(q.anchor).search(" ".join(folded_syllables(text))))
+    pattern = _anchor_pattern(q.anchor)
+    return any(pattern.search(" ".join(folded_syllables(c))) for c in _CLAUSE_END.split(text))
 
 
 _FIGURE_WORDS = r"(?:\d[\d.,/]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin)"

@@ -31,6 +31,11 @@ _DEFINITION = re.compile(
 )
 
 
+def _asks_how_many(syllable: str) -> bool:
+    """ "mấy" (how many), not "máy" (a machine); unaccented "may" may be either."""
+    return syllable in ("mấy", "may")
+
+
 def unit_of(sylls: list[str], accented: bool) -> str:
     """ "bao nhiêu tiêu chí" → "tieu chi"; a rate or a percentage → "%"."""
     folded = [fold(s) for s in sylls]
@@ -38,7 +43,7 @@ def unit_of(sylls: list[str], accented: bool) -> str:
     if re.search(r"\b(?:t[yi] le|phan tram)\b", joined):
         return "%"
     for i, word in enumerate(folded):
-        if word == "may" or (word == "nhieu" and i > 0 and folded[i - 1] == "bao"):
+        if _asks_how_many(sylls[i]) or (word == "nhieu" and i > 0 and folded[i - 1] == "bao"):
             stop = STOPWORDS if accented else _FOLDED_STOPWORDS
             source = sylls if accented else folded
             unit: list[str] = []
@@ -84,7 +89,7 @@ def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
         (
             i
             for i, w in enumerate(folded)
-            if w == "may"
+            if _asks_how_many(sylls[i])
             or (w == "bao" and folded[i + 1 : i + 2] in (["nhieu"], ["lau"], ["gio"]))
             or (w in _WHEN_HEADS and folded[i + 1 : i + 2] == ["nao"])
         ),

@@ -84,6 +84,21 @@ LAW = "\n".join(
         "",
         "b) Tổ chức san lấp cống qua đê.",
         "",
+        "Điều 8. Hiệu lực thi hành",
+        "1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.",
+        "",
+        "2. Các văn bản sau hết hiệu lực thi hành kể từ ngày Luật này có hiệu lực thi hành:",
+        "",
+        (
+            "a) Quyết định số 12/2019/QĐ-UBND ngày 05 tháng 3 năm 2019 của Ủy ban nhân dân tỉnh"
+            " về quản lý đê điều và hành lang bảo vệ đê trên địa bàn tỉnh;"
+        ),
+        "",
+        (
+            "b) Quyết định số 30/2020/QĐ-UBND ngày 10 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh"
+            " về quản lý đê điều, hành lang bảo vệ đê và quỹ phòng chống thiên tai."
+        ),
+        "",
     ]
 )
 
@@ -185,3 +200,8 @@ def test_the_penalty_of_a_case_sits_in_its_list_lead_in(law_service):
         "Phá dỡ kè bảo vệ đê để lấy đất xây dựng trái phép có hình phạt cao nhất là gì?",
     )
     assert "tử hình" in a.answer and "Phá dỡ kè" in a.answer
+
+
+def test_the_effective_date_is_not_the_date_of_a_repealed_text(law_service):
+    a = _ask(law_service, "Luật thử nghiệm về quản lý đê điều có hiệu lực thi hành từ ngày nào?")
+    assert "01 tháng 7 năm 2026" in a.answer

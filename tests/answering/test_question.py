@@ -79,3 +79,21 @@ def test_a_law_named_with_its_year_is_no_year_filter():
     assert analyse("Theo Bộ luật Hình sự 2017, hình phạt là gì?").years == []
     assert analyse("Theo Bộ luật Hình sự năm 2017, hình phạt là gì?").years == []
     assert analyse("Xã Tam Gia đạt bao nhiêu tiêu chí năm 2022?").years == ["2022"]
+
+
+def test_a_machine_is_not_how_many():
+    q = analyse("Quy định về định mức sử dụng máy móc, thiết bị có hiệu lực từ ngày nào?")
+    assert q.unit == "" and q.anchor == "hieu luc"
+    assert analyse("Xã đạt mấy tiêu chí?").unit == "tieu chi"
+
+
+def test_an_effective_date_slot_is_not_filled_by_what_ends_or_by_a_list_item():
+    from answering.detectors import has_anchor
+
+    q = analyse("Quyết định 138/2025/QĐ-UBND có hiệu lực thi hành từ ngày nào?")
+    assert has_anchor("1. Quyết định này có hiệu lực thi hành từ ngày 05 tháng 12 năm 2025.", q)
+    repeal = (
+        "Các Quyết định sau hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực thi"
+        " hành: … b) Quyết định số 41/2017/QĐ-UBND ngày 12 tháng 9 năm 2017"
+    )
+    assert not has_anchor(repeal, q)
