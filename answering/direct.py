@@ -168,7 +168,10 @@ def direct_answer(
         lead = _clean(sentence[: -len(own)].rstrip(" …–"))
     parts = segments(text)
     joined = bool(lead)
-    if q.kind in _NAMED_KINDS and not has_kind(sentence, q):
+    opens_named = bool(parts) and has_kind(parts[0], q)
+    if q.kind in _NAMED_KINDS and not (has_kind(sentence, q) and opens_named):
+        # The sentence names no agency, or only later ("…, trình UBND tỉnh ban hành"): the
+        # one that acts heads its list ("6. Sở Y tế: … b) Tiếp tục chủ trì …").
         at = passage.find((own or sentence)[:40])
         above = _heading_lead(headings or [], passage[: max(0, at)], q)
         lead, joined = (above, True) if above else (lead, joined)

@@ -99,6 +99,14 @@ LAW = "\n".join(
             " về quản lý đê điều, hành lang bảo vệ đê và quỹ phòng chống thiên tai."
         ),
         "",
+        "Điều 9. Tổ chức thực hiện",
+        "1. Sở Nông nghiệp và Môi trường:",
+        "",
+        (
+            "a) Chủ trì, phối hợp với các đơn vị liên quan xây dựng quy chế phối hợp tuần tra"
+            " canh đê, trình Ủy ban nhân dân tỉnh ban hành trong năm 2026."
+        ),
+        "",
     ]
 )
 
@@ -205,3 +213,8 @@ def test_the_penalty_of_a_case_sits_in_its_list_lead_in(law_service):
 def test_the_effective_date_is_not_the_date_of_a_repealed_text(law_service):
     a = _ask(law_service, "Luật thử nghiệm về quản lý đê điều có hiệu lực thi hành từ ngày nào?")
     assert "01 tháng 7 năm 2026" in a.answer
+
+
+def test_the_agency_that_acts_heads_the_list_even_when_the_item_names_another(law_service):
+    a = _ask(law_service, "Cơ quan nào chủ trì xây dựng quy chế phối hợp tuần tra canh đê?")
+    assert "Sở Nông nghiệp và Môi trường" in a.answer
