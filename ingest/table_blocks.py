@@ -66,6 +66,13 @@ def _rank(label: str) -> int:
     return len(_GROUP_RANKS)
 
 
+def _numbered_rank(line: str) -> int | None:
+    """The rank of a row whose label is numbered as group rows are ("4. Bồi dưỡng…"): such a
+    row is the next item beside a group row of its rank, not a row inside it."""
+    rank = _rank(line)
+    return rank if rank < len(_GROUP_RANKS) else None
+
+
 def _short(text: str) -> str:
     if len(text) <= CAPTION_CHARS:
         return text
@@ -108,6 +115,11 @@ def read_block(paragraph: str) -> TableBlock | None:
             stack.append((_rank(label), label))
             groups.append(RowGroup(GROUP_PATH.join(g for _, g in stack)))
         else:
+            rank = _numbered_rank(line)
+            if stack and rank is not None and stack[-1][0] >= rank:
+                while stack and stack[-1][0] >= rank:  # "4. Bồi dưỡng…" after group "3. Tiền ăn"
+                    stack.pop()
+                groups.append(RowGroup(GROUP_PATH.join(g for _, g in stack)))
             groups[-1].lines.append((line, offset))
         offset += len(line) + 1
     return TableBlock(columns, unit, [g for g in groups if g.lines])

@@ -55,7 +55,7 @@ PLAIN_INSIDE = 20  # "**Tên thủ tục** (Mã thủ tục)**" is a header cell
 
 def emph(cell: str) -> bool:
     """Bold or italic as a whole: not a caption that opens "**PHỤ LỤC**" and goes on plain."""
-    cell = cell.strip()
+    cell = cell.strip().replace("****", "")  # bold closed and reopened mid-cell
     whole = len(cell) > 2 and cell.startswith("*") and cell.endswith("*")
     return whole and len(_EMPH_SPAN.sub("", cell).strip()) <= PLAIN_INSIDE
 

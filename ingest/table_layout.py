@@ -15,6 +15,8 @@ from collections import Counter
 
 from ingest.table_cells import Seg, emph, segments
 from ingest.table_headers import WordsUnder, two_row_names
+from ingest.table_rows import add_row, numbered_title
+from ingest.table_stride import first_column, stride_rows, two_row_stride
 from ingest.tables import (
     Table,
     clean_cell,
@@ -26,18 +28,16 @@ from ingest.tables import (
 
 Item = str | Table  # a loose cell (raw text) or a table
 _NUMBER = re.compile(r"^\(?[\d.,%]+\)?(?:\s*\(\d+\))?$")
-_COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
-_LAYOUT = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|TL\.)|CHỦ TỊCH")
+_LAYOUT = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|TL\.|PHỤ\s*LỤC\b)|CHỦ TỊCH")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # a cell of words, not a figure, "-" or "x"
-_FIGURE = re.compile(r"[\d.,%/ ()\-]+")
 
 
 def _header_run(seg: Seg) -> int:
     """Length of the run of bold cells that ends the segment (a header row), 0 if none."""
     run = 0
     for cell in reversed(seg.cells):
-        if not emph(cell):
+        if not emph(cell) or not cell.strip().startswith("**"):  # italics are no header
             break
         run += 1
     while run >= 2 and is_numbering(clean_cell(seg.cells[-run])):
@@ -85,6 +85,13 @@ def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]]
     if len(segs) > 1 and _header_run(segs[1]) == len(segs[1].cells):  # a second header row?
         second = [clean_cell(c) for c in segs[1].cells]
         body, rest = _body(segs, 2, len(header) + len(second))
+        start = first_column(segs[1])
+        stride = two_row_stride(header, second, body, start) if body else None
+        if stride is not None:
+            skip, width = stride
+            lead += head.cells[-run:][:skip]  # "II. NƯỚC THIÊN NHIÊN" over the header
+            names = two_row_names(header[skip:], second, width, _words_under(body, start))
+            return _finish(lead, names, body, rest, start)
         width = _width(body, len(header) + len(second) - 1) if body else 0
         if len(header) < width and len(second) < width < len(header) + len(second):
             body, rest = _split_last(body, rest, width)
@@ -100,7 +107,8 @@ def _read_table(segs: list[Seg], run: int) -> tuple[list[str], Table, list[Seg]]
         header.pop(0)
     if width > len(header) + 1:
         return None  # a header that does not name the columns
-    return _finish(lead, header + [""] * (width - len(header)), body, rest)
+    header += [""] * (width - len(header))
+    return _finish(lead, header, body, rest, first_column(head))
 
 
 def _width(body: list[Seg], header: int) -> int:
@@ -131,20 +139,20 @@ def _split_last(body: list[Seg], rest: list[Seg], width: int) -> tuple[list[Seg]
 
 
 def _finish(
-    lead: list[str], header: list[str], body: list[Seg], rest: list[Seg]
+    lead: list[str], header: list[str], body: list[Seg], rest: list[Seg], start: int | None = None
 ) -> tuple[list[str], Table, list[Seg]] | None:
-    table = _assemble(header_from_rows([header]), body)
+    table = _assemble(header_from_rows([header]), body, start)
     if not is_data_table(table):
         return None
     name_number_column(table)
     return lead, table, rest
 
 
-def _words_under(body: list[Seg]) -> WordsUnder:
+def _words_under(body: list[Seg], start: int | None = None) -> WordsUnder:
     """The largest share of cells of words under a column named from the second header row."""
 
     def count(columns: list[str], subs: list[int]) -> float:
-        table = _assemble(columns, body)
+        table = _assemble(columns, body, start)
         rows = [r for k, r in enumerate(table.rows) if k not in table.groups]
         shares = []
         for i in subs:
@@ -172,6 +180,7 @@ def _body(segs: list[Seg], k: int, width: int, first: bool = False) -> tuple[lis
         if run and run == len(seg.cells) >= width and not (first and not body):
             break
         group = first and not body and 2 * run < width  # "I | Tốt nghiệp | 1. Ban…" below it
+        group = group or (bool(body) and numbered_title(seg, width))
         if run and len(seg.cells) > run and not group:
             body.append(Seg(seg.cells[:-run], -1))  # -1: runs into the next header
             return body, [Seg(seg.cells[-run:], seg.empties), *segs[k + 1 :]]
@@ -180,9 +189,16 @@ def _body(segs: list[Seg], k: int, width: int, first: bool = False) -> tuple[lis
     return body, segs[k:]
 
 
-def _assemble(columns: list[str], body: list[Seg]) -> Table:
-    """Rows of the header's width from the body segments (see the module docstring)."""
+def _assemble(columns: list[str], body: list[Seg], start: int | None = None) -> Table:
+    """Rows of the header's width from the body segments: by position when the crawl's stride
+    holds from column `start` (ingest.table_stride), else as the module docstring says."""
     width = len(columns)
+    by_position = stride_rows(body, start, width) if start is not None else None
+    if by_position is not None:
+        table = Table(columns, [], set())
+        for cells in by_position:
+            add_row(table, cells, [clean_cell(c) for c in cells])
+        return table
     rows: list[list[str]] = []
     sources: list[list[str]] = []
     prev_empties = 0
@@ -206,7 +222,7 @@ def _assemble(columns: list[str], body: list[Seg]) -> Table:
         rows[-1] += [""] * min(prev_empties, width - len(rows[-1]))
     table = Table(columns, [], set())
     for source, row in zip(sources, rows, strict=True):
-        _add_row(table, source, [clean_cell(c) for c in row])
+        add_row(table, source, [clean_cell(c) for c in row])
     return table
 
 
@@ -223,50 +239,3 @@ def _joins(source: list[str], row: list[str], cells: list[str], width: int, empt
         and not all(emph(c) for c in cells)
         and not (all(emph(c) for c in source) and len(source) <= 2)
     )
-
-
-def _add_row(table: Table, source: list[str], row: list[str]) -> None:
-    width = len(table.columns)
-    filled = [c for c in source if clean_cell(c)]
-    if len(filled) >= 3 and all(_COLUMN_NUMBER.match(clean_cell(c)) for c in filled):
-        return  # the row that numbers the columns: (1) (2) (3), or A | B | 1 | 2 | 3=1+2
-    if width >= 3 and len(filled) <= 2 and all(emph(c) for c in filled):
-        table.groups.add(len(table.rows))
-        table.rows.append(row + [""] * (width - len(row)))
-        return
-    missing = width - len(row)
-    above = next(
-        (r for i, r in reversed(list(enumerate(table.rows))) if i not in table.groups), None
-    )
-    if missing > 0:
-        numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
-        if is_numbering(row[0]):
-            row = _merged_from(above, row, missing)
-        elif numbered:
-            row = _merged_from(above, ["", *row], width - len(row) - 1)
-        elif above and row[0].split(" ")[0] == above[0].split(" ")[0]:
-            row = _merged_from(above, row, missing)  # "Bước 2" under "Bước 1"
-        else:
-            row = (above[:missing] if above else [""] * missing) + row
-    table.rows.append(row[:width])
-
-
-def _merged_from(above: list[str] | None, row: list[str], missing: int) -> list[str]:
-    """A short row with the cells merged down from the row above put back: where the figures
-    then stand under figures and the words under words ("1.1.2 | Bữa trưa | 35.000" under
-    "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000"), at the row's end when nothing says."""
-    if above is None:
-        return row + [""] * missing
-    options = [row[:p] + above[p : p + missing] + row[p:] for p in range(1, len(row) + 1)]
-    return max(enumerate(options), key=lambda o: (_agrees(o[1], above), o[0]))[1]
-
-
-def _agrees(row: list[str], above: list[str]) -> int:
-    """Columns where a row and the row above hold the same kind of cell (figure or words)."""
-    return sum(
-        bool(a and b) and _is_figure(a) == _is_figure(b) for a, b in zip(row, above, strict=False)
-    )
-
-
-def _is_figure(cell: str) -> bool:
-    return bool(_FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)

@@ -39,6 +39,7 @@ _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA|CỘNG HOÀ|Độc lập|Nơi nhận|^(?:TM|KT|TL|Q)\.|CHỦ TỊCH$|^Số\s*:", re.I
 )
 _CODE = re.compile(r"^(?=.*\d)[\w.\-/]{1,24}$")  # "1.014391", "2.002278.H05", "QT.GĐ.01"
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]\s+\w")
 _EMPHASIS = re.compile(r"(?<![(\w])\*+|\*+(?![)\w])")
 
 
@@ -220,11 +221,19 @@ def _value(cell: str) -> str:
 
 
 def group_line(row: list[str]) -> str:
+    """ "Nhóm: II. Thi chọn học sinh giỏi"; a numbered title after it ("1. Hội đồng coi thi")
+    heads a group inside that one, on a line of its own."""
     parts = list(dict.fromkeys(c for c in row if c))
     if len(parts) >= 2 and is_numbering(parts[0]):
         number = parts.pop(0)
         parts[0] = f"{number} {parts[0]}" if number[-1] in ".)" else f"{number}. {parts[0]}"
-    return GROUP_HEAD + " ".join(parts)
+    lines = [parts[0]] if parts else [""]
+    for part in parts[1:]:
+        if _NUMBERED_TITLE.match(part):
+            lines.append(part)
+        else:
+            lines[-1] += f" {part}"
+    return "\n".join(GROUP_HEAD + line for line in lines)
 
 
 def render(table: Table, unit: str = "") -> str:

@@ -286,11 +286,13 @@ def test_crawled_two_row_header_and_a_header_cell_partly_in_bold():
 
 
 def test_a_bold_group_row_just_below_the_header_does_not_end_the_table():
-    """ "**I** | **Tốt nghiệp THPT** | **1. Ban Chỉ đạo thi**" opens the body; it is not the
-    header of another table."""
+    """ "**I** | **Tốt nghiệp THPT** | **1. Ban Chỉ đạo thi**" opens the body as its group rows;
+    it is not the header of another table."""
     _, chunks = _provincial("d5f01e57dbf5a890.md")
-    chunk, line = _row(chunks, "Nội dung chi: - Phó Trưởng ban; Mức chi/ Tiền công (1.000đ): 623")
+    chunk, line = _row(chunks, "- Phó Trưởng ban — Mức chi/ Tiền công (1.000đ): 623")
     assert line.endswith("Đơn vị tính: người/ngày")
+    assert chunk.table is not None
+    assert chunk.table.group == "I. Tốt nghiệp trung học phổ thông › 1. Ban Chỉ đạo thi"
     assert chunk.table is not None and chunk.table.columns[:3] == [
         "Số TT",
         "Tên kỳ thi",

@@ -1,0 +1,89 @@
+"""Rows of a crawled table as they join the table: the row that numbers the columns is left
+out, a bold row of titles heads a group of rows, and a row short of cells takes the cells
+merged down from the row above."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.table_cells import Seg, emph
+from ingest.table_headers import DOWN
+from ingest.tables import Table, clean_cell, is_numbering
+
+_COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
+_TITLE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]\s")
+_FIGURE = re.compile(r"[\d.,%/ ()\-]+")
+SHORT_NAME = 15  # characters of a column name such as "Bản chính"
+
+
+def numbered_title(seg: Seg, width: int) -> bool:
+    """A bold row of words under a row number, narrower than the table and naming no column
+    ("II | Thi chọn học sinh giỏi cấp quốc gia | 1. Hội đồng/Ban Coi thi"): the next group of
+    rows, not the header of another table."""
+    cells = [clean_cell(c) for c in seg.cells]
+    return (
+        2 <= len(cells) < width
+        and is_numbering(cells[0])
+        and cells[0] not in "-+•*"
+        and all(emph(c) for c in seg.cells)
+        and not any(DOWN.match(c) or _column_name(c) or _figures(c) for c in cells[1:])
+    )
+
+
+def _figures(cell: str) -> bool:
+    """Digits beyond a title's own number ("1. Hội đồng coi thi" has none)."""
+    return any(ch.isdigit() for ch in _TITLE_NUMBER.sub("", cell))
+
+
+def _column_name(cell: str) -> bool:
+    """A short name of words, as columns are named ("Bản chính", "Bản sao")."""
+    return len(cell) <= SHORT_NAME and not any(ch.isdigit() for ch in cell)
+
+
+def add_row(table: Table, source: list[str], row: list[str]) -> None:
+    """`row` (the cells of `source`, cleaned) as the next row, group row or none of `table`."""
+    width = len(table.columns)
+    filled = [c for c in source if clean_cell(c)]
+    if len(filled) >= 3 and all(_COLUMN_NUMBER.match(clean_cell(c)) for c in filled):
+        return  # the row that numbers the columns: (1) (2) (3), or A | B | 1 | 2 | 3=1+2
+    bold = all(emph(c) for c in filled)
+    if width >= 3 and bold and (len(filled) <= 2 or numbered_title(Seg(filled), width)):
+        table.groups.add(len(table.rows))
+        table.rows.append(row + [""] * (width - len(row)))
+        return
+    missing = width - len(row)
+    above = next(
+        (r for i, r in reversed(list(enumerate(table.rows))) if i not in table.groups), None
+    )
+    if missing > 0:
+        numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
+        if is_numbering(row[0]):
+            row = _merged_from(above, row, missing)
+        elif numbered:
+            row = _merged_from(above, ["", *row], width - len(row) - 1)
+        elif above and row[0].split(" ")[0] == above[0].split(" ")[0]:
+            row = _merged_from(above, row, missing)  # "Bước 2" under "Bước 1"
+        else:
+            row = (above[:missing] if above else [""] * missing) + row
+    table.rows.append(row[:width])
+
+
+def _merged_from(above: list[str] | None, row: list[str], missing: int) -> list[str]:
+    """A short row with the cells merged down from the row above put back: where the figures
+    then stand under figures and the words under words ("1.1.2 | Bữa trưa | 35.000" under
+    "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000"), at the row's end when nothing says."""
+    if above is None:
+        return row + [""] * missing
+    options = [row[:p] + above[p : p + missing] + row[p:] for p in range(1, len(row) + 1)]
+    return max(enumerate(options), key=lambda o: (_agrees(o[1], above), o[0]))[1]
+
+
+def _agrees(row: list[str], above: list[str]) -> int:
+    """Columns where a row and the row above hold the same kind of cell (figure or words)."""
+    return sum(
+        bool(a and b) and _is_figure(a) == _is_figure(b) for a, b in zip(row, above, strict=False)
+    )
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)

@@ -1,0 +1,110 @@
+"""Crawled tables read by the crawl's stride (every cell written, one empty slot where a row
+ends), bold group rows in the middle of a table, italic rows that are no header, and numbered
+rows that close the group above them."""
+
+from __future__ import annotations
+
+from ingest.table_blocks import read_block
+from ingest.table_cells import Seg, emph
+from ingest.table_stride import caption_cells, first_column, stride_rows, two_row_stride
+from ingest.tables import Table, render
+from tests.ingest.test_tables import _provincial, _row
+
+
+def _segs(*rows: list[str]) -> list[Seg]:
+    """The segments the crawl makes of `rows`: runs of filled cells, each with the empty slots
+    (empty cells and the slot closing a row) after it."""
+    slots = [cell for row in rows for cell in [*row, ""]]
+    segs: list[Seg] = []
+    for slot in slots:
+        if not slot:
+            if segs:
+                segs[-1].empties += 1
+        elif segs and segs[-1].empties == 0:
+            segs[-1].cells.append(slot)
+        else:
+            segs.append(Seg([slot]))
+    return segs
+
+
+SPARSE = [
+    ["II11", "", "", "Cao lanh", "", ""],
+    ["", "II1101", "", "Cao lanh chưa rây", "tấn", "232.500"],
+    ["", "II1102", "", "Cao lanh đã rây", "tấn", "680.000"],
+    ["", "", "V20202", "Nước ngầm", "m3", "6.100"],
+]
+
+
+def test_a_sparse_code_table_is_read_by_position():
+    rows = stride_rows(_segs(*SPARSE), 0, 6)
+    assert rows == SPARSE
+
+
+def test_the_stride_fails_for_the_wrong_width_or_a_short_last_row():
+    assert stride_rows(_segs(*SPARSE), 0, 5) is None
+    merged = [*SPARSE, ["Tổng", "1.000"]]  # a total whose label spans four columns
+    segs = _segs(*merged)
+    segs[-1].empties = 0
+    assert stride_rows(segs, 0, 6) is None
+
+
+def test_two_header_rows_give_the_width_and_the_caption_cell_before_them():
+    first = ["II. NƯỚC THIÊN NHIÊN", "Mã", "Tên", "Đơn vị tính", "Đơn giá (đồng)"]
+    assert caption_cells(first) == 1
+    assert two_row_stride(first, ["Cấp 1", "Cấp 2", "Cấp 3"], _segs(*SPARSE), 0) == (1, 6)
+    assert first_column(Seg(["Cấp 3"], 3)) == 2
+
+
+def test_resource_price_list_with_codes_under_six_levels():
+    """Đồng Nai resource prices: each code sits under one of six code columns and its row's
+    other code cells are empty, so empty slots are no row boundaries there."""
+    _, chunks = _provincial("f1526a5ac4023b74.md")
+    chunk, line = _row(chunks, "Cao lanh đã rây —")
+    assert line.endswith("Đơn vị tính: tấn; Đơn giá (đồng): 680.000")
+    assert chunk.table is not None and chunk.table.columns[-3:] == [
+        "Tên nhóm, loại tài nguyên/Sản phẩm tài nguyên",
+        "Đơn vị tính",
+        "Đơn giá (đồng)",
+    ]
+    chunk, line = _row(chunks, "Nước dưới đất (nước ngầm) phục vụ cho nông thôn —")
+    assert line.endswith("Đơn giá (đồng): 6.100")
+    assert chunk.table is not None
+    assert chunk.table.group == "V2 Nước thiên nhiên dùng cho sản xuất kinh doanh nước sạch"
+
+
+def test_a_bold_numbered_title_mid_table_heads_groups_and_a_numbered_row_closes_one():
+    """ "**II** | **Thi chọn học sinh giỏi cấp quốc gia** | **1. Hội đồng/Ban Coi thi**" is two
+    group rows of the same table; "4. Bồi dưỡng…" is the next item beside group "3. Tiền ăn…"."""
+    _, chunks = _provincial("d5f01e57dbf5a890.md")
+    chunk, line = _row(chunks, "- Tiền ăn —")
+    assert line == "- Tiền ăn — Mức chi/ Tiền công (1.000đ): 200; Đơn vị tính: người/ngày"
+    assert chunk.table is not None and chunk.table.group.startswith(
+        "II. Thi chọn học sinh giỏi cấp quốc gia › 3. Tiền ăn, giải khát giữa giờ"
+    )
+    chunk = _row(chunks, "4. Bồi dưỡng học sinh tham gia tập huấn —")[0]
+    assert chunk.table is not None
+    assert chunk.table.group == "II. Thi chọn học sinh giỏi cấp quốc gia"
+    line = _row(chunks, "- Nhân viên phục vụ, công an, bảo vệ làm việc vòng ngoài —")[1]
+    assert "PHỤ LỤC" not in line  # the next appendix's title ends the table
+
+
+def test_italic_rows_are_body_rows_not_the_header_of_another_table():
+    _, chunks = _provincial("4672020dbba893fb.md")
+    chunk, line = _row(chunks, "Phục vụ gián tiếp đoàn kiểm tra, giám sát")
+    assert "Mức chi – Cấp Thành phố: 100.000 đồng/người /buổi" in line
+    assert chunk.table is not None and chunk.table.columns[0] == "STT"
+
+
+def test_group_rows_with_two_numbered_titles_are_read_back_nested():
+    table = Table(
+        ["STT", "Nội dung", "Mức chi"],
+        [["II", "Thi cấp quốc gia", "1. Ban coi thi"], ["", "Trưởng ban", "692"]],
+        {0},
+    )
+    block = read_block(render(table))
+    assert block is not None
+    assert [g.group for g in block.groups] == ["II. Thi cấp quốc gia › 1. Ban coi thi"]
+
+
+def test_bold_closed_and_reopened_inside_a_cell_is_still_bold():
+    assert emph("**2. Tiền công tập huấn các đội tuyển dự thi kỳ ****thi chọn học sinh giỏi**")
