@@ -22,8 +22,11 @@ from vntext.terms import fold
 MAX_CHARS = 290
 TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
 ROW_MARGIN = 0.02  # how much better another row must cover the question than the best one
+PROSE_MARGIN = 0.05  # how much better a row must cover the question than a best prose sentence
 NAMED = 0.05  # share of the question a column header must cover to be the one asked for
 BOUND = 0.05  # a bound the question and the row label both state ("trên 15")
+NEGATED = 0.05  # a row label that negates a word the question asks for ("chưa rây")
+PER = 0.05  # the row's unit counts per what the question asks ("người/ngày", not "người/buổi")
 KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
 _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
 _HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)")  # "Mức thu (đồng)", "Tỷ lệ (%) – Xã"
@@ -42,6 +45,9 @@ _SIGNS = [
 ]
 _BOUND = re.compile(r"\b(tren|duoi|tu|den|khong qua|toi da|it nhat)\s+(\d[\d.,]*)")
 _INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
+_IDENTIFIER = re.compile(r"(?=.*\d)(?=.*[A-ZĐ])[A-ZĐ\d.\-/]{2,24}")  # "V20202", "QT.GĐ.01"
+_PER = re.compile(r"\b(\w+)\s*/\s*(\w+)\b(?!\s*/)")  # the last "X/Y" of "đồng/người/ngày"
+_NEGATION = re.compile(r"\b(?:chua|khong|tru)\s+(\w+)")
 
 
 @dataclass
@@ -50,6 +56,7 @@ class Cell:
     row: str  # the row line, quoted in the citation
     text: str  # "label — column: value (unit)"
     score: float
+    own: float = 0.0  # what the label, group and column cover beyond the document's title
 
 
 def row_line(chunk: Chunk, sentence: str) -> str:
@@ -63,12 +70,40 @@ def table_cell(
 ) -> Cell | None:
     """The best cell of the tables of the document `best` is from, searching every row of their
     chunks among the top evidence; None when `best` is no table row or its row holds no cell of
-    the kind of fact asked."""
-    table = best.hit.chunk.table
-    if table is None:
-        return None
+    the kind of fact asked, unless a row covers the question clearly better than `best`."""
+    if best.hit.chunk.table is None:
+        return _row_over_prose(best, evidence, q, scorer)
     own = row_line(best.hit.chunk, best.own or best.sentence)
     named = {e for e in q.entities if e in fold(own)}  # places the chosen row names
+    found = _cells(best, evidence, q, scorer, named)
+    mine = [c for c in found if c.row == own]
+    if not mine:
+        return None  # the best row holds no such cell: its sentence is read as prose
+    top = max(found, key=lambda c: c.score)
+    # another row must cover the question clearly better than the one scored best
+    return top if top.score >= mine[0].score + ROW_MARGIN else mine[0]
+
+
+def _row_over_prose(
+    best: Evidence, evidence: list[Evidence], q: Question, scorer: Scorer
+) -> Cell | None:
+    """A row of the document's tables that covers the question clearly better than the prose
+    sentence scored best ("mức chi khắc dấu" is the row "Chi khắc dấu", not the closing
+    sentence that repeats the title's words)."""
+    found = _cells(best, evidence, q, scorer, set())
+    if not found:
+        return None
+    top = max(found, key=lambda c: c.own)
+    title = term_set(best.hit.chunk.context)
+    prose = scorer.coverage(term_set(best.own or best.sentence) - title)
+    return top if top.own >= prose + PROSE_MARGIN else None
+
+
+def _cells(
+    best: Evidence, evidence: list[Evidence], q: Question, scorer: Scorer, named: set[str]
+) -> list[Cell]:
+    """The asked cell of every row (naming `named`) of the tables of `best`'s document among
+    the top evidence."""
     seen: set[str] = set()
     found: list[Cell] = []
     for ev in [best, *evidence[:TABLE_EVIDENCE]]:
@@ -83,12 +118,7 @@ def table_cell(
             cell = _best_in_row(ev.hit, line, q, scorer)
             if cell is not None:
                 found.append(cell)
-    mine = [c for c in found if c.row == own]
-    if not mine:
-        return None  # the best row holds no such cell: its sentence is read as prose
-    top = max(found, key=lambda c: c.score)
-    # another row must cover the question clearly better than the one scored best
-    return top if top.score >= mine[0].score + ROW_MARGIN else mine[0]
+    return found
 
 
 def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None:
@@ -117,6 +147,7 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
             continue  # a row number under a first column the header does not call STT
         unit = table.unit or _unit_cell(cells, column)
         kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
+        kind = kind and not _IDENTIFIER.fullmatch(value)  # a code is no figure
         header = scorer.coverage(term_set(column) - term_set(label) - title)
         # a column the question names ("cơ quan phối hợp") answers a who/which question even
         # when its cell is no person ("Các doanh nghiệp đầu tư hạ tầng"); figures and dates must
@@ -135,10 +166,13 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
     _, column, value, unit = max(options, key=lambda o: o[0])
     bounds = len(_bounds(q.text) & _bounds(_said(lead)))  # "trên 15" asked and written
     score = scorer.coverage(context | term_set(column)) + BOUND * bounds
+    score -= NEGATED * len(_negated(lead, q.text))
+    score += PER * _same_per(q.text, unit or column)
+    own = scorer.coverage(term_set(f"{_said(lead)} {table.group} {column}") - title)
     for name in dict.fromkeys((lead, label)):
         text = f"{name} — {column}: {value}{unit}" if name else f"{column}: {value}{unit}"
         if len(text) <= MAX_CHARS:
-            return Cell(hit, line, text, score)
+            return Cell(hit, line, text, score, own)
     return None
 
 
@@ -181,6 +215,21 @@ def _said(label: str) -> str:
 def _bounds(text: str) -> set[tuple[str, str]]:
     """ "trên 15", "từ 5", "đến 10" in a text, folded: the range a row label states."""
     return set(_BOUND.findall(fold(text)))
+
+
+def _negated(label: str, question: str) -> set[str]:
+    """Words the question asks for that the row label negates ("Cao lanh … chưa rây" for
+    "cao lanh đã rây"), when the question does not negate them too."""
+    asked = set(re.findall(r"\w+", fold(question)))
+    said = {w for w in _NEGATION.findall(fold(label)) if w in asked}
+    return said - set(_NEGATION.findall(fold(question)))
+
+
+def _same_per(question: str, unit: str) -> bool:
+    """The question asks an amount per what the row's unit counts per: "(nghìn đồng/người/ngày)"
+    and "người/ngày"."""
+    asked = _PER.findall(fold(question))
+    return bool(asked) and asked[-1] in _PER.findall(fold(unit))
 
 
 def _unit_cell(cells: dict[str, str], asked: str) -> str:

@@ -57,6 +57,20 @@ NOTICE = "\n".join(
         "| 10 < số tầng <= 15 | 20.000 | 180.000 |",
         "| Số tầng > 15 | 22.000 | 200.000 |",
         "",
+        "Điều 6. Giá tính thuế khoáng sản làm gốm",
+        "",
+        "| Mã tài nguyên | Tên tài nguyên | Đơn vị tính | Giá tính thuế (đồng) |",
+        "| --- | --- | --- | --- |",
+        "| KS1101 | Đất sét gốm khai thác, chưa nghiền | tấn | 232.500 |",
+        "| KS1102 | Đất sét gốm đã nghiền | tấn | 680.000 |",
+        "",
+        "Điều 7. Mức chi cho học sinh đội tuyển",
+        "",
+        "| STT | Nội dung chi | Mức chi (1.000đ) | Đơn vị tính |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Bồi dưỡng học sinh đội tuyển | 80 | người/buổi |",
+        "| 2 | Tiền ăn học sinh đội tuyển | 200 | người/ngày |",
+        "",
     ]
 )
 
@@ -108,3 +122,17 @@ def test_a_row_label_written_with_signs_is_read_in_words(table_service):
     answer = table_service.ask("Giá thuê tối đa đối với nhà có số tầng trên 15 là bao nhiêu?")
     assert answer.found
     assert answer.answer.startswith("Số tầng > 15 — Giá thuê tối đa: 200.000")
+
+
+def test_a_row_that_negates_the_asked_word_and_a_code_are_not_the_answer(table_service):
+    answer = table_service.ask("Giá tính thuế đất sét gốm đã nghiền là bao nhiêu đồng/tấn?")
+    assert answer.found
+    assert answer.answer.startswith("Đất sét gốm đã nghiền — Giá tính thuế (đồng): 680.000")
+
+
+def test_the_row_whose_unit_counts_per_what_is_asked(table_service):
+    answer = table_service.ask(
+        "Mức chi cho học sinh đội tuyển là bao nhiêu (nghìn đồng/người/ngày)?"
+    )
+    assert answer.found
+    assert "Tiền ăn học sinh đội tuyển — Mức chi (1.000đ): 200 (người/ngày)" in answer.answer
