@@ -18,7 +18,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 2: tables as rows under "Bảng: <caption>", and the references each notice cites.
 # 3: an article whose one line is a sentence ("Điều 2. Quyết định này có hiệu lực…") is content.
 # 8: crawled tables read by the crawl's stride; bold numbered titles mid-table are group rows.
-CHUNKING_VERSION = 8
+# 9: a crawled row short of its leading cells is placed where its figures and unit meet theirs.
+CHUNKING_VERSION = 9
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

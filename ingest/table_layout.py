@@ -15,7 +15,7 @@ from collections import Counter
 
 from ingest.table_cells import Seg, emph, segments
 from ingest.table_headers import WordsUnder, two_row_names
-from ingest.table_rows import add_row, numbered_title
+from ingest.table_rows import add_row, numbered_title, placed_lead
 from ingest.table_stride import first_column, stride_rows, two_row_stride
 from ingest.tables import (
     Table,
@@ -214,6 +214,7 @@ def _assemble(columns: list[str], body: list[Seg], start: int | None = None) -> 
                 spare, room = max(prev_empties - 1, 0), max(width - len(cells), 0)
                 numbered = Table(columns, []).numbered or is_numbering(clean_cell(rows[0][0]))
                 lead = min(spare, room) if numbered and not is_numbering(first(cells)) else 0
+                lead = placed_lead(columns, cells, min(spare, room), lead) if lead else 0
                 rows[-1] += [""] * min(spare - lead, width - len(rows[-1]))
             rows.append([""] * lead + cells)
             sources.append(list(cells))

@@ -9,6 +9,7 @@ import re
 from ingest.table_cells import Seg, emph
 from ingest.table_headers import DOWN
 from ingest.tables import Table, clean_cell, is_numbering
+from vntext.terms import fold
 
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]\s")
@@ -87,3 +88,51 @@ def _agrees(row: list[str], above: list[str]) -> int:
 
 def _is_figure(cell: str) -> bool:
     return bool(_FIGURE.fullmatch(cell)) and any(ch.isdigit() for ch in cell)
+
+
+_UNIT_HEADER = re.compile(r"^(?:don vi tinh|don vi|dvt)\b")
+_FIGURE_HEADER = re.compile(
+    r"^(?:muc|don gia|gia|thanh tien|so luong|ty le|kinh phi|tong|dinh muc)\b"
+    r"|\((?:[^()]*\d[^()]*|%|d|dong|trieu dong|ty dong|nghin dong)\)$"
+)
+_INDEX_HEADER = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
+
+
+def placed_lead(columns: list[str], cells: list[str], most: int, default: int) -> int:
+    """How many empty cells open a row whose leading empty slots may also close the row above:
+    the count, up to `most`, that puts its figures under columns of figures and its units
+    under the unit column ("- Trưởng ban | 553 | người/ngày" under "Số TT | Nội dung chi |
+    Mức chi (1.000đ) | Đơn vị tính"); `default` when the header tells no count apart."""
+    kinds = [_column_kind(c) for c in columns]
+    fits = {k: _fit(kinds[k : k + len(cells)], cells) for k in range(most + 1)}
+    best = max(fits.values())
+    if fits.get(default, best) >= best:
+        return default
+    return min((k for k, fit in fits.items() if fit == best), key=lambda k: abs(k - default))
+
+
+def _column_kind(name: str) -> str:
+    folded = fold(name).strip(" .:")
+    if _INDEX_HEADER.match(folded):
+        return "index"
+    if _UNIT_HEADER.match(folded):
+        return "unit"
+    return "figure" if _FIGURE_HEADER.search(folded) else ""
+
+
+def _fit(kinds: list[str], cells: list[str]) -> int:
+    """Cells that stand under a column of their kind, less those under a column of another."""
+    fit = 0
+    for kind, cell in zip(kinds, (clean_cell(c) for c in cells), strict=False):
+        own = "figure" if _is_figure(cell) else "unit" if _is_unit(cell) else "words"
+        if kind and cell:
+            fit += 1 if own == kind else -1
+    return fit
+
+
+def _is_unit(cell: str) -> bool:
+    """ "người/ngày", "đồng/học sinh/tháng": a rate of a word or two a part, no figures."""
+    parts = cell.split("/")
+    return len(parts) >= 2 and all(
+        0 < len(p.split()) <= 2 and not any(ch.isdigit() or ch in "-+" for ch in p) for p in parts
+    )

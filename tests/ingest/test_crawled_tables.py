@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ingest.table_blocks import read_block
 from ingest.table_cells import Seg, emph
+from ingest.table_rows import placed_lead
 from ingest.table_stride import caption_cells, first_column, stride_rows, two_row_stride
 from ingest.tables import Table, render
 from tests.ingest.test_tables import _provincial, _row
@@ -108,3 +109,12 @@ def test_group_rows_with_two_numbered_titles_are_read_back_nested():
 
 def test_bold_closed_and_reopened_inside_a_cell_is_still_bold():
     assert emph("**2. Tiền công tập huấn các đội tuyển dự thi kỳ ****thi chọn học sinh giỏi**")
+
+
+def test_a_row_is_placed_where_its_figure_and_unit_meet_their_columns():
+    columns = ["Số TT", "Nội dung chi", "Mức chi (1.000đ)", "Đơn vị tính", "Ghi chú"]
+    assert placed_lead(columns, ["- Trưởng ban", "553", "người/ngày"], 2, 2) == 1
+    assert placed_lead(columns, ["- Chủ tịch Hội đồng/Trưởng ban", "Ghi chú"], 1, 1) == 1
+    _, chunks = _provincial("d5f01e57dbf5a890.md")
+    line = _row(chunks, "- Trưởng ban — Mức chi/ Tiền công (1.000đ): 553")[1]
+    assert line.endswith("Đơn vị tính: người/ngày")
