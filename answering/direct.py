@@ -70,6 +70,13 @@ def _heading_lead(headings: list[str], before: str, q: Question) -> str:
     return ""
 
 
+def _holds(text: str, q: Question) -> bool:
+    """The text states a fact of the asked kind, with what the question counts if it says."""
+    if q.kind not in STRICT_KINDS or not has_kind(text, q):
+        return False
+    return not q.unit or has_unit(text, q)
+
+
 def _clauses(parts: list[str]) -> list[int]:
     """The clause (a stretch ended by ";") each segment belongs to; a lead-in ending in ":"
     stays with the case that follows it."""
@@ -166,6 +173,10 @@ def direct_answer(
     lead = ""
     if own and own != sentence and sentence.endswith(own):
         lead = _clean(sentence[: -len(own)].rstrip(" …–"))
+    if lead and _holds(lead, q) and not _holds(text, q):
+        # the fact is in the lead-in, a heading that is itself a sentence ("Điều 1. Công bố …
+        # 02 thủ tục … và phê duyệt 04 quy trình …"), not in the sentence joined to it
+        text, lead = lead, ""
     parts = segments(text)
     joined = bool(lead)
     opens_named = bool(parts) and has_kind(parts[0], q)

@@ -1,0 +1,63 @@
+"""Direct answers over a decision written for these tests (hash embedder, real Chroma): the fact
+sits in an article whose opening sentence the outline reads as its heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering.service import AnswerService
+from ingest.pipeline import Ingestor
+from tests.conftest import make_settings
+
+DECISION = "\n".join(
+    [
+        "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+        "Số: 2099/QĐ-UBND",
+        "QUYẾT ĐỊNH",
+        "Về việc công bố danh mục thủ tục hành chính lĩnh vực thư viện",
+        "",
+        "Điều 1.",
+        (
+            "Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính mới ban hành, danh"
+            " mục 05 thủ tục hành chính được sửa đổi, bổ sung và phê duyệt 06 quy trình nội bộ"
+            " giải quyết thủ tục hành chính lĩnh vực thư viện thuộc thẩm quyền của Sở Văn hóa."
+        ),
+        (
+            "Nội dung các bộ phận cơ bản của thủ tục hành chính được công bố không nêu trong"
+            " Quyết định này, thực hiện theo Quyết định số 1234/QĐ-BVHTTDL ngày 01 tháng 10 năm"
+            " 2025 của Bộ trưởng Bộ Văn hóa."
+        ),
+        "",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("decision")
+    (docs / "qd-2099.txt").write_text(DECISION, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("decision-data") / "data")
+    Ingestor(settings).run([docs])
+    return AnswerService.from_settings(settings)
+
+
+def test_the_count_in_an_articles_opening_sentence(service):
+    a = service.ask(
+        "Quyết định 2099/QĐ-UBND phê duyệt bao nhiêu quy trình nội bộ giải quyết thủ tục hành"
+        " chính lĩnh vực thư viện?"
+    )
+    assert a.found and "06 quy trình" in a.answer
+
+
+def test_a_fact_in_the_lead_in_is_answered_from_the_lead_in(service):
+    from answering.coverage import Scorer
+    from answering.direct import direct_answer
+    from answering.question import analyse
+
+    opening, rest = (p for p in DECISION.split("\n")[6:8])
+    q = analyse("Quyết định phê duyệt bao nhiêu quy trình nội bộ giải quyết thủ tục hành chính?")
+    # the outline read the opening sentence as the article's heading and joined it before `rest`
+    answer = direct_answer(f"{opening} … {rest}", rest, q, Scorer(q, service.state()))
+    assert "06 quy trình" in answer and "1234/QĐ-BVHTTDL" not in answer
