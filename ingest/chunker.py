@@ -19,7 +19,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 3: an article whose one line is a sentence ("Điều 2. Quyết định này có hiệu lực…") is content.
 # 8: crawled tables read by the crawl's stride; bold numbered titles mid-table are group rows.
 # 9: a crawled row short of its leading cells is placed where its figures and unit meet theirs.
-CHUNKING_VERSION = 9
+# 10: a short row of a numbered table: the merged cells put back where its figures fit.
+CHUNKING_VERSION = 10
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

@@ -56,12 +56,15 @@ def add_row(table: Table, source: list[str], row: list[str]) -> None:
     above = next(
         (r for i, r in reversed(list(enumerate(table.rows))) if i not in table.groups), None
     )
+    kinds = [_column_kind(c) for c in table.columns]
     if missing > 0:
         numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
         if is_numbering(row[0]):
             row = _merged_from(above, row, missing)
-        elif numbered:
-            row = _merged_from(above, ["", *row], width - len(row) - 1)
+        elif numbered:  # the row number merged down too, unless the figures then stand amiss
+            options = [(["", *row], missing - 1), (row, missing)]
+            cells, gap = max(options, key=lambda o: _fit(kinds, _own_cells(above, *o)))
+            row = _merged_from(above, cells, gap)
         elif above and row[0].split(" ")[0] == above[0].split(" ")[0]:
             row = _merged_from(above, row, missing)  # "Bước 2" under "Bước 1"
         else:
@@ -75,8 +78,19 @@ def _merged_from(above: list[str] | None, row: list[str], missing: int) -> list[
     "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000"), at the row's end when nothing says."""
     if above is None:
         return row + [""] * missing
+    p = _merged_at(above, row, missing)
+    return row[:p] + above[p : p + missing] + row[p:]
+
+
+def _merged_at(above: list[str], row: list[str], missing: int) -> int:
     options = [row[:p] + above[p : p + missing] + row[p:] for p in range(1, len(row) + 1)]
-    return max(enumerate(options), key=lambda o: (_agrees(o[1], above), o[0]))[1]
+    return max(enumerate(options, 1), key=lambda o: (_agrees(o[1], above), o[0]))[0]
+
+
+def _own_cells(above: list[str] | None, row: list[str], missing: int) -> list[str]:
+    """Where `_merged_from` puts the row's own cells, the merged ones left empty."""
+    p = _merged_at(above, row, missing) if above is not None else len(row)
+    return row[:p] + [""] * missing + row[p:]
 
 
 def _agrees(row: list[str], above: list[str]) -> int:
@@ -95,6 +109,7 @@ _FIGURE_HEADER = re.compile(
     r"^(?:muc|don gia|gia|thanh tien|so luong|ty le|kinh phi|tong|dinh muc)\b"
     r"|\((?:[^()]*\d[^()]*|%|d|dong|trieu dong|ty dong|nghin dong)\)$"
 )
+_AMOUNT = re.compile(r"^\d[\d.,]*\s*(?:đồng|đ\b|nghìn|triệu|tỷ|%)", re.I)  # "3.000.000 đồng/người"
 _INDEX_HEADER = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
 
 
@@ -104,7 +119,7 @@ def placed_lead(columns: list[str], cells: list[str], most: int, default: int) -
     under the unit column ("- Trưởng ban | 553 | người/ngày" under "Số TT | Nội dung chi |
     Mức chi (1.000đ) | Đơn vị tính"); `default` when the header tells no count apart."""
     kinds = [_column_kind(c) for c in columns]
-    fits = {k: _fit(kinds[k : k + len(cells)], cells) for k in range(most + 1)}
+    fits = {k: _fit(kinds[k:], cells) for k in range(most + 1)}
     best = max(fits.values())
     if fits.get(default, best) >= best:
         return default
@@ -124,8 +139,9 @@ def _fit(kinds: list[str], cells: list[str]) -> int:
     """Cells that stand under a column of their kind, less those under a column of another."""
     fit = 0
     for kind, cell in zip(kinds, (clean_cell(c) for c in cells), strict=False):
-        own = "figure" if _is_figure(cell) else "unit" if _is_unit(cell) else "words"
-        if kind and cell:
+        figure = _is_figure(cell) or _AMOUNT.match(cell)
+        own = "figure" if figure else "unit" if _is_unit(cell) else "words"
+        if kind and cell and not (own == "words" and kind == "unit"):  # "Tiết", "Câu"
             fit += 1 if own == kind else -1
     return fit
 

@@ -118,3 +118,12 @@ def test_a_row_is_placed_where_its_figure_and_unit_meet_their_columns():
     _, chunks = _provincial("d5f01e57dbf5a890.md")
     line = _row(chunks, "- Trưởng ban — Mức chi/ Tiền công (1.000đ): 553")[1]
     assert line.endswith("Đơn vị tính: người/ngày")
+
+
+def test_a_row_under_a_note_merged_down_keeps_its_amounts_under_the_amount_columns():
+    """ "Chủ trì cuộc họp | 500.000 đồng/người /buổi | 400.000 …": the note column is merged
+    down from the row above, not the row number."""
+    _, chunks = _provincial("4672020dbba893fb.md")
+    line = _row(chunks, "Chủ trì cuộc họp —")[1]
+    assert line.startswith("Chủ trì cuộc họp — Mức chi – Cấp Thành phố: 500.000 đồng/người /buổi")
+    assert "Mức chi – Cấp xã: 400.000 đồng/người/ buổi" in line
