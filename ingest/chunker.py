@@ -20,7 +20,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 8: crawled tables read by the crawl's stride; bold numbered titles mid-table are group rows.
 # 9: a crawled row short of its leading cells is placed where its figures and unit meet theirs.
 # 10: a short row of a numbered table: the merged cells put back where its figures fit.
-CHUNKING_VERSION = 10
+# 11: a row under a label merged down over it says that label.
+CHUNKING_VERSION = 11
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

@@ -241,11 +241,27 @@ def render(table: Table, unit: str = "") -> str:
     lines = [BLOCK_HEAD + COLUMN_SEP.join(table.columns)]
     if unit:
         lines.append(UNIT_HEAD + unit)
+    label, col = "", table.label_column
     for i, row in enumerate(table.rows):
-        line = group_line(row) if i in table.groups else row_line(table, row, unit)
+        if i in table.groups:
+            lines.append(group_line(row))
+            label = ""
+            continue
+        row = _label_merged_down(table, col, row, label)
+        label = row[col]
+        line = row_line(table, row, unit)
         if line.strip():
             lines.append(line)
     return "\n".join(lines)
+
+
+def _label_merged_down(table: Table, col: int, row: list[str], above: str) -> list[str]:
+    """A row with no number and no label under a numbered row is one more row of the label
+    merged down over both ("1 | Xã Đan Thượng | Tả Thao …" then "| | Đê bối Liên Phương …")."""
+    numbered = table.numbered and col > 0
+    if not numbered or row[col] or row[0] or not above or not any(row[col + 1 :]):
+        return row
+    return [*row[:col], above, *row[col + 1 :]]
 
 
 def row_cells(line: str, columns: list[str], unit: str = "") -> dict[str, str]:

@@ -127,3 +127,11 @@ def test_a_row_under_a_note_merged_down_keeps_its_amounts_under_the_amount_colum
     line = _row(chunks, "Chủ trì cuộc họp —")[1]
     assert line.startswith("Chủ trì cuộc họp — Mức chi – Cấp Thành phố: 500.000 đồng/người /buổi")
     assert "Mức chi – Cấp xã: 400.000 đồng/người/ buổi" in line
+
+
+def test_rows_under_a_label_merged_down_carry_that_label():
+    """ "1 | Xã Đan Thượng | Tả Thao | …" then "| | Đê bối Liên Phương | …": the commune spans
+    both rows, so the second row says it too."""
+    _, chunks = _provincial("d2c5b73468786a99.md")
+    line = _row(chunks, "Xã Đan Thượng — Tuyến đê: Đê bối Liên Phương")[1]
+    assert line.endswith("Chiều dài (km): 2,300; Cấp đê: V")
