@@ -2,10 +2,12 @@
 where a row ends but an empty slot (which an empty cell also makes), and where the page layout
 around a notice is flattened into the same cells.
 
-A region of such lines is read as slots between pipes. Runs of bold cells are headers; the body
-under a header is cut into rows of the header's width; a row that is short because a cell was
-merged down takes the missing cells from the row above; short bold rows ("I | Hoàn thiện…") head
-a group of rows. Cells that belong to no table are handed back as they were.
+A region of such lines is read as slots between pipes. Runs of bold cells are headers (italic
+rows are not); where every row of the body fills its width and one closing slot, the body is read
+by position (ingest.table_stride); else it is cut into rows of the header's width, and a row
+that is short because a cell was merged down takes the missing cells from the row above
+(ingest.table_rows); short bold rows ("I | Hoàn thiện…") head a group of rows. Cells that belong
+to no table are handed back as they were.
 """
 
 from __future__ import annotations
