@@ -109,6 +109,8 @@ def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
     return bool(re.search(rf"\b{_FIGURE_WORDS}\s+(?:\w+\s+)?{unit}\b", folded))
 
 
+# a law by its name ("Bộ luật hình sự", "Luật Đất đai"), not "Bộ luật này"
+_LAW_NAME = re.compile(r"\b(?:Bộ luật|Luật|Pháp lệnh) (?!này\b|khác\b|có\b)[^\W\d]")
 # Kinds where an answer without such a fact is no answer.
 STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.DOCUMENT)
 _WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
@@ -123,8 +125,10 @@ def has_kind(text: str, q: Question) -> bool:
             return bool(new_numbers(text, q))
         case "date":
             return bool((_DAY if q.day_asked else _DATE).search(text))
-        case "document":  # a document the question does not already name
-            return any(fold(n) not in q.entities for n in DOC_NUMBER.findall(text))
+        case "document":  # a document the question does not already name, or a law by name
+            return bool(_LAW_NAME.search(text)) or any(
+                fold(n) not in q.entities for n in DOC_NUMBER.findall(text)
+            )
         case "reference":
             return bool(_REFERENCE.search(text))
         case "person":

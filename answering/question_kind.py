@@ -31,6 +31,8 @@ class Wants(StrEnum):
 
 
 _DOC_KINDS = r"(?:quyet dinh|ke hoach|thong bao|chi thi|nghi quyet|van ban)"
+# kinds a provincial notice cites but does not itself take: "theo quy định của Nghị định nào"
+_CITED_KINDS = r"(?:nghi dinh|thong tu|bo luat|luat|phap lenh|cong van|bao cao|to trinh)"
 # (kind, folded patterns). First match wins, so the more specific kinds come first.
 _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
     (
@@ -60,7 +62,7 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
     (
         Kind.DOCUMENT,
         (
-            rf"\b{_DOC_KINDS} nao\b",
+            rf"\b(?:{_DOC_KINDS}|{_CITED_KINDS}) nao\b",
             r"\b(?:bao cao|cong van|nghi dinh|thong tu|luat|quyet dinh) so (?:bao nhieu|may)\b",
         ),
     ),

@@ -97,3 +97,14 @@ def test_an_effective_date_slot_is_not_filled_by_what_ends_or_by_a_list_item():
         " hành: … b) Quyết định số 41/2017/QĐ-UBND ngày 12 tháng 9 năm 2017"
     )
     assert not has_anchor(repeal, q)
+
+
+def test_which_decree_or_law_asks_for_a_document():
+    from answering.detectors import has_kind
+
+    q = analyse("Quyết định phân cấp theo quy định tại khoản 2 Điều 20 của Nghị định nào?")
+    assert q.kind == "document"
+    law = analyse("Tội phạm được quy định trong Bộ luật nào?")
+    assert law.kind == "document"
+    assert has_kind("Tội phạm là hành vi được quy định trong Bộ luật hình sự", law)
+    assert not has_kind("Trừ trường hợp Bộ luật này có quy định khác", law)
