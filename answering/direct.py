@@ -207,9 +207,7 @@ def direct_answer(
         pool = [w for w in pool if has_unit(w, q)]
     if q.anchor and any(has_anchor(w, q) for w in pool):
         pool = _slot_first(pool, parts, lead, q)
-    fitting = [w for w in pool if len(w) <= TARGET_CHARS] or [
-        w for w in pool if len(w) <= MAX_CHARS - 10
-    ]
+    fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
         return text[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
     ends = {_clean(p) for p in parts if p.rstrip().endswith((";", ".", "!", "?"))}
