@@ -115,7 +115,12 @@ class ExtractiveAnswerer:
             )
         )
         if q.yes_no:
-            span = f"{verdict(q.yes_no, span, q.text)}. {span[:1].lower()}{span[1:]}"
+            # read from the quoted stretch on to the sentence's end: "… thì chỉ được hưởng 01
+            # mức" after a condition the stretch stops at still answers "cả hai mức?"
+            own = best.own or best.sentence
+            at = own.find(span[1:40])
+            said = own[max(0, at - 1) :] if at >= 0 else span
+            span = f"{verdict(q.yes_no, said, q.text)}. {span[:1].lower()}{span[1:]}"
         return Answer(
             question=q.text,
             answer=f"{span} [1]",

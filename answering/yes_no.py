@@ -25,6 +25,9 @@ _NOT_DENIALS = re.compile(
 )
 _DENIAL = re.compile(r"\b(?:khong|chua|chang|mien|cam|nghiem cam)\b")
 FRAME_WORDS = frozenset(["khong", "chua", "hay", "sai"])
+# "có được hưởng cả hai mức không?" — "chỉ được hưởng 01 mức" says no: only one, not both.
+_ASKS_SEVERAL = re.compile(r"\bca (?:hai|ba|hai muc)\b|\bdong thoi\b|\bcung luc\b")
+_ONLY_ONE = re.compile(r"\bchi (?:\w+ ){0,3}(?:01|1|mot)\b")
 
 
 def yes_no_frame(question: str) -> str:
@@ -51,7 +54,9 @@ def denies(text: str, question: str = "") -> bool:
 
 def verdict(frame: str, clause: str, question: str = "") -> str:
     """The opening word for a clause that answers a yes/no question of this frame."""
-    negative = denies(clause, question)
+    negative = denies(clause, question) or (
+        bool(_ASKS_SEVERAL.search(fold(question))) and bool(_ONLY_ONE.search(fold(clause)))
+    )
     if frame == "dung":
         return "Sai" if negative else "Đúng"
     if frame == "da":

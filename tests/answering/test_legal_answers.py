@@ -99,6 +99,19 @@ LAW = "\n".join(
             " về quản lý đê điều, hành lang bảo vệ đê và quỹ phòng chống thiên tai."
         ),
         "",
+        "Điều 10. Hỗ trợ lực lượng tuần tra canh đê",
+        (
+            "1. Mức hỗ trợ hằng tháng đối với thành viên lực lượng tuần tra canh đê là"
+            " 1.500.000 đồng/người."
+        ),
+        "",
+        (
+            "2. Trường hợp thành viên lực lượng tuần tra canh đê đồng thời thuộc đối tượng"
+            " hưởng hỗ trợ theo Quyết định số 12/2019/QĐ-UBND ngày 05 tháng 3 năm 2019 của"
+            " Ủy ban nhân dân tỉnh về quản lý đê điều và hành lang bảo vệ đê thì chỉ được"
+            " hưởng 01 mức hỗ trợ cao nhất."
+        ),
+        "",
         "Điều 9. Tổ chức thực hiện",
         "1. Sở Nông nghiệp và Môi trường:",
         "",
@@ -218,3 +231,12 @@ def test_the_effective_date_is_not_the_date_of_a_repealed_text(law_service):
 def test_the_agency_that_acts_heads_the_list_even_when_the_item_names_another(law_service):
     a = _ask(law_service, "Cơ quan nào chủ trì xây dựng quy chế phối hợp tuần tra canh đê?")
     assert "Sở Nông nghiệp và Môi trường" in a.answer
+
+
+def test_only_one_answers_no_to_both(law_service):
+    a = _ask(
+        law_service,
+        "Thành viên lực lượng tuần tra canh đê đồng thời thuộc đối tượng của Quyết định số"
+        " 12/2019/QĐ-UBND có được hưởng cả hai mức hỗ trợ không?",
+    )
+    assert a.answer.startswith("Không")
