@@ -77,6 +77,16 @@ def _holds(text: str, q: Question) -> bool:
     return not q.unit or has_unit(text, q)
 
 
+def _outside_brackets(parts: list[str]) -> list[bool]:
+    """Whether each segment stands outside any bracket: an aside is not the answer when the
+    sentence itself states a fact of the asked kind."""
+    out, depth = [], 0
+    for part in parts:
+        out.append(depth == 0 and not part.lstrip().startswith("("))
+        depth = max(0, depth + part.count("(") - part.count(")"))
+    return out
+
+
 def _clauses(parts: list[str]) -> list[int]:
     """The clause (a stretch ended by ";") each segment belongs to; a lead-in ending in ":"
     stays with the case that follows it."""
@@ -97,6 +107,8 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
         return None
     holding = [i for i, p in enumerate(parts) if has_kind(p, q)]
     holding = [i for i in holding if has_unit(parts[i], q)] or holding
+    outside = _outside_brackets(parts)
+    holding = [i for i in holding if outside[i]] or holding  # "(trừ … do Bộ X ban hành)"
     if len(holding) < 2:
         return holding[0] if holding else None
     ids = _clauses(parts)

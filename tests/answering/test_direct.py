@@ -61,3 +61,25 @@ def test_a_fact_in_the_lead_in_is_answered_from_the_lead_in(service):
     # the outline read the opening sentence as the article's heading and joined it before `rest`
     answer = direct_answer(f"{opening} … {rest}", rest, q, Scorer(q, service.state()))
     assert "06 quy trình" in answer and "1234/QĐ-BVHTTDL" not in answer
+
+
+def test_an_agency_in_a_bracketed_aside_is_not_the_answer(service):
+    from answering.coverage import Scorer
+    from answering.direct import direct_answer
+    from answering.question import analyse
+
+    sentence = (
+        "1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền quyết định thanh lý tài sản thư viện;"
+        " thẩm quyền quyết định xử lý tài sản thư viện trong trường hợp bị mất, hủy hoại thuộc"
+        " phạm vi quản lý của Ủy ban nhân dân tỉnh cho Sở Văn hóa (trừ trường hợp tài sản"
+        " liên quan đến 02 tỉnh trở lên quy định tại điểm a khoản 1 Điều 21 Luật Thư viện số"
+        " 46/2019/QH14, Điều 26 Nghị định số 136/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính"
+        " phủ quy định phân quyền, phân cấp trong lĩnh vực văn hóa, theo Danh mục phân giao"
+        " quản lý do Bộ trưởng Bộ Văn hóa ban hành)."
+    )
+    q = analyse(
+        "Cơ quan nào được phân cấp thẩm quyền quyết định thanh lý tài sản thư viện thuộc phạm vi"
+        " quản lý của UBND tỉnh?"
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, service.state()))
+    assert "Sở Văn hóa" in answer and "Bộ trưởng" not in answer and "Chính phủ" not in answer
