@@ -178,6 +178,8 @@ class ExtractiveAnswerer:
             tried.add(doc.doc_id)
             if not _names_this(q, doc.metadata.number):
                 continue  # the question names another document's number
+            if q.kind == Kind.DOC_NUMBER and fold(doc.metadata.number) in q.entities:
+                continue  # "QĐ 02125 … hết hiệu lực một phần của quyết định số mấy": another one
             found = read(doc, state.chunks_of(doc.doc_id))
             if found is None:
                 continue

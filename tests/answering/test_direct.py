@@ -83,3 +83,11 @@ def test_an_agency_in_a_bracketed_aside_is_not_the_answer(service):
     )
     answer = direct_answer(sentence, sentence, q, Scorer(q, service.state()))
     assert "Sở Văn hóa" in answer and "Bộ trưởng" not in answer and "Chính phủ" not in answer
+
+
+def test_the_number_asked_beside_the_notices_own_is_another_documents(service):
+    a = service.ask(
+        "Quyết định 2099/QĐ-UBND công bố thủ tục lĩnh vực thư viện thực hiện theo quyết định số"
+        " mấy?"
+    )
+    assert a.found and "1234/QĐ-BVHTTDL" in a.answer
