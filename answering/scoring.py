@@ -18,7 +18,7 @@ from answering.candidates import (
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
-from answering.question_kind import Wants
+from answering.question_kind import Kind, Wants
 from answering.weights import WEIGHTS, Weights
 from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_number, article_title
@@ -121,7 +121,11 @@ class EvidenceFinder:
         return {
             "coverage": coverage,
             "own": scorer.coverage(term_set(cand.own)),
-            "kind": float(kind_ok),
+            # an agency named only in the heading or lead-in joined before the sentence counts
+            # half: the one the sentence itself names is more likely the one that acts
+            "kind": 0.5
+            if kind_ok and q.kind == Kind.AGENCY and not has_kind(cand.own, q)
+            else float(kind_ok),
             "kind_missing": float(not kind_ok and q.kind in STRICT_KINDS),
             "focus": self._focus(scorer, cand, coverage) if kind_ok else 0.0,
             "entity_in_sentence": float(in_sentence),

@@ -91,3 +91,22 @@ def test_the_number_asked_beside_the_notices_own_is_another_documents(service):
         " mấy?"
     )
     assert a.found and "1234/QĐ-BVHTTDL" in a.answer
+
+
+def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service):
+    from answering.candidates import Candidate
+    from answering.coverage import Scorer
+    from answering.question import analyse
+    from answering.scoring import EvidenceFinder
+
+    q = analyse("Đơn vị nào trực tiếp cấp mới, thu hồi hộp thư điện tử công vụ?")
+    finder, scorer = EvidenceFinder(service.state()), Scorer(q, service.state())
+    own = "Thực hiện cấp mới, thu hồi hộp thư điện tử công vụ theo Quy chế này."
+    heading_only = Candidate(f"Trách nhiệm của Sở Khoa học và Công nghệ … {own}", own)
+    named = "Trung tâm Chuyển đổi số được giao trực tiếp cấp mới, thu hồi hộp thư điện tử công vụ."
+    in_sentence = Candidate(named, named)
+
+    def kind(cand):
+        return finder._features(q, cand, scorer, 0.8, False, False, cand.text.lower())["kind"]
+
+    assert kind(in_sentence) == 1.0 and kind(heading_only) == 0.5
