@@ -60,6 +60,19 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+def service_over(tmp_path_factory: pytest.TempPathFactory, name: str, text: str):
+    """A real AnswerService over one document a test module writes (hash embedder, real
+    Chroma), for a module-scoped fixture."""
+    from answering.service import AnswerService
+    from ingest.pipeline import Ingestor
+
+    docs = tmp_path_factory.mktemp("docs")
+    (docs / name).write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("data") / "data")
+    Ingestor(settings).run([docs])
+    return AnswerService.from_settings(settings)
+
+
 @pytest.fixture(scope="session")
 def sample_service(sample_settings: Settings):
     """A real AnswerService over the five sample notices (hash embedder, real Chroma)."""

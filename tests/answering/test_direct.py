@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from answering.service import AnswerService
-from ingest.pipeline import Ingestor
-from tests.conftest import make_settings
+from answering.candidates import Candidate
+from answering.coverage import Scorer
+from answering.direct import direct_answer
+from answering.question import analyse
+from answering.scoring import EvidenceFinder
+from tests.conftest import service_over
 
 DECISION = "\n".join(
     [
@@ -36,11 +39,7 @@ DECISION = "\n".join(
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    docs = tmp_path_factory.mktemp("decision")
-    (docs / "qd-2099.txt").write_text(DECISION, encoding="utf-8")
-    settings = make_settings(tmp_path_factory.mktemp("decision-data") / "data")
-    Ingestor(settings).run([docs])
-    return AnswerService.from_settings(settings)
+    return service_over(tmp_path_factory, "qd-2099.txt", DECISION)
 
 
 def test_the_count_in_an_articles_opening_sentence(service):
@@ -52,11 +51,7 @@ def test_the_count_in_an_articles_opening_sentence(service):
 
 
 def test_a_fact_in_the_lead_in_is_answered_from_the_lead_in(service):
-    from answering.coverage import Scorer
-    from answering.direct import direct_answer
-    from answering.question import analyse
-
-    opening, rest = (p for p in DECISION.split("\n")[6:8])
+    opening, rest = DECISION.split("\n")[6:8]
     q = analyse("Quyết định phê duyệt bao nhiêu quy trình nội bộ giải quyết thủ tục hành chính?")
     # the outline read the opening sentence as the article's heading and joined it before `rest`
     answer = direct_answer(f"{opening} … {rest}", rest, q, Scorer(q, service.state()))
@@ -64,10 +59,6 @@ def test_a_fact_in_the_lead_in_is_answered_from_the_lead_in(service):
 
 
 def test_an_agency_in_a_bracketed_aside_is_not_the_answer(service):
-    from answering.coverage import Scorer
-    from answering.direct import direct_answer
-    from answering.question import analyse
-
     sentence = (
         "1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền quyết định thanh lý tài sản thư viện;"
         " thẩm quyền quyết định xử lý tài sản thư viện trong trường hợp bị mất, hủy hoại thuộc"
@@ -94,11 +85,6 @@ def test_the_number_asked_beside_the_notices_own_is_another_documents(service):
 
 
 def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service):
-    from answering.candidates import Candidate
-    from answering.coverage import Scorer
-    from answering.question import analyse
-    from answering.scoring import EvidenceFinder
-
     q = analyse("Đơn vị nào trực tiếp cấp mới, thu hồi hộp thư điện tử công vụ?")
     finder, scorer = EvidenceFinder(service.state()), Scorer(q, service.state())
     own = "Thực hiện cấp mới, thu hồi hộp thư điện tử công vụ theo Quy chế này."

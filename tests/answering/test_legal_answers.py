@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from answering.service import AnswerService
-from ingest.pipeline import Ingestor
-from tests.conftest import make_settings
+from tests.conftest import service_over
 
 LAW = "\n".join(
     [
@@ -126,11 +125,7 @@ LAW = "\n".join(
 
 @pytest.fixture(scope="module")
 def law_service(tmp_path_factory):
-    docs = tmp_path_factory.mktemp("law")
-    (docs / "luat-thu-nghiem.txt").write_text(LAW, encoding="utf-8")
-    settings = make_settings(tmp_path_factory.mktemp("law-data") / "data")
-    Ingestor(settings).run([docs])
-    return AnswerService.from_settings(settings)
+    return service_over(tmp_path_factory, "luat-thu-nghiem.txt", LAW)
 
 
 def _ask(service: AnswerService, question: str):

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from answering.service import AnswerService
-from ingest.pipeline import Ingestor
-from tests.conftest import make_settings
+from tests.conftest import service_over
 
 NOTICE = "\n".join(
     [
@@ -77,11 +75,7 @@ NOTICE = "\n".join(
 
 @pytest.fixture(scope="module")
 def table_service(tmp_path_factory):
-    docs = tmp_path_factory.mktemp("tables")
-    (docs / "quyet-dinh-bang.md").write_text(NOTICE, encoding="utf-8")
-    settings = make_settings(tmp_path_factory.mktemp("tables-data") / "data")
-    Ingestor(settings).run([docs])
-    return AnswerService.from_settings(settings)
+    return service_over(tmp_path_factory, "quyet-dinh-bang.md", NOTICE)
 
 
 def test_the_row_its_label_names_and_the_column_its_header_names(table_service):
