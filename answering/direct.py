@@ -1,7 +1,8 @@
-"""One direct sentence for a fact question, built from the document's own words: the shortest
-stretch of the evidence sentence that holds the asked fact and covers the question best, with
-the subject it is about (the sentence's opening, or the list lead-in it was joined to) when the
-stretch alone does not name it. Typically under 200 characters, never over 300."""
+"""One direct sentence for a fact question, built from the document's own words: the stretch
+of the evidence sentence that holds the asked fact and scores best (coverage, what it adds,
+length), with the subject it is about (the sentence's opening, or the list lead-in it was
+joined to) when the stretch alone does not name it. Typically under 200 characters, never over
+300."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from answering.question_kind import Kind
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 
-TARGET_CHARS = 200
 SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
@@ -145,10 +145,12 @@ def _adds(window: str, q: Question) -> float:
 
 
 def _slot_first(pool: list[str], parts: list[str], lead: str, q: Question) -> list[str]:
-    """The stretches that fill the asked slot ("phạt tù từ 03 năm"), and of those the ones
+    """The stretches that fill the asked slot ("phạt tù từ 03 năm"), if any, and of those the ones
     that start where the slot does (after the subject, if any): the words before it repeat
     the question's own condition. "phạt tiền …, phạt tù …" is one slot, from its start."""
     filled = [w for w in pool if has_anchor(w, q)]
+    if not filled:
+        return pool
     slot = [has_anchor(p, q) for p in parts]
     starts = tuple(_clean(p) for i, p in enumerate(parts) if slot[i] and not (i and slot[i - 1]))
     prefix = f"{_clean(lead)} … " if lead else ""
@@ -217,7 +219,7 @@ def direct_answer(
         pool = [w for w in pool if has_kind(w, q)]
     if q.unit and any(has_unit(w, q) for w in pool):
         pool = [w for w in pool if has_unit(w, q)]
-    if q.anchor and any(has_anchor(w, q) for w in pool):
+    if q.anchor:
         pool = _slot_first(pool, parts, lead, q)
     fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
