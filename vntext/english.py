@@ -130,10 +130,9 @@ def _lookup(tokens: list[str], i: int) -> tuple[Entry | None, int]:
     """The longest glossary entry at tokens[i]: the exact words first, then their stems."""
     exact, stemmed, longest = _index()
     for n in range(min(longest, len(tokens) - i), 0, -1):
-        span = tokens[i : i + n]
-        entry = exact.get(tuple(w.lower() for w in span)) or stemmed.get(
-            tuple(_stem(w) for w in span)
-        )
+        words = [w.lower() for w in tokens[i : i + n]]
+        bare = (*words[:-1], words[-1].removesuffix("'s"))  # "the Fund's capital": "fund"
+        entry = exact.get(tuple(words)) or exact.get(bare) or stemmed.get(tuple(map(_stem, words)))
         if entry:
             return entry, n
     return None, 0
@@ -161,6 +160,20 @@ def _is_name(token: str, at_start: bool) -> bool:
     return has_diacritics(word) or vi_shaped(word)
 
 
+def _opens_name(tokens: list[str], i: int) -> bool:
+    """A capitalised function word inside the sentence that a name follows is the name's first
+    syllable: "of Can Tho city", "in Nam Dinh" (but "In Binh Gia, …" opening the question)."""
+    word = tokens[i]
+    return (
+        i > 0
+        and word[:1].isupper()
+        and word.isalpha()
+        and vi_shaped(word)
+        and i + 1 < len(tokens)
+        and _is_name(tokens[i + 1], at_start=False)
+    )
+
+
 def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
     units: list[_Unit] = []
     i = 0
@@ -172,7 +185,7 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
             units.append(_Unit(entry.vietnamese, entry.kind, lower))
             i += n
             continue
-        if _is_name(token, at_start=True):
+        if _is_name(token, at_start=True) or _opens_name(tokens, i):
             j = i + 1
             while j < len(tokens) and _is_name(tokens[j], at_start=False):
                 j += 1

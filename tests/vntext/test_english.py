@@ -246,3 +246,36 @@ def test_an_amount_asked_about_after_a_name_still_asks_how_much():
 
 def test_a_capitalised_phrase_the_glossary_knows_is_no_name():
     assert "Đường Vành đai 4" in _vi("Which agency builds Ring Road 4?")
+
+
+def test_a_possessive_finds_the_entry_of_its_bare_word():
+    text = _vi("What is the Fund's minimum charter capital?")
+    assert text.startswith("vốn điều lệ tối thiểu quỹ"), text
+    assert "kinh phí" not in text
+
+
+def test_a_capitalised_function_word_inside_the_sentence_opens_a_name():
+    assert "thành phố Can Tho" in _vi("Under Decision 2579/QD-UBND of Can Tho city, who signed?")
+    assert "Ha Tinh" in _vi("How many procedures In Ha Tinh were cut?")
+    assert _vi("In Ha Tinh, who signed Decision 3005/QD-UBND?").startswith("Ha Tinh")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("A project's loan may not exceed what percentage of the total investment?",
+         "vốn vay dự án không vượt quá bao nhiêu phần trăm tổng mức đầu tư"),
+        ("By what percentage was the processing time cut?", "bao nhiêu phần trăm"),
+        ("How far from the dyke foot does the protection corridor extend?", "bao nhiêu"),
+        ("Which agency is decentralised the authority to decide on liquidating assets?",
+         "phân cấp thẩm quyền quyết định thanh lý tài sản"),
+        ("How many members does the Supervisory Board of the Fund have?",
+         "Ban Kiểm soát quỹ bao nhiêu thành viên"),
+        ("What share of small and medium enterprises apply digital technology?",
+         "doanh nghiệp nhỏ và vừa"),
+        ("By when must the civil defence command boards be reorganised?",
+         "Ban Chỉ huy phòng thủ dân sự tổ chức lại khi nào"),
+    ],
+)  # fmt: skip
+def test_frames_inside_the_sentence_and_document_vocabulary(question, expected):
+    assert expected in _vi(question), _vi(question)
