@@ -3,11 +3,15 @@ words, a short follow-up with the words of the question before it."""
 
 from __future__ import annotations
 
+import re
+
+from answering.direct import MAX_CHARS, segments
 from answering.question import Question, analyse
 from core.results import Answer, Turn
 from vntext.english import FRAME as ENGLISH_FRAME
 from vntext.english import NOT_FOUND as ENGLISH_NOT_FOUND
 from vntext.english import is_english, to_vietnamese
+from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 
 
 def understand(question: str, history: list[Turn] | None) -> tuple[str, Question]:
@@ -37,8 +41,34 @@ def in_english(answer: Answer) -> Answer:
         english = _VERDICTS.get(verdict)
         lead = f"{english}. " if english and rest else ""
         quote = f"{rest[:1].upper()}{rest[1:]}" if lead else text
+        room = MAX_CHARS - len(lead) - len(ENGLISH_FRAME)
+        if len(text) <= MAX_CHARS < len(lead) + len(ENGLISH_FRAME) + len(quote):
+            quote = _fitted(quote, room, to_vietnamese(answer.question).text)
         answer.answer = f"{lead}{ENGLISH_FRAME}{quote}"
     return answer
+
+
+def _fitted(quote: str, room: int, asked: str) -> str:
+    """A direct answer the English frame pushes past the cap, cut back to `room` characters:
+    clauses that state no figure and share no word with the question go first, from the end,
+    then from the start; a cut inside a clause only as a last resort."""
+    words = {fold(s) for s in syllables(asked)} - FOLDED_STOPWORDS
+
+    def needed(part: str) -> bool:
+        return bool(re.search(r"\d", part)) or bool({fold(s) for s in syllables(part)} & words)
+
+    parts = segments(quote)
+    while len(" ".join(parts)) > room and len(parts) > 1:
+        if not needed(parts[-1]):
+            parts.pop()
+        elif not needed(parts[0]):
+            parts.pop(0)
+        else:
+            break
+    text = " ".join(parts).rstrip(",;: ")
+    if len(text) > room:
+        text = text[: room - 2].rsplit(" ", 1)[0] + " …"
+    return text[:1].upper() + text[1:]
 
 
 _VERDICTS = {"Có": "Yes", "Không": "No", "Chưa": "Not yet", "Đúng": "Yes", "Sai": "No"}

@@ -7,23 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
 from vntext.english_frames import normalise, reorder, spell_figure
+from vntext.english_glossary import TOKEN, Entry, glossary, lookup
 from vntext.terms import fold, has_diacritics, nfc
 from vntext.wordlists import entries, words
 
+__all__ = ["FRAME", "NOT_FOUND", "Entry", "Translation", "glossary", "is_english", "to_vietnamese"]
+
 FRAME = "According to [1]: "
 NOT_FOUND = "The loaded documents do not say."
-
-
-@dataclass(frozen=True)
-class Entry:
-    english: str
-    vietnamese: str
-    alternatives: tuple[str, ...] = ()
-    kind: str = "n"  # n, q, d, t, u, v: see the glossary's header
 
 
 @dataclass
@@ -75,73 +68,11 @@ def is_english(text: str) -> bool:
     return other >= 2 and other > vietnamese + ambiguous  # "Lang Son's online payment rate"
 
 
-# --- the glossary ---
-_TOKEN = re.compile(
-    r"«[^»]*»"  # words a question frame already put in Vietnamese
-    r"|(?:số\s+)?\d+[A-Za-z]?(?:/\d{4})?[/-][^\W\d_][\w/-]*[^\W_]"  # 2820/QĐ-UBND
-    r"|(?:số\s+)?\d+(?:[.,/:-]\d+)*%?"
-    r"|[^\W\d_]+(?:['-]\w+)*'?"
-    r"|[,;]"
-)
-_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", ""))
-_VERB_SUFFIXES = (("ied", "y"), ("ing", ""), ("ed", ""))
-
-
-def _stem(word: str) -> str:
-    """ "issued", "issues", "issuing" → "issu": tolerate plural and verb endings."""
-    w = word.lower().removesuffix("'s").rstrip("'")
-    for suffixes in (_SUFFIXES, _VERB_SUFFIXES):
-        if len(w) > 3 and not w.endswith(("ss", "us", "is")):
-            for suffix, repl in suffixes:
-                if w.endswith(suffix) and len(w) - len(suffix) >= 2:
-                    w = w[: -len(suffix)] + repl
-                    break
-    w = w.removesuffix("e") if len(w) > 3 else w
-    return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeioulsf" else w
-
-
-@cache
-def glossary() -> tuple[Entry, ...]:
-    text = (files("vntext") / "data" / "glossary_en_vi.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in nfc(text).splitlines() if line and line[0] != "#"]
-    return tuple(
-        Entry(row[0].strip(), *_forms(row[1]), kind=(row[2].strip() if len(row) > 2 else "n"))
-        for row in rows
-    )
-
-
-def _forms(cell: str) -> tuple[str, tuple[str, ...]]:
-    first, *rest = (form.strip() for form in cell.split("|"))
-    return first, tuple(rest)
-
-
-@cache
-def _index() -> tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], Entry], int]:
-    exact: dict[tuple[str, ...], Entry] = {}
-    stemmed: dict[tuple[str, ...], Entry] = {}
-    for entry in glossary():
-        key = tuple(t.lower() for t in _TOKEN.findall(entry.english))
-        exact[key] = entry
-        stemmed.setdefault(tuple(_stem(t) for t in key), entry)
-    return exact, stemmed, max(len(k) for k in exact)
-
-
-def _lookup(tokens: list[str], i: int) -> tuple[Entry | None, int]:
-    """The longest glossary entry at tokens[i]: the exact words first, then their stems."""
-    exact, stemmed, longest = _index()
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        words = [w.lower() for w in tokens[i : i + n]]
-        bare = (*words[:-1], words[-1].removesuffix("'s"))  # "the Fund's capital": "fund"
-        entry = exact.get(tuple(words)) or exact.get(bare) or stemmed.get(tuple(map(_stem, words)))
-        if entry:
-            return entry, n
-    return None, 0
-
-
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _PLACE_MARKERS = frozenset(fold(m) for m in entries("place_markers"))
-_ASKED = {"q": "là bao nhiêu", "d": "là khi nào"}  # "what is the <rate|deadline> …"
+# "what is the <rate|deadline|processing time> …"
+_ASKED = {"q": "là bao nhiêu", "d": "là khi nào", "l": "là bao lâu"}
 
 
 @dataclass
@@ -179,7 +110,7 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
     i = 0
     while i < len(tokens):
         token, lower = tokens[i], tokens[i].lower()
-        entry, n = _lookup(tokens, i)
+        entry, n = lookup(tokens, i)
         if entry and n > 1:  # a capitalised phrase the glossary knows ("Ring Road") is no name
             used.append(entry)
             units.append(_Unit(entry.vietnamese, entry.kind, lower))
@@ -192,7 +123,7 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
             units.append(_Unit(" ".join(t.removesuffix("'s") for t in tokens[i:j]), "name"))
             i = j
             continue
-        entry, n = _lookup(tokens, i)
+        entry, n = lookup(tokens, i)
         if entry:
             used.append(entry)
             units.append(_Unit(entry.vietnamese, entry.kind, lower))
@@ -216,6 +147,21 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
             vietnamese = has_diacritics(word) or vi_shaped(word) or not word.islower()
             units.append(_Unit(word, "word" if vietnamese else "en"))
         i += 1
+    return _granting(units)
+
+
+# Papers given to a person or body: issuing one is "cấp", issuing a rule is "ban hành".
+_PAPERS = ("giấy", "chứng chỉ", "chứng nhận", "thẻ", "bằng")
+
+
+def _granting(units: list[_Unit]) -> list[_Unit]:
+    """ "issue a certificate" → "cấp giấy chứng nhận": the verb follows its object's kind."""
+    for k, unit in enumerate(units):
+        if unit.text != "ban hành" or unit.kind != "v":
+            continue
+        after = next((u for u in units[k + 1 :] if u.kind not in ("fn", "en")), None)
+        if after and after.kind in _NOMINAL and after.text.lower().startswith(_PAPERS):
+            unit.text = "cấp"
     return units
 
 
@@ -240,6 +186,8 @@ def _noun_phrase(chunk: list[_Unit]) -> list[_Unit]:
         else:
             merged.append(unit)
     phrase = merged[::-1]
+    # "draft", "each" open the Vietnamese phrase too: "dự thảo quyết định phân cấp"
+    phrase = [u for u in phrase if u.kind == "p"] + [u for u in phrase if u.kind != "p"]
     for k, unit in enumerate(phrase[1:], 1):
         after_marker = fold(phrase[k - 1].text) in _PLACE_MARKERS
         if unit.kind == "word" and after_marker and all(vi_shaped(w) for w in unit.text.split()):
@@ -247,7 +195,7 @@ def _noun_phrase(chunk: list[_Unit]) -> list[_Unit]:
     return phrase
 
 
-_NOMINAL = frozenset({"n", "q", "d", "t", "u", "name", "num", "word"})
+_NOMINAL = frozenset({"n", "q", "d", "l", "t", "u", "p", "name", "num", "word"})
 
 
 def _render(units: list[_Unit]) -> tuple[str, str]:
@@ -262,7 +210,7 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             continue
         if chunk:
             phrase = _noun_phrase(chunk)
-            heads += [] if closed else [phrase[0].kind]
+            heads += [] if closed else [next((u.kind for u in phrase if u.kind != "p"), "n")]
             parts += [u.text for u in phrase] + (["nào"] if asking else [])
             chunk = []
         asking = unit.kind == "fn" and unit.source in ("which", "what")
@@ -277,7 +225,7 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             parts.append(unit.text)  # "website", "internet": written so in the documents too
     text = re.sub(r"\s+([,;])", r"\1", " ".join(parts))
     # "what was X's assigned target": an amount or a time asked about anywhere in the clause
-    head = next((h for h in heads if h in ("q", "d")), heads[0] if heads else "")
+    head = next((h for h in heads if h in _ASKED), heads[0] if heads else "")
     return re.sub(r"^[,;\s]+|[,;\s]+$", "", text), head
 
 
@@ -286,6 +234,6 @@ def to_vietnamese(text: str) -> Translation:
     question frame turned into Vietnamese question words, names and figures kept."""
     used: list[Entry] = []
     framed = reorder(normalise(text))
-    vietnamese, head = _render(_units(_TOKEN.findall(framed), used))
+    vietnamese, head = _render(_units(TOKEN.findall(framed), used))
     vietnamese = vietnamese.replace("WHAT", _ASKED.get(head, "là gì"))
     return Translation(text=f"{vietnamese}?", used=list(dict.fromkeys(used)))

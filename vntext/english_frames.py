@@ -54,6 +54,8 @@ _FRAMES = [
     (rf"(?:which|what) {_AGENCY}(?P<rest>.*)", "«cơ quan nào» {rest}"),
     (r"what (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «WHAT»"),
     (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),
+    (rf"where {AUX} (?P<rest>.+?) (?:rank|ranked|place|placed|stand)\b(?P<tail>.*)",
+     "{rest} «đứng thứ mấy»{tail}"),
     (rf"where {AUX} (?P<rest>.+)", "{rest} «ở đâu»"),
     (rf"why {AUX} (?P<rest>.+)", "«vì sao» {rest}"),
     (rf"how {AUX} (?P<rest>.+)", "{rest} «như thế nào»"),

@@ -36,3 +36,24 @@ def test_a_yes_no_verdict_opens_in_english():
 def test_an_english_question_is_searched_in_vietnamese():
     search_text, q = understand("How many new rural criteria has Tam Gia commune met?", None)
     assert "tiêu chí nông thôn mới" in search_text and q.kind == "number"
+
+
+def test_a_direct_answer_the_frame_pushes_past_the_cap_drops_clauses_that_say_nothing_asked():
+    quote = (
+        "Xã Hoa Thám là xã vùng 3 đặc biệt khó khăn, là xã đăng ký phấn đấu đạt chuẩn NTM năm "
+        "2024, hiện nay mới đạt 08/19 tiêu chí, các tiêu chí còn lại đều là những tiêu chí khó, "
+        "cần nhiều nguồn lực, cần có sự quyết tâm của cấp ủy đảng, chính quyền và sự đồng lòng "
+        "ủng hộ đồng lòng của Nhân dân."
+    )
+    answer = _answer(quote)
+    answer.question = "How many new rural criteria has Hoa Tham commune met?"
+    text = in_english(answer).answer
+    assert len(text) <= 300 < len(f"According to [1]: {quote}")
+    assert text.startswith("According to [1]: Xã Hoa Thám") and "08/19 tiêu chí" in text
+    assert "đồng lòng" not in text
+
+
+def test_a_long_answer_that_was_never_a_direct_one_is_left_whole():
+    answer = _answer("1. Sở Tài chính chủ trì; " * 20)
+    answer.question = "What are the tasks of the Department of Finance?"
+    assert in_english(answer).answer.rstrip().endswith("chủ trì;")

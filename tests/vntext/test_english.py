@@ -192,7 +192,7 @@ def test_glossary_is_well_formed_with_unique_keys():
     assert len(set(keys)) == len(keys), sorted(k for k in set(keys) if keys.count(k) > 1)
     for row in rows:
         assert len(row) in (2, 3) and row[0].strip() and row[1].strip(), row
-        assert len(row) == 2 or row[2].strip() in {"n", "q", "d", "t", "u", "v"}, row
+        assert len(row) == 2 or row[2].strip() in {"n", "q", "d", "l", "t", "u", "p", "v"}, row
         assert all(form.strip() for form in row[1].split("|")), row
     assert len(glossary()) == len(rows)
 
@@ -279,3 +279,27 @@ def test_a_capitalised_function_word_inside_the_sentence_opens_a_name():
 )  # fmt: skip
 def test_frames_inside_the_sentence_and_document_vocabulary(question, expected):
     assert expected in _vi(question), _vi(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("By what date must the department submit the draft decentralisation decision?",
+         "dự thảo quyết định phân cấp"),
+        ("What is the processing time for this procedure?", "thời gian giải quyết"),
+        ("Where did Binh Gia district rank in disbursing public investment capital?",
+         "huyện Binh Gia đứng thứ mấy"),
+        ("How long does it take to issue a certificate of free sale?",
+         "cấp giấy chứng nhận lưu hành tự do"),
+        ("How long does it take to issue a professional certificate in bidding?",
+         "cấp chứng chỉ nghiệp vụ chuyên môn đấu thầu"),
+        ("When was the decision issued?", "quyết định ban hành"),
+    ],
+)  # fmt: skip
+def test_modifiers_that_open_the_phrase_rank_and_granted_papers(question, expected):
+    assert expected in _vi(question), _vi(question)
+
+
+def test_a_length_of_time_asks_how_long_not_when():
+    assert _vi("What is the processing time for this procedure?").endswith("là bao lâu?")
+    assert _vi("What is the deadline for this report?").endswith("là khi nào?")
