@@ -21,7 +21,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 9: a crawled row short of its leading cells is placed where its figures and unit meet theirs.
 # 10: a short row of a numbered table: the merged cells put back where its figures fit.
 # 11: a row under a label merged down over it says that label.
-CHUNKING_VERSION = 11
+# 12: an appendix ("PHỤ LỤC II") starts a new heading path; a total row ("Tổng cộng") is a row.
+CHUNKING_VERSION = 12
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

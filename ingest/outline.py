@@ -12,8 +12,14 @@ from vntext.sentences import SUPERSCRIPTS
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # (rank, pattern, label kind). A lower rank is a higher level. Legal and administrative outlines
-# share the same ranks: Chương > Mục > I. > Điều > 1. > 1.1. > a) > (1).
+# share the same ranks: Chương > Mục > I. > Điều > 1. > 1.1. > a) > (1). An appendix ("PHỤ LỤC
+# II" on a line of its own) is none of the articles before it: it starts the outline anew.
 _MARKERS: list[tuple[int, re.Pattern[str], str]] = [
+    (
+        -1,
+        re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVXLC\d]{1,6}[A-Za-z]?)?[ \t]*(?:\n|$)"),
+        "appendix",
+    ),
     (0, re.compile(r"^(?:PHẦN|Phần)\s+(?:thứ\s+\w+|[IVXLC\d]+)\b"), "part"),
     (1, re.compile(r"^(?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b"), "chapter"),
     (2, re.compile(r"^(?:MỤC|Mục)\s+\d+\b"), "section"),
@@ -69,7 +75,7 @@ def _is_pure_heading(paragraph: str, kind: str) -> bool:
         return False
     if kind == "article" and _states(paragraph):
         return False  # "Điều 2. Quyết định này có hiệu lực kể từ ngày 07/12/2025." is content
-    if kind in ("article", "chapter", "section", "part"):
+    if kind in ("article", "chapter", "section", "part", "appendix"):
         return len(paragraph) <= 160
     return not paragraph.rstrip().endswith((".", ";", "./."))
 

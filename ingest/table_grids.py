@@ -8,7 +8,14 @@ import json
 import re
 from typing import Any
 
-from ingest.tables import LINE_BREAK, Table, clean_cell, is_numbering, table_from_grid
+from ingest.tables import (
+    LINE_BREAK,
+    Table,
+    clean_cell,
+    is_numbering,
+    is_total_row,
+    table_from_grid,
+)
 
 MARKER = re.compile(r"^⟦bảng-json (\{.*\})⟧$")
 
@@ -40,11 +47,16 @@ def table_from_marker(line: str) -> Table | None:
 
 def _group_rows(grid: list[list[Cell]]) -> set[int]:
     """Rows where one cell spans all columns, or all but a row number ("I | Hoàn thiện…");
-    not "Giáo dục thường xuyên | 90" with one fee across two columns."""
+    not "Giáo dục thường xuyên | 90" with one fee across two columns, nor a total."""
     out = set()
     for i, row in enumerate(grid):
         numbered = is_numbering(clean_cell(row[0][0])) if row else False
-        if len(row) >= 3 and len({id(ident) for _, ident in row[1 if numbered else 0 :]}) == 1:
+        total = is_total_row([text for text, _ in row])
+        if (
+            len(row) >= 3
+            and not total
+            and len({id(ident) for _, ident in row[1 if numbered else 0 :]}) == 1
+        ):
             out.add(i)
     return out
 

@@ -25,6 +25,7 @@ from ingest.tables import (
     header_from_rows,
     is_data_table,
     is_numbering,
+    is_total_row,
     name_number_column,
 )
 
@@ -155,7 +156,8 @@ def _words_under(body: list[Seg], start: int | None = None) -> WordsUnder:
 
     def count(columns: list[str], subs: list[int]) -> float:
         table = _assemble(columns, body, start)
-        rows = [r for k, r in enumerate(table.rows) if k not in table.groups]
+        totals = {k for k, r in enumerate(table.rows) if is_total_row(r)}  # words of any kind
+        rows = [r for k, r in enumerate(table.rows) if k not in table.groups | totals]
         shares = []
         for i in subs:
             cells = [r[i] for r in rows if i < len(r) and r[i]]

@@ -8,7 +8,7 @@ import re
 
 from ingest.table_cells import Seg, emph
 from ingest.table_headers import DOWN
-from ingest.tables import Table, clean_cell, is_numbering
+from ingest.tables import Table, clean_cell, is_numbering, is_total_row
 from vntext.terms import fold
 
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z]|\d{1,2}\s*=\s*[\d+\-*/x ]{1,12})$")
@@ -48,7 +48,13 @@ def add_row(table: Table, source: list[str], row: list[str]) -> None:
     if len(filled) >= 3 and all(_COLUMN_NUMBER.match(clean_cell(c)) for c in filled):
         return  # the row that numbers the columns: (1) (2) (3), or A | B | 1 | 2 | 3=1+2
     bold = all(emph(c) for c in filled)
-    if width >= 3 and bold and (len(filled) <= 2 or numbered_title(Seg(filled), width)):
+    total = is_total_row(filled)
+    if (
+        width >= 3
+        and bold
+        and not total
+        and (len(filled) <= 2 or numbered_title(Seg(filled), width))
+    ):
         table.groups.add(len(table.rows))
         table.rows.append(row + [""] * (width - len(row)))
         return
@@ -56,6 +62,10 @@ def add_row(table: Table, source: list[str], row: list[str]) -> None:
     above = next(
         (r for i, r in reversed(list(enumerate(table.rows))) if i not in table.groups), None
     )
+    own = [clean_cell(c) for c in filled]
+    if total and (missing > 0 or row[table.label_column] != own[0]):  # label out of its place
+        table.rows.append(_total_cells(table, above, own))
+        return
     kinds = [_column_kind(c) for c in table.columns]
     if missing > 0:
         numbered = table.rows and any(is_numbering(r[0]) for r in table.rows if r[0])
@@ -70,6 +80,29 @@ def add_row(table: Table, source: list[str], row: list[str]) -> None:
         else:
             row = (above[:missing] if above else [""] * missing) + row
     table.rows.append(row[:width])
+
+
+def _total_cells(table: Table, above: list[str] | None, cells: list[str]) -> list[str]:
+    """A short total row: its label under the label column, each amount under the next column
+    where the row above holds an amount ("Tổng | 18,800" under "Chiều dài (km)", "Tổng thời
+    gian thực hiện | 01 ngày" under "Thời gian thực hiện"), other cells in the next free column;
+    nothing merged down from above, which a total does not repeat."""
+    width = len(table.columns)
+    start = table.label_column
+    out = [""] * width
+    out[start] = cells[0]
+    amounts = [i for i in range(start + 1, width) if above and _is_amount(above[i])]
+    for value in cells[1:]:
+        free = [i for i in range(start + 1, width) if not out[i]]
+        fits = [i for i in amounts if not out[i]] if _is_amount(value) else []
+        if fits or free:
+            out[(fits or free)[0]] = value
+    return out
+
+
+def _is_amount(cell: str) -> bool:
+    """A figure or a figure and its unit: "18,800", "01 ngày", "3.000.000 đồng"."""
+    return cell[:1].isdigit()
 
 
 def _merged_from(above: list[str] | None, row: list[str], missing: int) -> list[str]:

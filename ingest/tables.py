@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ingest.table_totals import is_total_row
 from vntext.terms import fold
 
 BLOCK_HEAD = "Bảng gồm các cột: "
@@ -151,9 +152,9 @@ def table_from_grid(
 
 def is_group_row(row: list[str]) -> bool:
     """In a grid that cannot say a cell spans the row (a markdown table): a row with one cell,
-    or a bold row number and a bold title ("| **I** | **Hoàn thiện…** | | |")."""
+    or a bold row number and a bold title ("| **I** | **Hoàn thiện…** | | |"); never a total."""
     filled = [c for c in row if clean_cell(c)]
-    if len(row) < 3 or not filled:
+    if len(row) < 3 or not filled or is_total_row(row):
         return False
     if len(filled) == 1:
         return True

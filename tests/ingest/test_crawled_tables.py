@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from ingest.table_blocks import read_block
 from ingest.table_cells import Seg, emph
-from ingest.table_rows import placed_lead
+from ingest.table_rows import add_row, placed_lead
 from ingest.table_stride import caption_cells, first_column, stride_rows, two_row_stride
-from ingest.tables import Table, render
+from ingest.tables import Table, is_total_row, render
 from tests.ingest.test_tables import _provincial, _row
 
 
@@ -135,3 +135,29 @@ def test_rows_under_a_label_merged_down_carry_that_label():
     _, chunks = _provincial("d2c5b73468786a99.md")
     line = _row(chunks, "Xã Đan Thượng — Tuyến đê: Đê bối Liên Phương")[1]
     assert line.endswith("Chiều dài (km): 2,300; Cấp đê: V")
+
+
+def test_a_bold_total_row_closes_the_rows_above_and_heads_none():
+    """ "**Tổng** | **18,800**" under a commune's two dikes: a row whose figure stands under the
+    column of figures above it, not a group row over the next commune."""
+    _, chunks = _provincial("d2c5b73468786a99.md")
+    chunk, line = _row(chunks, "Tổng — ")
+    assert line == "Tổng — Chiều dài (km): 18,800"
+    chunk, _ = _row(chunks, "2. Xã Hạ Hòa")
+    assert not any("Tổng" in h for h in chunk.headings)
+
+
+def test_a_short_total_row_takes_no_cells_from_the_row_above():
+    """A total holds its label and its figures only: no row number or words merged down."""
+    table = Table(["STT", "Nội dung", "Đơn vị tính", "Số lượng", "Ghi chú"], [])
+    add_row(
+        table,
+        ["1", "Nước ngầm", "m3", "40", "Khai thác"],
+        ["1", "Nước ngầm", "m3", "40", "Khai thác"],
+    )
+    add_row(table, ["**Tổng cộng**", "**40**"], ["Tổng cộng", "40"])
+    add_row(table, ["**Tổng hợp**", "**chung**"], ["Tổng hợp", "chung"])
+    assert table.rows[1] == ["", "Tổng cộng", "", "40", ""]
+    assert table.groups == {2}  # "Tổng hợp" is a title, not a total
+    assert is_total_row(["", "**Cộng (I+II)**"]) and is_total_row(["Tổng thời gian giải quyết"])
+    assert not is_total_row(["Tổng cục Thuế"]) and not is_total_row(["Công tác tuyên truyền"])

@@ -7,7 +7,7 @@ import itertools
 from ingest.chunker import CHARS_PER_TOKEN, chunk_document
 from ingest.loaders import load_text
 from ingest.outline import heading_rank, parse_outline
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, shared_path
 
 
 def _chunks(name: str, max_tokens: int = 320):
@@ -65,3 +65,28 @@ def test_closing_blocks_found_in_every_notice():
     ):
         outline = parse_outline(load_text(SAMPLES / name))
         assert outline.signature is not None, name
+
+
+def test_an_appendix_starts_a_heading_path_of_its_own():
+    """ "PHỤ LỤC" after the closing article heads the appendix; the article's path ends there."""
+    text = (
+        "Điều 3. Điều khoản thi hành\n\n1. Nghị quyết có hiệu lực từ ngày 01/01/2026.\n\n"
+        "PHỤ LỤC II\n\nMỨC CHI HỖ TRỢ BẦU CỬ\n\nChi bồi dưỡng đại biểu dự hội nghị mỗi người.\n\n"
+        "Phụ lục I kèm theo Nghị quyết này quy định mức chi.\n"
+    )
+    blocks = parse_outline(text).blocks
+    article = next(b for b in blocks if b.text.startswith("1. Nghị quyết"))
+    appendix = next(b for b in blocks if b.text.startswith("Chi bồi dưỡng"))
+    assert article.headings[0] == "Điều 3. Điều khoản thi hành"
+    assert appendix.headings == ["PHỤ LỤC II"]
+    # a sentence that only names an appendix heads nothing
+    assert heading_rank("Phụ lục I kèm theo Nghị quyết này quy định mức chi.") is None
+    assert heading_rank("PHỤ LỤC")[0] < heading_rank("Chương II")[0]
+
+
+def test_a_crawled_appendix_table_is_under_the_appendix_not_the_last_article():
+    text = load_text(shared_path("datasets", "provincial", "4672020dbba893fb.md"))
+    chunks = chunk_document(text, "d", "d-v1", "Tiêu đề")
+    rows = [c for c in chunks if c.table is not None]
+    assert rows and all(c.headings[0] == "PHỤ LỤC" for c in rows)
+    assert all(not h.startswith("Điều") for c in rows for h in c.headings)

@@ -13,7 +13,7 @@ from core.document import Chunk
 from ingest.chunker import chunk_document
 from ingest.cleanup import clean_text
 from ingest.loaders import load_text
-from ingest.tables import row_cells
+from ingest.tables import render, row_cells, table_from_grid
 from tests.conftest import shared_path
 
 
@@ -307,3 +307,15 @@ def test_two_row_header_spanning_cell_chosen_by_what_its_sub_columns_hold():
     chunk, line = _row(chunks, "1. Xã A Lưới 1 —")
     assert chunk.table is not None and chunk.table.columns[1] == "Địa phương"
     assert "Tỷ lệ vốn đối ứng ngân sách địa phương (%) – Thành phố: 80; " in line
+
+
+def test_a_pipe_table_total_row_is_a_row_and_a_lone_title_a_group():
+    grid = [
+        ["STT", "Địa bàn", "Mức thu"],
+        ["", "**Khu vực thành thị**", ""],
+        ["1", "Phường", "200"],
+        ["", "**Tổng cộng**", ""],
+    ]
+    table = table_from_grid(grid)
+    assert table is not None and table.groups == {0}
+    assert render(table).endswith("1. Phường — Mức thu: 200\nTổng cộng")
