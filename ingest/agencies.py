@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from ingest.agency_heads import HEADS, PREDICATE, generic_span
 from vntext.terms import fold, nfc, normalize_tone
+
+__all__ = ["PREDICATE", "Mention", "canonical", "find_agencies", "list_prefix", "match_form"]
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFF) if chr(c).isupper())
 _NAME = rf"[{_UPPER}][\w]*(?:\s+[{_UPPER}0-9][\w]*)*"
@@ -21,7 +24,7 @@ _UNIT = r"huyện|quận|thị xã|thị trấn|thành phố|xã|phường|đặ
 _UBND = r"(?:ubnd|ủy ban nhân dân)"
 ROLES = re.compile(
     r"^(?:(?:giám đốc|thủ trưởng|chủ tịch|lãnh đạo|người đứng đầu|chánh|trưởng|đề nghị|giao"
-    r"|đối với|trách nhiệm của|các cơ quan|cơ quan)\s*:?\s+)+",
+    r"|đối với|trách nhiệm của|các cơ quan(?! chuyên môn)|cơ quan(?! chuyên môn))\s*:?\s+)+",
 )
 # A named district or commune: "UBND huyện Bình Gia" (case matters: the name is capitalised).
 _NAMED = re.compile(rf"(?:UBND|[ỦUủu][ỷy] ban nhân dân)\s+({_UNIT})\s+({_NAME})")
@@ -32,6 +35,9 @@ _BARE_NAMED = re.compile(
 # A people's council ("HĐND huyện", "Thường trực Hội đồng nhân dân tỉnh").
 _COUNCIL = re.compile(
     rf"(?:Thường trực\s+)?(?:HĐND|Hội đồng nhân dân)(?:\s+(?:{_UNIT})(?:\s+{_NAME})?|(?=\s*,))"
+    # its standing body, committees and deputies are agencies at any level, even "… tỉnh"
+    rf"|(?:Thường trực|[Cc]ác Ban của|(?:[Cc]ác\s+)?Tổ đại biểu|(?:[Cc]ác\s+)?[Đđ]ại biểu)\s+"
+    rf"(?:HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|[Tt]hành phố|{_UNIT})(?:\s+{_NAME})?)?"
 )
 _UNITS = rf"(?:{_UNIT})(?:\s*(?:,|và)\s*(?:các\s+)?(?:{_UNIT}))*"
 _UBND_GROUP = re.compile(
@@ -44,32 +50,20 @@ _SO_GROUP = re.compile(
     r"(?:các\s+)?(?:sở|cơ quan)\s*,\s*(?:(?:cơ quan|ban)\s*,\s*)*ngành"
     r"(?:\s*,\s*(?:địa phương|đoàn thể))*(?:\s+(?:cấp tỉnh|tỉnh|thành phố|của thành phố"
     r"|có liên quan|liên quan))*|các cơ quan chuyên môn (?:trực )?thuộc (?:ubnd|ủy ban nhân dân)"
-    r" (?:tỉnh|thành phố)"
+    r" (?:tỉnh|thành phố)|các cơ quan chuyên môn(?:\s*,\s*cơ quan hành chính khác)?"
+    r"(?:\s+(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố))?"
+    r"(?!\s+(?:trực )?thuộc)"
 )
-# Heads of agency names the table cannot list (every province has its own centres and boards).
-_HEADS = re.compile(
-    r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
-    r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
-    r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
-    r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
-    r"(?=[\s,;:.])"
+# Public service units of the province ("các đơn vị sự nghiệp công lập trực thuộc UBND tỉnh").
+_PUBLIC_UNITS = re.compile(
+    r"(?:các\s+)?đơn vị sự nghiệp(?:\s+công lập)?(?:\s+(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban"
+    r"(?:\s+nhân)?(?:\s+dân)?)\s+(?:tỉnh|thành phố))?(?!\s+(?:trực )?thuộc)"
 )
-# Words that start what an agency is asked to do (lower case): a generic name ends before them.
-PREDICATE = re.compile(
-    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức|tham mưu|chỉ đạo"
-    r"|triển khai|theo dõi|hướng dẫn|tiếp tục|tăng cường|khẩn trương|chủ động|rà soát|căn cứ"
-    r"|nghiên cứu|đẩy mạnh|bố trí|báo cáo|thường xuyên|đôn đốc|kiểm tra|cung cấp|kịp thời"
-    r"|xây dựng|hoàn thiện|tập trung|đề xuất|trình|là|được|đã|đang|sẽ|cần|phải|nghiêm túc"
-    r"|quán triệt|tuyên truyền|vận động|định hướng|giám sát|phát hiện|xử lý|thẩm định|hỗ trợ"
-    r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
-    r"|gồm|bao gồm|có"
-    r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
-)
-# Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
-_LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
-_STEERS = ("thực hiện", "phòng", "xây dựng", "công tác", "chuyển đổi", "cải cách", "quân sự")
-# Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
-_WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
+# "Ban Chỉ huy … cấp tỉnh, cấp xã": the same body at each level it names.
+_LEVEL = re.compile(r"\s+cấp\s+(?:tỉnh|huyện|xã)$")
+_NEXT_LEVEL = re.compile(r"\s*(?:,|và)\s*(cấp\s+(?:tỉnh|huyện|xã))(?!\w)")
+# A name placed in its province ("Thuế tỉnh Đắk Lắk", "Hội Liên hiệp Phụ nữ Thành phố").
+_PLACED = re.compile(rf"^(.*?\s(?:tỉnh|[Tt]hành phố))((?:\s+[{_UPPER}][\w]*)*)$")
 
 
 @dataclass(frozen=True)
@@ -162,12 +156,20 @@ def canonical(name: str) -> str:
     if named:
         return f"UBND {named.group(1).lower()} {named.group(2)}"
     form = match_form(bare)
-    if _SO_GROUP.match(form):
+    if _SO_GROUP.match(form) or _SO_GROUP.match(match_form(text)):
         return "Các sở, ban, ngành"
+    if _PUBLIC_UNITS.fullmatch(match_form(text)):
+        return "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh"
     if _UBND_GROUP.fullmatch(form) or _UBND_GROUP.match(form):
         units = set(re.findall(_UNIT, form))
         district = units & {"huyện", "quận", "thị xã"}
         return "UBND các huyện, thành phố" if district else "UBND các xã, phường"
+    placed = _PLACED.match(bare)
+    if placed:  # "… tỉnh Đắk Lắk" is "… tỉnh"; "… Thành phố" of a city province is too
+        home = key(placed.group(1))
+        for base in (home, re.sub(r"thanh pho$", "tinh", home)):
+            if base in canon:
+                return canon[base]
     place = re.sub(r"\s+(?:tinh|thanh pho)(?:\s+[a-z ]+)?$", "", k)
     if place != k and place in canon and canon[place].startswith("Sở "):
         return canon[place]
@@ -188,9 +190,10 @@ def _find_agencies(text: str) -> tuple[Mention, ...]:
     spans += [m.span() for m in _NAMED.finditer(text)]
     spans += [m.span() for m in _BARE_NAMED.finditer(text)]
     spans += [m.span() for m in _COUNCIL.finditer(text)]
+    spans += [m.span() for m in _PUBLIC_UNITS.finditer(form)]
     spans += _department_list(form)
-    for m in _HEADS.finditer(text):
-        span = _generic(text, m.start(), m.end())
+    for m in HEADS.finditer(text):
+        span = generic_span(text, form, m.start(), m.end())
         if span and form[max(0, span[0] - 4) : span[0]] == "các ":
             span = (span[0] - 4, span[1])  # "các Ban Xây dựng Đảng": all of them, one name
         spans += [span] if span else []
@@ -198,7 +201,28 @@ def _find_agencies(text: str) -> tuple[Mention, ...]:
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
-    return tuple(Mention(s, e, text[s:e], _canonical_at(text, s, e)) for s, e in sorted(chosen))
+    found = [Mention(s, e, text[s:e], _canonical_at(text, s, e)) for s, e in sorted(chosen)]
+    return tuple(sorted([*found, *_other_levels(text, form, found)], key=lambda m: m.start))
+
+
+def _other_levels(text: str, form: str, found: list[Mention]) -> list[Mention]:
+    """ "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": the body at the other level too."""
+    out = []
+    taken = [(m.start, m.end) for m in found]
+    for m in found:
+        level = _LEVEL.search(form[m.start : m.end])
+        other = _NEXT_LEVEL.match(form, m.end) if level else None
+        if level is None or other is None:
+            continue
+        if any(s < other.end(1) and other.start(1) < e for s, e in taken):
+            continue
+        name = text[m.start : m.start + level.start()] + " " + text[other.start(1) : other.end(1)]
+        out.append(
+            Mention(
+                other.start(1), other.end(1), text[other.start(1) : other.end(1)], canonical(name)
+            )
+        )
+    return out
 
 
 def _canonical_at(text: str, start: int, end: int) -> str:
@@ -234,34 +258,6 @@ def _department_list(form: str) -> list[tuple[int, int]]:
                 break
             pos = sep.end()
     return spans
-
-
-def _generic(text: str, start: int, head_end: int) -> tuple[int, int] | None:
-    """The span of a name that opens with a head word ("Trung tâm Chuyển đổi số Thành phố"):
-    capitalised words and their lower-case companions, up to punctuation or a verb."""
-    end, words, form = head_end, 0, match_form(text)
-    for m in re.finditer(r"\s+([^\s,;:.()]+)", text[head_end:]):
-        if m.start() != end - head_end:
-            break
-        word = m.group(1)
-        steering = words == 0 and text[start:head_end] in ("Ban Chỉ đạo", "BCĐ", "Ban Chỉ huy")
-        if steering and form.startswith(_STEERS, head_end + m.start(1)):
-            end, words = head_end + m.end(), 1  # "Ban Chỉ đạo thực hiện các Chương trình …"
-            continue
-        if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST:
-            break
-        if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
-            break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
-        verb = PREDICATE.match(form, head_end + m.start(1)) if words else None
-        if verb and form[end - 6 : end] == "chương":
-            verb = None  # "Ban Chỉ đạo các Chương trình …": a noun
-        if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
-            break
-        end, words = head_end + m.end(), words + 1
-        if words >= 12:
-            break
-    whole = text[start:head_end] in _WHOLE_HEADS
-    return (start, end) if words or whole else None
 
 
 def matches(query: str, canonical_name: str) -> bool:

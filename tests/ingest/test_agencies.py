@@ -58,3 +58,46 @@ def test_a_user_can_name_an_agency_by_abbreviation_or_without_accents():
         assert matches(query, name), query
     assert not matches("Sở Xây dựng", name)
     assert matches("xay dung", "Sở Xây dựng")
+
+
+def test_a_councils_standing_body_committees_and_deputies_are_agencies_at_any_level():
+    text = (
+        "Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh và các "
+        "đại biểu Hội đồng nhân dân tỉnh theo dõi việc thi hành."
+    )
+    assert [m.canonical for m in find_agencies(text)] == [
+        "Thường trực HĐND tỉnh",
+        "Các Ban của HĐND tỉnh",
+        "Các đại biểu HĐND tỉnh",
+    ]
+
+
+def test_a_body_named_at_two_levels_is_one_agency_per_level():
+    found = find_agencies("Ban Chỉ đạo Chuyển đổi số cấp tỉnh, cấp xã rà soát danh mục.")
+    assert [m.canonical for m in found] == [
+        "Ban Chỉ đạo Chuyển đổi số cấp tỉnh",
+        "Ban Chỉ đạo Chuyển đổi số cấp xã",
+    ]
+
+
+def test_groups_of_agencies_have_one_name():
+    text = (
+        "Yêu cầu thủ trưởng các cơ quan chuyên môn, cơ quan hành chính khác; các đơn vị sự "
+        "nghiệp công lập trực thuộc UBND tỉnh và các tổ chức chính trị - xã hội tham gia."
+    )
+    assert [m.canonical for m in find_agencies(text)] == [
+        "Các sở, ban, ngành",
+        "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh",
+        "Các tổ chức chính trị - xã hội tỉnh",
+    ]
+    assert canonical("các tổ chức thành viên của Mặt trận") == canonical(
+        "Các tổ chức thành viên của Mặt trận Tổ quốc tỉnh"
+    )
+
+
+def test_a_known_agency_placed_in_its_province_is_the_same_agency():
+    assert canonical("Thuế tỉnh Gia Lai") == "Thuế tỉnh"
+    assert canonical("Hội Liên hiệp Phụ nữ Thành phố") == "Hội Liên hiệp Phụ nữ tỉnh"
+    assert canonical("Trung tâm Lưu trữ lịch sử tỉnh Gia Lai") == (
+        "Trung tâm Lưu trữ lịch sử tỉnh Gia Lai"
+    )  # a name the table does not know keeps its words

@@ -1,0 +1,60 @@
+"""Agency names the table cannot list, found by their shape: a head word ("Trung tâm", "Ban
+Quản lý", "Chi cục") and the capitalised words after it, up to the words of what it is asked to
+do ("Trung tâm Chuyển đổi số Thành phố tham mưu …")."""
+
+from __future__ import annotations
+
+import re
+
+# Heads of agency names the table cannot list (every province has its own centres and boards).
+HEADS = re.compile(
+    r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
+    r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
+    r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
+    r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
+    r"(?=[\s,;:.])"
+)
+# Words that start what an agency is asked to do (lower case): a generic name ends before them.
+PREDICATE = re.compile(
+    r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức|tham mưu|chỉ đạo"
+    r"|triển khai|theo dõi|hướng dẫn|tiếp tục|tăng cường|khẩn trương|chủ động|rà soát|căn cứ"
+    r"|nghiên cứu|đẩy mạnh|bố trí|báo cáo|thường xuyên|đôn đốc|kiểm tra|cung cấp|kịp thời"
+    r"|xây dựng|hoàn thiện|tập trung|đề xuất|trình|là|được|đã|đang|sẽ|cần|phải|nghiêm túc"
+    r"|quán triệt|tuyên truyền|vận động|định hướng|giám sát|phát hiện|xử lý|thẩm định|hỗ trợ"
+    r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
+    r"|gồm|bao gồm|có"
+    r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
+)
+# Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
+_LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
+_STEERS = ("thực hiện", "phòng", "xây dựng", "công tác", "chuyển đổi", "cải cách", "quân sự")
+# Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
+_WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
+
+
+def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, int] | None:
+    """The span of a name that opens with a head word ("Trung tâm Chuyển đổi số Thành phố"):
+    capitalised words and their lower-case companions, up to punctuation or a verb."""
+    end, words = head_end, 0
+    for m in re.finditer(r"\s+([^\s,;:.()]+)", text[head_end:]):
+        if m.start() != end - head_end:
+            break
+        word = m.group(1)
+        steering = words == 0 and text[start:head_end] in ("Ban Chỉ đạo", "BCĐ", "Ban Chỉ huy")
+        if steering and form.startswith(_STEERS, head_end + m.start(1)):
+            end, words = head_end + m.end(), 1  # "Ban Chỉ đạo thực hiện các Chương trình …"
+            continue
+        if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST:
+            break
+        if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
+            break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
+        verb = PREDICATE.match(form, head_end + m.start(1)) if words else None
+        if verb and form[end - 6 : end] == "chương":
+            verb = None  # "Ban Chỉ đạo các Chương trình …": a noun
+        if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
+            break
+        end, words = head_end + m.end(), words + 1
+        if words >= 12:
+            break
+    whole = text[start:head_end] in _WHOLE_HEADS
+    return (start, end) if words or whole else None
