@@ -18,8 +18,10 @@ def understand(question: str, history: list[Turn] | None) -> tuple[str, Question
     """The text to search with and the question as analysed: an English question in the
     documents' Vietnamese words; a short follow-up with the words of the one before it, its own
     places replacing the earlier ones."""
+    wider = ""  # other Vietnamese forms of an English term: retrieval looks for them too
     if is_english(question):
-        question = to_vietnamese(question).text
+        translation = to_vietnamese(question)
+        question, wider = translation.text, translation.alternatives
     search_text = with_history(question, history)
     q = analyse(search_text)
     if search_text != question:
@@ -27,7 +29,7 @@ def understand(question: str, history: list[Turn] | None) -> tuple[str, Question
         q.text = question
         q.entities = own.entities or q.entities
         q.years = own.years or q.years
-    return search_text, q
+    return f"{search_text} {wider}".rstrip(), q
 
 
 def in_english(answer: Answer) -> Answer:

@@ -25,6 +25,13 @@ class Translation:
     frame: str = FRAME  # the English frame the answer goes into
     used: list[Entry] = field(default_factory=list)  # glossary entries applied (for --explain)
 
+    @property
+    def alternatives(self) -> str:
+        """The other Vietnamese forms of the entries used ("thời hạn giải quyết" beside
+        "thời gian giải quyết"): words a search may also look for."""
+        forms = dict.fromkeys(f for entry in self.used for f in entry.alternatives)
+        return " ".join(f for f in forms if f not in self.text)
+
 
 # --- telling English from Vietnamese ---
 _EN_FUNCTION = words("english_function_words")
@@ -80,6 +87,7 @@ class _Unit:
     text: str
     kind: str  # a glossary kind, name, num, word or en (kept as written), fn (dropped), mark, punct
     source: str = ""
+    owner: bool = False  # ends in "'s": what follows belongs to it ("the Fund's capital")
 
 
 def _is_name(token: str, at_start: bool) -> bool:
@@ -113,24 +121,31 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
         entry, n = lookup(tokens, i)
         if entry and n > 1:  # a capitalised phrase the glossary knows ("Ring Road") is no name
             used.append(entry)
-            units.append(_Unit(entry.vietnamese, entry.kind, lower))
+            owner = tokens[i + n - 1].endswith("'s")
+            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner))
             i += n
             continue
         if _is_name(token, at_start=True) or _opens_name(tokens, i):
             j = i + 1
             while j < len(tokens) and _is_name(tokens[j], at_start=False):
                 j += 1
-            units.append(_Unit(" ".join(t.removesuffix("'s") for t in tokens[i:j]), "name"))
+                if tokens[j - 1].endswith("'s"):
+                    break
+            name = " ".join(t.removesuffix("'s") for t in tokens[i:j])
+            units.append(_Unit(name, "name", owner=tokens[j - 1].endswith("'s")))
             i = j
             continue
         entry, n = lookup(tokens, i)
         if entry:
             used.append(entry)
-            units.append(_Unit(entry.vietnamese, entry.kind, lower))
+            owner = tokens[i + n - 1].endswith("'s")
+            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner))
             i += n
             continue
         if token.startswith("«"):
             units.append(_Unit(token.strip("«»"), "mark"))
+        elif re.fullmatch(r"\d+[A-Z]", token):  # "5G stations" → "trạm 5G": a modifier
+            units.append(_Unit(token, "name"))
         elif token[0].isdigit() or token.startswith("số"):
             # "in 2022" → "năm 2022", "on 16/9/2022" → "ngày 16/9/2022"
             lead = "năm " if _YEAR.fullmatch(token) else "ngày " if _DATE.fullmatch(token) else ""
@@ -168,7 +183,11 @@ def _granting(units: list[_Unit]) -> list[_Unit]:
 def _noun_phrase(chunk: list[_Unit]) -> list[_Unit]:
     """English modifiers come before the head, Vietnamese ones after: reverse the pieces,
     keeping a title or document type with its name or number ("Decision 2820/QĐ-UBND") and a
-    figure with its units ("10 billion VND" → "10 tỷ đồng")."""
+    figure with its units ("10 billion VND" → "10 tỷ đồng"). "X's Y" is "Y của X"."""
+    owner = next((k for k, u in enumerate(chunk[:-1]) if u.owner), None)
+    if owner is not None:
+        owned = _noun_phrase(chunk[owner + 1 :])
+        return [*owned, _Unit("của", "link"), *_noun_phrase(chunk[: owner + 1])]
     merged: list[_Unit] = []
     for unit in chunk:
         prev = merged[-1] if merged else None
@@ -195,6 +214,11 @@ def _noun_phrase(chunk: list[_Unit]) -> list[_Unit]:
     return phrase
 
 
+def _names_an_owner(unit: _Unit) -> bool:
+    """A place, a person or a body (written capitalised): what "of" then means is "của"."""
+    return unit.kind == "name" or unit.text[:1].isupper() or fold(unit.text) in _PLACE_MARKERS
+
+
 _NOMINAL = frozenset({"n", "q", "d", "l", "t", "u", "p", "name", "num", "word"})
 
 
@@ -204,16 +228,23 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
     chunk: list[_Unit] = []
     heads: list[str] = []
     asking = closed = False
+    opener = _Unit("", "punct")  # what stands before the noun phrase being gathered
+    owned = False  # the phrase before can be owned ("tỷ lệ … của tỉnh …")
     for unit in [*units, _Unit("", "punct")]:
         if unit.kind in _NOMINAL:
             chunk.append(unit)
             continue
         if chunk:
             phrase = _noun_phrase(chunk)
+            if opener.source == "of" and owned and _names_an_owner(phrase[0]):
+                parts.append("của")  # "the rate of Lang Son province": "tỷ lệ … của tỉnh …"
             heads += [] if closed else [next((u.kind for u in phrase if u.kind != "p"), "n")]
             parts += [u.text for u in phrase] + (["nào"] if asking else [])
+            # a title takes its body without "của": "Chủ tịch UBND tỉnh"
+            owned = not (len(phrase) == 1 and phrase[0].kind == "t")
             chunk = []
         asking = unit.kind == "fn" and unit.source in ("which", "what")
+        opener = unit
         if unit.kind == "mark" and unit.text == "^":  # the question clause starts here
             heads.clear()
             closed = False

@@ -70,7 +70,7 @@ _SOURCE = re.compile(
     re.I,
 )
 _EFFECT_END = re.compile(
-    r"\b(?:take|takes|took|taking) effect$|\bcome into (?:force|effect)$", re.I
+    r"\b(?:take|takes|took|taking) effect$|\bcome into (?:force|effect)$|\beffective$", re.I
 )
 _COMPILED = [(re.compile(p, re.I | re.S), t) for p, t in _FRAMES]
 _WH = re.compile(

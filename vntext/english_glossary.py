@@ -22,6 +22,7 @@ class Entry:
 TOKEN = re.compile(
     r"«[^»]*»"  # words a question frame already put in Vietnamese
     r"|(?:số\s+)?\d+[A-Za-z]?(?:/\d{4})?[/-][^\W\d_][\w/-]*[^\W_]"  # 2820/QĐ-UBND
+    r"|\d+[A-Z]\b"  # 5G, 4G
     r"|(?:số\s+)?\d+(?:[.,/:-]\d+)*%?"
     r"|[^\W\d_]+(?:['-]\w+)*'?"
     r"|[,;]"

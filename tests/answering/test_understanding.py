@@ -57,3 +57,9 @@ def test_a_long_answer_that_was_never_a_direct_one_is_left_whole():
     answer = _answer("1. Sở Tài chính chủ trì; " * 20)
     answer.question = "What are the tasks of the Department of Finance?"
     assert in_english(answer).answer.rstrip().endswith("chủ trì;")
+
+
+def test_retrieval_also_looks_for_other_forms_scoring_reads_the_first():
+    search_text, q = understand("What is the processing time for this procedure?", None)
+    assert search_text.endswith("? thời hạn giải quyết")
+    assert "hạn" not in q.terms and "gian" in q.terms

@@ -250,7 +250,7 @@ def test_a_capitalised_phrase_the_glossary_knows_is_no_name():
 
 def test_a_possessive_finds_the_entry_of_its_bare_word():
     text = _vi("What is the Fund's minimum charter capital?")
-    assert text.startswith("vốn điều lệ tối thiểu quỹ"), text
+    assert text.startswith("vốn điều lệ tối thiểu của quỹ"), text
     assert "kinh phí" not in text
 
 
@@ -264,7 +264,7 @@ def test_a_capitalised_function_word_inside_the_sentence_opens_a_name():
     ("question", "expected"),
     [
         ("A project's loan may not exceed what percentage of the total investment?",
-         "vốn vay dự án không vượt quá bao nhiêu phần trăm tổng mức đầu tư"),
+         "vốn vay của dự án không vượt quá bao nhiêu phần trăm tổng mức đầu tư"),
         ("By what percentage was the processing time cut?", "bao nhiêu phần trăm"),
         ("How far from the dyke foot does the protection corridor extend?", "bao nhiêu"),
         ("Which agency is decentralised the authority to decide on liquidating assets?",
@@ -303,3 +303,35 @@ def test_modifiers_that_open_the_phrase_rank_and_granted_papers(question, expect
 def test_a_length_of_time_asks_how_long_not_when():
     assert _vi("What is the processing time for this procedure?").endswith("là bao lâu?")
     assert _vi("What is the deadline for this report?").endswith("là khi nào?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the online payment rate of Lang Son province?",
+         "tỷ lệ thanh toán trực tuyến của tỉnh Lang Son"),
+        ("What is the Fund's minimum charter capital?", "vốn điều lệ tối thiểu của quỹ"),
+        ("Under the Working Group's 2022 inspection conclusion, how many tasks were done?",
+         "kết luận kiểm tra 2022 của Tổ công tác"),
+        ("Who is the Chairman of Lang Son Provincial People's Committee?",
+         "Chủ tịch UBND tỉnh Lang Son"),
+        ("What is the rate of late dossiers?", "tỷ lệ hồ sơ trễ hạn"),
+    ],
+)  # fmt: skip
+def test_an_owner_is_joined_by_cua_a_modifier_is_not(question, expected):
+    assert expected in _vi(question), _vi(question)
+
+
+def test_a_decision_effective_from_a_date_keeps_the_verb_before_the_date():
+    text = _vi("From what date is Decision 138/2025/QD-UBND of Dong Thap province effective?")
+    assert text.endswith("có hiệu lực từ ngày nào?"), text
+
+
+def test_a_technology_generation_stays_one_word_after_its_noun():
+    assert "bao nhiêu trạm 5G" in _vi("How many 5G stations are there?")
+
+
+def test_a_search_also_looks_for_the_other_forms_of_the_terms_used():
+    translation = to_vietnamese("What is the processing time for this procedure?")
+    assert "thời gian giải quyết" in translation.text
+    assert translation.alternatives == "thời hạn giải quyết"
