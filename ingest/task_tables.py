@@ -82,12 +82,12 @@ def table_tasks(block: Block, year: int | None) -> list[RowTask] | None:
     offset = 0
     for line in block.text.split("\n"):
         cells = row_cells(line, info.columns, info.unit)
-        out += _row(cells, role, line, offset, info.group, year)
+        out += row_tasks(cells, role, line, offset, info.group, year)
         offset += len(line) + 1
     return out
 
 
-def _row(
+def row_tasks(
     cells: dict[str, str],
     role: dict[str, str],
     line: str,
@@ -95,6 +95,7 @@ def _row(
     group: str,
     year: int | None,
 ) -> list[RowTask]:
+    """One task per agency the row's lead column names; none for a row that heads a group."""
     lead_cell = cells.get(role["lead"], "").strip(" .;")
     names = [m.canonical for m in find_agencies(lead_cell)]
     if not names and lead_cell and not _PRIVATE.match(match_form(lead_cell)):

@@ -1,0 +1,90 @@
+"""Layouts of assignments that crawled notices break: a table's rows flattened one cell a
+paragraph after a page break, a heading the outline cuts before the agencies it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.loaders import load_text
+from ingest.tasks import extract_tasks
+
+FLATTENED = """KẾ HOẠCH
+
+Triển khai chuyển đổi số năm 2026
+
+PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| 1 | Xây dựng kho dữ liệu | Sở Khoa học và Công nghệ | Các sở, ban, ngành | Quý IV/2026 |
+
+….................................
+
+2
+
+Số hóa hồ sơ lưu trữ của các xã
+
+Sở Nội vụ
+
+UBND các xã, phường
+
+2026
+
+II
+
+ĐÀO TẠO
+
+1
+
+Tập huấn kỹ năng số cho cán bộ cấp xã
+
+Ban Chỉ đạo Chuyển đổi số cấp tỉnh, cấp xã
+
+Sở Nội vụ
+
+Hằng năm
+
+Nơi nhận:
+"""
+
+
+def test_a_tables_rows_flattened_after_a_page_break_are_still_its_rows(tmp_path: Path):
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(FLATTENED, encoding="utf-8")
+    tasks = extract_tasks(load_text(path), "2026-01-05")
+    rows = [(t.agency, t.co_agencies, t.due, t.recurring) for t in tasks]
+    assert rows == [
+        ("Sở Khoa học và Công nghệ", ["Các sở, ban, ngành"], "2026-12-31", False),
+        ("Sở Nội vụ", ["UBND các xã, phường"], "2026-12-31", False),
+        ("Ban Chỉ đạo Chuyển đổi số cấp tỉnh", ["Sở Nội vụ"], None, True),
+        ("Ban Chỉ đạo Chuyển đổi số cấp xã", ["Sở Nội vụ"], None, True),
+    ]
+    assert tasks[1].quote.startswith("Số hóa hồ sơ") and "ĐÀO TẠO" not in tasks[2].quote
+
+
+def test_paragraphs_after_a_table_that_are_not_its_rows_are_read_as_usual():
+    text = (
+        "KẾ HOẠCH\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n| --- | --- | --- |\n"
+        "| 1 | Rà soát quy hoạch | Sở Xây dựng |\n\n"
+        "Giao Sở Tài chính bố trí kinh phí thực hiện trước ngày 30/6/2026.\n"
+    )
+    tasks = [(t.agency, t.due) for t in extract_tasks(text, "2026-01-05")]
+    assert ("Sở Tài chính", "2026-06-30") in tasks
+
+
+def test_a_heading_cut_short_by_the_outline_still_names_all_its_agencies():
+    text = (
+        "CÔNG VĂN\n\n1. Giao Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, "
+        "Thủ trưởng các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân tỉnh; Chủ tịch "
+        "Ủy ban nhân dân các xã, phường\n\n"
+        "- Hoàn thành cập nhật hồ sơ cán bộ trên hệ thống trước ngày 15/3/2026.\n"
+    )
+    tasks = extract_tasks(text, "2026-02-01")
+    assert [t.agency for t in tasks] == [
+        "Các sở, ban, ngành",
+        "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh",
+        "UBND các xã, phường",
+    ]
+    assert {t.due for t in tasks} == {"2026-03-15"}
