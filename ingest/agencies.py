@@ -196,13 +196,22 @@ def _find_agencies(text: str) -> tuple[Mention, ...]:
         span = generic_span(text, form, m.start(), m.end())
         if span and form[max(0, span[0] - 4) : span[0]] == "các ":
             span = (span[0] - 4, span[1])  # "các Ban Xây dựng Đảng": all of them, one name
-        spans += [span] if span else []
+        spans += [_before_next(form, span, spans)] if span else []
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
     found = [Mention(s, e, text[s:e], _canonical_at(text, s, e)) for s, e in sorted(chosen)]
     return tuple(sorted([*found, *_other_levels(text, form, found)], key=lambda m: m.start))
+
+
+def _before_next(form: str, span: tuple[int, int], known: list[tuple[int, int]]) -> tuple[int, int]:
+    """A generic name ends where a list goes on to a known one ("Hội … và Tỉnh đoàn")."""
+    start, end = span
+    for s, _ in sorted(known):
+        if start < s < end and re.search(r"(?:,|\svà)\s*$", form[start:s]):
+            return start, start + len(re.sub(r"\s*(?:,|\svà)\s*$", "", form[start:s]))
+    return span
 
 
 def _other_levels(text: str, form: str, found: list[Mention]) -> list[Mention]:

@@ -35,6 +35,17 @@ VAGUE = re.compile(
 )
 
 
+def without_asides(text: str) -> str:
+    """A name without the words in brackets after it ("Sở Nội vụ (Cơ quan thường trực …):"),
+    when the rest only names agencies; brackets that say who a name means stay ("Các chủ rừng
+    là tổ chức (các Ban quản lý rừng …)")."""
+    bare = re.sub(r"\s*\([^()]{0,200}\)", "", text)
+    if bare == text:
+        return text
+    mentions, end = leading_agencies(bare, 0)
+    return bare if mentions and not bare[end:].strip(" .,;:") else text
+
+
 def strip_marker(text: str) -> str:
     marker = MARKER.match(text)
     return text[marker.end() :] if marker else text

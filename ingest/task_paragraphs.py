@@ -9,7 +9,7 @@ import re
 from ingest.agencies import match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
-from ingest.task_names import leading_agencies, strip_marker
+from ingest.task_names import leading_agencies, strip_marker, without_asides
 from ingest.task_prose import heading_agencies, is_closing
 from vntext.terms import fold
 
@@ -123,6 +123,7 @@ def label(text: str) -> str:
 
 def names_only(text: str) -> bool:
     """A line that only names an agency ("Ngân hàng Nhà nước chi nhánh khu vực 14")."""
+    text = without_asides(text)
     agencies, end = leading_agencies(text, 0)
     rest = match_form(text[end:]).strip(" .,;:")
     placed = re.match(r"(?:chi nhánh|khu vực|tỉnh|thành phố|huyện|cấp|trực thuộc|thuộc)\b", rest)

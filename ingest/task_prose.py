@@ -14,6 +14,7 @@ from ingest.task_names import (
     VAGUE,
     leading_agencies,
     strip_marker,
+    without_asides,
 )
 
 _OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|trách nhiệm của)\s*:?\s*")
@@ -189,7 +190,7 @@ def nearest_heading_agencies(headings: list[str]) -> list[str]:
 def heading_agencies(heading: str) -> list[str]:
     """The agencies a heading names as the ones in charge; the heading's own words when they
     name one agency more precisely than its canonical name ("Các chủ rừng là tổ chức (…)")."""
-    body = _ROLES_INSIDE.sub("", strip_marker(heading))
+    body = _ROLES_INSIDE.sub("", without_asides(strip_marker(heading)))
     form = match_form(body)
     prefix = re.match(r"(?:đề nghị|giao|đối với|trách nhiệm của|nhiệm vụ của)\s*:?\s*", form)
     at = prefix.end() if prefix else 0
@@ -217,7 +218,7 @@ _QUALIFIER = re.compile(r"(?:chi nhánh|khu vực|tỉnh|thành phố|cấp|tr�
 def names_agency(heading: str) -> bool:
     """A heading that only names who is in charge, however qualified ("3. Ngân hàng Nhà nước
     chi nhánh khu vực 14"): it heads tasks, it is not one."""
-    body = strip_marker(heading).strip(" :.")
+    body = without_asides(strip_marker(heading).strip(" :.")).strip(" :.")
     mentions, end = leading_agencies(body, 0)
     rest = match_form(body)[end:].strip(" :.;,")
     return bool(mentions) and (not rest or (_QUALIFIER.match(rest) is not None and len(rest) < 40))

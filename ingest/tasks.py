@@ -19,6 +19,7 @@ from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
 from ingest.task_cells import FlatRows
 from ingest.task_found import Found, add, attach, to_task
+from ingest.task_headings import HeadingWords
 from ingest.task_names import local_district, strip_marker
 from ingest.task_paragraphs import (
     BULLET,
@@ -53,7 +54,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 5  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 6  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -100,6 +101,7 @@ class _Reader:
         self.lead_co: dict[tuple[str, ...], list[str]] = {}  # co-agencies of lead headings
         self.closing: set[tuple[str, ...]] = set()  # articles that say who executes the text
         self.lead_at = 0  # where the current lead-in starts
+        self.words = HeadingWords(text)  # headings whole, for the agencies they name
         self.flat = FlatRows(text, year)  # a table's rows the crawl flattened, one cell a line
 
     def read(self, block: Block) -> None:
@@ -119,7 +121,7 @@ class _Reader:
                 for r in rows
             ]
             return
-        if self.flat.read(block, self.found):
+        if self.flat.read(block, self.found) or self.words.tail(block):
             return
         if MARKER_ONLY.match(block.text):
             self.numbered = block.text.strip()  # the next paragraph is the item it numbers
@@ -168,7 +170,7 @@ class _Reader:
         if lead_in and own:  # what sits under this item belongs to the lead-in's list too
             self.lead_items.add(tuple(block.headings))
         under_task = any(tuple(parents[: i + 1]) in self.task_headings for i in range(len(parents)))
-        context = nearest_heading_agencies([self._whole_heading(h, block.start) for h in parents])
+        context = nearest_heading_agencies([self.words.whole(h, block.start) for h in parents])
         if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
             context = lead_in[0]
         descriptive = any(describes(h) for h in parents)
@@ -179,16 +181,6 @@ class _Reader:
             self._whole(block, item, [] if descriptive else context, descriptive, co)
         else:
             self._sentences(block, descriptive or under_task)
-
-    def _whole_heading(self, heading: str, before: int) -> str:
-        """A heading the outline cut ("1. Giao người đứng đầu các cơ quan chuyên môn, cơ…"), whole
-        again from the text: the agencies it names may come after the cut."""
-        if not heading.endswith("…"):
-            return heading
-        body = strip_marker(heading).removesuffix("…")
-        at = self.text.rfind(body[:40], 0, before)
-        end = self.text.find("\n\n", at)
-        return self.text[at : end if end > at else before].strip() if at >= 0 else heading
 
     def _start_lead_in(self, unit: Assignment, block: Block) -> None:
         self.lead_in = ([m.canonical for m in unit.agencies], tuple(block.headings))

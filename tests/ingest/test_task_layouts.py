@@ -88,3 +88,34 @@ def test_a_heading_cut_short_by_the_outline_still_names_all_its_agencies():
         "UBND các xã, phường",
     ]
     assert {t.due for t in tasks} == {"2026-03-15"}
+
+
+def test_a_heading_broken_across_two_paragraphs_names_all_its_agencies():
+    text = (
+        "KẾ HOẠCH\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, "
+        "Hội Liên hiệp\n\nPhụ nữ tỉnh và Tỉnh đoàn\n\n"
+        "- Tuyên truyền kế hoạch đến đoàn viên, hội viên.\n\n"
+        "2. Sở Y tế\n\nTổng hợp kết quả khám sàng lọc, báo cáo UBND tỉnh.\n"
+    )
+    tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-02-01")]
+    assert tasks == [
+        ("Ủy ban MTTQ Việt Nam tỉnh", "- Tuyên truy"),
+        ("Hội Liên hiệp Phụ nữ tỉnh", "- Tuyên truy"),
+        ("Tỉnh đoàn", "- Tuyên truy"),
+        ("Sở Y tế", "Tổng hợp kết"),  # a finished paragraph under a heading is its own task
+    ]
+
+
+def test_words_in_brackets_after_an_agency_heading_leave_it_an_agency_heading():
+    text = (
+        "KẾ HOẠCH\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Nội vụ (cơ quan thường trực của Ban Chỉ đạo):\n\n"
+        "- Theo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n\n"
+        "2. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ):\n\n"
+        "- Rà soát ranh giới rừng được giao.\n"
+    )
+    tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-02-01")]
+    assert tasks == [
+        ("Sở Nội vụ", "- Theo dõi, "),
+        ("Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ)", "- Rà soát ra"),
+    ]
