@@ -13,7 +13,11 @@ from ingest.agencies import canonical, match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
 from ingest.task_names import strip_marker
-from ingest.task_prose import Assignment, action_text, co_agencies
+from ingest.task_prose import Assignment, action_text, co_agencies, exhorts
+from vntext.sentences import split_sentences
+
+# A line that dates the work above it ("Thời hạn hoàn thành: …").
+DEADLINE_WORDS = re.compile(r"\s*(?:[-+]\s*)?(?:thời hạn|thời gian|tiến độ)", re.I)
 
 
 @dataclass
@@ -47,22 +51,45 @@ def add(
     if unit is None and re.match(r"\s*(?:đã|đang|được)\s", match_form(body)):
         return
     action = unit.action - (len(quote) - len(body)) if unit else 0
+    if unit is not None and exhorts(body[max(action, 0) :]):
+        return
     co = unit.co if unit else list(dict.fromkeys([*inherited_co, *co_agencies(body)]))
     whole = find_deadline(quote, year)
     groups = unit.groups() if unit and len(set(unit.clauses)) > 1 else [(0, len(quote), agencies)]
+    scheduled = _scheduled(quote, year) if len(groups) == 1 else None
+    if scheduled is not None:  # "… xây dựng kế hoạch. Hằng năm báo cáo …": two duties
+        groups = [(0, scheduled, agencies), (scheduled, len(quote), agencies)]
     for start, end, names in groups:
         own = find_deadline(quote[start:end], year) if len(groups) > 1 else whole
+        words = quote if scheduled is None else quote[start:end].strip()
         found.append(
             Found(
                 list(dict.fromkeys(names)),
                 co,
-                action_text(body, max(action, 0)),
-                quote,
-                block.start + at,
+                action_text(strip_marker(words), max(action, 0) if start == 0 else 0),
+                words,
+                block.start + at + (quote.find(words) if scheduled is not None else 0),
                 block.headings,
                 own,
             )
         )
+
+
+def _scheduled(quote: str, year: int | None) -> int | None:
+    """Where a later sentence of one item opens with a schedule of its own ("Hằng năm báo cáo
+    kết quả …", "Trước ngày 15/12, gửi …"): a second duty of the same agencies. A sentence that
+    only dates the work before it ("Hoàn thành trước ngày 30/6.") is not one."""
+    offset = 0
+    for n, sentence in enumerate(split_sentences(quote)):
+        at = quote.find(sentence, offset)
+        offset = at + len(sentence)
+        deadline = find_deadline(sentence, year) if n else None
+        if deadline is None or deadline.start > 0 or DEADLINE_WORDS.match(sentence):
+            continue
+        rest = sentence[deadline.end :].strip(" ,.;:")
+        if len(rest) > 20 and rest[:1].islower():
+            return at
+    return None
 
 
 def attach(found: list[Found], block: Block, deadline: Deadline | None) -> None:

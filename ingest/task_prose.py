@@ -50,6 +50,28 @@ CLOSING = re.compile(
     r"|thông báo (?:để|cho|đến) [^.;]*biết"
 )
 
+# What is left of a closing exhortation once its agencies are read ("Yêu cầu các sở, ngành …
+# thực hiện nghiêm túc./.", "Đề nghị các cơ quan khẩn trương triển khai, thực hiện./.").
+_EXHORTS = re.compile(
+    r"(?:khẩn trương\s+)?(?:(?:tổ chức\s+)?(?:triển khai|thực hiện)\s*,?\s*)+"
+    r"(?:nghiêm túc|nghiêm|tốt|có hiệu quả)?"
+)
+# A closing line that urges no one in particular ("Đề nghị các cơ quan, đơn vị …").
+_URGES_ALL = re.compile(r"\s*(?:đề nghị|yêu cầu)\s+(?:các\s+)?(?:cơ quan|đơn vị|địa phương)[\s,]*")
+
+
+def exhorts(action: str) -> bool:
+    """An action that only urges the work on: no task of its own."""
+    return _EXHORTS.fullmatch(match_form(action).strip(" ./;,")) is not None
+
+
+def urges_all(text: str) -> bool:
+    """ "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.": a closing line."""
+    form = match_form(text)
+    urge = _URGES_ALL.match(form)
+    vague = VAGUE.match(form, urge.end()) if urge else None
+    return urge is not None and exhorts(form[vague.end() if vague else urge.end() :])
+
 
 @dataclass
 class Assignment:

@@ -49,12 +49,13 @@ from ingest.task_prose import (
     executes,
     names_agency,
     nearest_heading_agencies,
+    urges_all,
 )
 from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 6  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 7  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -226,6 +227,8 @@ class _Reader:
         unit = assignment(block.text)
         body = strip_marker(block.text)
         if names_only(body):
+            return
+        if unit is None and urges_all(body):
             return
         if unit is None and (not context or not is_action(body)):
             if not context:

@@ -1,0 +1,37 @@
+"""How running prose assigns: a second duty with its own schedule inside one item, closing
+exhortations that assign nothing."""
+
+from __future__ import annotations
+
+from ingest.tasks import extract_tasks
+
+
+def test_a_later_sentence_with_its_own_schedule_is_a_second_duty():
+    text = (
+        "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Y tế xây dựng kế hoạch tiêm chủng mở rộng trên địa bàn tỉnh. Hằng quý báo cáo "
+        "kết quả thực hiện về UBND tỉnh qua Sở Nội vụ.\n\n"
+        "2. Sở Tài chính thẩm định dự toán kinh phí. Hoàn thành trước ngày 30/6/2026.\n"
+    )
+    tasks = [(t.agency, t.due, t.recurring, t.quote[:20]) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [
+        ("Sở Y tế", None, False, "1. Sở Y tế xây dựng "),
+        ("Sở Y tế", None, True, "Hằng quý báo cáo kết"),
+        ("Sở Tài chính", "2026-06-30", False, "2. Sở Tài chính thẩm"),  # only dates the work
+    ]
+
+
+def test_closing_exhortations_assign_nothing():
+    text = (
+        "CÔNG VĂN\n\n1. Giao Sở Nội vụ\n\n- Hướng dẫn các đơn vị cập nhật hồ sơ cán bộ.\n\n"
+        "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.\n\n"
+        "Yêu cầu các sở, ban, ngành, UBND các xã, phường và các đơn vị có liên quan thực hiện "
+        "nghiêm túc./.\n"
+    )
+    tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [("Sở Nội vụ", "- Hướng dẫn ")]
+
+
+def test_an_agency_urged_to_do_named_work_has_a_task():
+    text = "CÔNG VĂN\n\nYêu cầu Sở Xây dựng khẩn trương thực hiện việc cấp phép xây dựng.\n"
+    assert [t.agency for t in extract_tasks(text, "2026-01")] == ["Sở Xây dựng"]
