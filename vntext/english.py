@@ -88,6 +88,7 @@ class _Unit:
     kind: str  # a glossary kind, name, num, word or en (kept as written), fn (dropped), mark, punct
     source: str = ""
     owner: bool = False  # ends in "'s": what follows belongs to it ("the Fund's capital")
+    proper: bool = False  # written capitalised inside the sentence: one body ("the Fund")
 
 
 def _is_name(token: str, at_start: bool) -> bool:
@@ -139,7 +140,8 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
         if entry:
             used.append(entry)
             owner = tokens[i + n - 1].endswith("'s")
-            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner))
+            proper = i > 0 and token[:1].isupper()
+            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner, proper))
             i += n
             continue
         if token.startswith("«"):
@@ -162,7 +164,21 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
             vietnamese = has_diacritics(word) or vi_shaped(word) or not word.islower()
             units.append(_Unit(word, "word" if vietnamese else "en"))
         i += 1
-    return _granting(units)
+    return _granting(_participles(units))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "each"})
+
+
+def _participles(units: list[_Unit]) -> list[_Unit]:
+    """ "the abolished procedure", "X's assigned target": a participle between a determiner
+    (or an owner) and its noun modifies the noun and follows it in Vietnamese."""
+    for k in range(1, len(units) - 1):
+        unit, before, after = units[k], units[k - 1], units[k + 1]
+        determined = before.owner or (before.kind == "fn" and before.source in _DETERMINERS)
+        if unit.kind == "v" and unit.source.endswith(("ed", "en")) and determined:
+            unit.kind = "n" if after.kind in _NOMINAL else unit.kind
+    return units
 
 
 # Papers given to a person or body: issuing one is "cấp", issuing a rule is "ban hành".
@@ -216,7 +232,8 @@ def _noun_phrase(chunk: list[_Unit]) -> list[_Unit]:
 
 def _names_an_owner(unit: _Unit) -> bool:
     """A place, a person or a body (written capitalised): what "of" then means is "của"."""
-    return unit.kind == "name" or unit.text[:1].isupper() or fold(unit.text) in _PLACE_MARKERS
+    named = unit.kind == "name" or unit.proper or unit.text[:1].isupper()
+    return named or fold(unit.text) in _PLACE_MARKERS
 
 
 _NOMINAL = frozenset({"n", "q", "d", "l", "t", "u", "p", "name", "num", "word"})
@@ -244,7 +261,7 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             owned = not (len(phrase) == 1 and phrase[0].kind == "t")
             chunk = []
         asking = unit.kind == "fn" and unit.source in ("which", "what")
-        opener = unit
+        opener = opener if unit.source in ("the", "a", "an", "its", "their") else unit
         if unit.kind == "mark" and unit.text == "^":  # the question clause starts here
             heads.clear()
             closed = False
@@ -267,4 +284,6 @@ def to_vietnamese(text: str) -> Translation:
     framed = reorder(normalise(text))
     vietnamese, head = _render(_units(TOKEN.findall(framed), used))
     vietnamese = vietnamese.replace("WHAT", _ASKED.get(head, "là gì"))
+    # "PAR index (cải cách hành chính)" or "still … outstanding" said twice: once is enough
+    vietnamese = re.sub(r"\b(\w+(?: \w+){0,5}) \1\b", r"\1", vietnamese)
     return Translation(text=f"{vietnamese}?", used=list(dict.fromkeys(used)))

@@ -18,6 +18,8 @@ _AGENCY = (
     r"(?:agenc(?:y|ies)|departments?|units?|bod(?:y|ies)|organi[sz]ations?|authorit(?:y|ies)"
     r"|offices?|sectors?|forces?)"
 )
+_BOUND = r"(?: (?P<bound>minimum|maximum|total|average))?"  # "what minimum share of …"
+_BOUNDS = {"minimum": "tối thiểu ", "maximum": "tối đa ", "total": "tổng ", "average": "bình quân "}
 _LEADS = r"(?:responsible for|in charge of|tasked with|assigned to|to|charged with)"
 _TAKES_LEAD = r"(?:will |shall |must |should )?(?:take the lead in|leads?|presides? over)"
 # Verbs whose "when" asks for a date: "when was it signed" → "ký ngày nào".
@@ -37,10 +39,10 @@ _FRAMES = [
      "{rest} «{is_}bao nhiêu» {np}"),
     (r"how (?:many|much|far)(?: (?P<np>.+))?", "«bao nhiêu» {np}"),
     (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
-    (rf"(?:by |to )?what (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))? {AUX}"
-     r" (?P<rest>.+)", "{rest} «bao nhiêu phần trăm» {np}"),
-    (r"(?:by |to )?what (?:percentage|percent|proportion|share)(?: of (?P<np>.+))?",
-     "«bao nhiêu phần trăm» {np}"),
+    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))?"
+     rf" {AUX} (?P<rest>.+)", "{rest} «{bound}bao nhiêu phần trăm» {np}"),
+    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+))?",
+     "«{bound}bao nhiêu phần trăm» {np}"),
     (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest}{since_back}"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
@@ -96,6 +98,7 @@ def reorder(text: str) -> str:
         if found:
             groups = {k: v or "" for k, v in found.groupdict().items()}
             groups["is_"] = "" if groups.get("np") else "là "
+            groups["bound"] = _BOUNDS.get(groups.get("bound", "").lower(), "")
             groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
             # "… take effect from what date" keeps the verb before the date ("có hiệu lực từ
             # ngày nào"); other questions put the date first, before any "according to …" that
@@ -129,11 +132,38 @@ _CONTRACTIONS = [
 ]
 
 
+_COUNTS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+_FIRST_MONTHS = re.compile(
+    rf"\b(?:the )?first (?P<n>\d{{1,2}}|{'|'.join(_COUNTS)}) months(?: of(?: the year)?)?", re.I
+)
+
+
+def _months_so_far(m: re.Match[str]) -> str:
+    """ "the first nine months of" → "9 tháng đầu năm": the year, if named, follows."""
+    n = m["n"].lower()
+    return f"«{_COUNTS.index(n) + 1 if n in _COUNTS else n} tháng đầu năm»"
+
+
 def normalise(text: str) -> str:
-    """Plain apostrophes, no contractions, dates as Vietnamese writes them ("16/9/2022")."""
+    """Plain apostrophes, no contractions, dates as Vietnamese writes them ("16/9/2022"),
+    "the first 9 months" as "9 tháng đầu năm"."""
     text = nfc(text).replace("’", "'").replace("‘", "'").strip().rstrip("?.! ")
     for contraction, expansion in _CONTRACTIONS:
         text = contraction.sub(expansion, text)
+    text = _FIRST_MONTHS.sub(_months_so_far, text)
     for date, template in _DATES:
         text = date.sub(partial(_spell_date, template=template), text)
     return text

@@ -270,7 +270,7 @@ def test_a_capitalised_function_word_inside_the_sentence_opens_a_name():
         ("Which agency is decentralised the authority to decide on liquidating assets?",
          "phân cấp thẩm quyền quyết định thanh lý tài sản"),
         ("How many members does the Supervisory Board of the Fund have?",
-         "Ban Kiểm soát quỹ bao nhiêu thành viên"),
+         "Ban Kiểm soát của quỹ bao nhiêu thành viên"),
         ("What share of small and medium enterprises apply digital technology?",
          "doanh nghiệp nhỏ và vừa"),
         ("By when must the civil defence command boards be reorganised?",
@@ -335,3 +335,27 @@ def test_a_search_also_looks_for_the_other_forms_of_the_terms_used():
     translation = to_vietnamese("What is the processing time for this procedure?")
     assert "thời gian giải quyết" in translation.text
     assert translation.alternatives == "thời hạn giải quyết"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What minimum share of communes should be drug-free by the end of 2030?",
+         "đến hết năm 2030 tối thiểu bao nhiêu phần trăm xã"),
+        ("What is the total budget revenue in the first nine months of 2022?",
+         "tổng thu ngân sách 9 tháng đầu năm 2022"),
+        ("How many dossiers were received in the first 6 months?", "6 tháng đầu năm"),
+        ("What is the code of the abolished procedure?", "mã số thủ tục bãi bỏ"),
+        ("What was Chi Lang district's assigned forestry production target?",
+         "mục tiêu sản xuất lâm nghiệp giao của huyện Chi Lang"),
+        ("What is the minimum charter capital of the Fund?", "vốn điều lệ tối thiểu của quỹ"),
+        ("What is the rank of the PAR index (public administration reform)?",
+         "chỉ số cải cách hành chính là"),
+    ],
+)  # fmt: skip
+def test_bounds_months_so_far_participles_and_a_proper_owner(question, expected):
+    assert expected in _vi(question), _vi(question)
+
+
+def test_a_participle_after_its_subject_stays_a_verb():
+    assert _vi("How many procedures were abolished?") == "bãi bỏ bao nhiêu thủ tục?"
