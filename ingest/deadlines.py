@@ -47,6 +47,13 @@ _CUE = re.compile(
     r"|(?:den|toi)(?:\s+(?:ngay|truoc\s+ngay))?)\s*$"
 )
 
+# An opening phrase that says what the work rests on, not when it is due.
+_GROUNDS = re.compile(
+    r"\W*(?:[a-z]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*(?:can cu|tren co so)\b[^,;:]*,"
+)
+# "từ tháng 3 " before "đến tháng 6/2026": a span of time, whose end is the deadline.
+_RANGE_START = re.compile(r"\btu\s+(?:ngay|thang|quy|nam)\b[^,;.]{1,30}$")
+
 # "không quá 05 ngày làm việc kể từ ngày ban hành": a deadline with no calendar date.
 _RELATIVE = re.compile(
     r"(?:khong\s+qua|trong\s+(?:vong|thoi\s+han)?|cham\s+nhat(?:\s+la)?|truoc)\s*\d+\s+"
@@ -144,20 +151,29 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
     folded = fold(sentence)
     best: Deadline | None = None
     matches = _matches(folded)
+    intro = _GROUNDS.match(folded)
     for n, (start, end, kind, m) in enumerate(matches):
+        if intro and end <= intro.end():
+            continue  # "Căn cứ kết quả thực hiện trong năm 2026, …": what the work starts from
         cue = _CUE.search(folded[max(0, start - 60) : start])
         if cue is None or (kind == "dm" and not _strong(cue.group(0))):
             continue
-        if re.fullmatch(r"\s*(?:den|toi)\s*", cue.group(0)) and kind not in ("dmy", "dm"):
-            continue  # "đến năm 2030": a horizon; "đến 31/12/2024": a date to meet
         cue_start = max(0, start - 60) + cue.start()
+        until = re.fullmatch(r"\s*(?:den|toi)\s*", cue.group(0))
+        ranged = (
+            _RANGE_START.search(folded[:cue_start])
+            if cue.group(0).startswith(("den", "toi"))
+            else None
+        )
+        if until and kind not in ("dmy", "dm") and not ranged:
+            continue  # "đến năm 2030": a horizon; "đến 31/12/2024" or "từ … đến …": an end
         if re.search(r"(?:tính|lũy kế|luỹ kế)\s*$", sentence[:cue_start].lower()):
             continue  # "tính đến ngày 30/9/2024": figures as of a date
         later = matches[n + 1] if n + 1 < len(matches) else None
         if later and re.fullmatch(r"\s*(?:[-–]|den)\s*", folded[end : later[0]]):
             end, kind, m = later[1], later[2], later[3]  # "trong tháng 10-11/2025": its end
         end = _extend(folded, end)
-        words = sentence[cue_start:end].strip(" ,;:")
+        words = sentence[ranged.start() if ranged else cue_start : end].strip(" ,;:")
         around = folded[max(0, cue_start - 30) : cue_start] + " " + folded[cue_start : end + 12]
         recurring = bool(_RECURRING.search(around))  # "định kỳ hằng năm (trước ngày 30/10)"
         if kind == "dm" and _RECURRING.search(folded):
@@ -165,7 +181,7 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
         due = None if recurring else _resolve(kind, m.groups(), year)
         if due and year and due.year < year - 2:
             continue  # "đất sử dụng trước ngày 01/7/2004": a reference, not a deadline
-        best = Deadline(words, due, recurring, cue_start, end)
+        best = Deadline(words, due, recurring, ranged.start() if ranged else cue_start, end)
         break
     if best is None:
         rec = _RECURRING.search(folded)

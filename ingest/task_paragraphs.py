@@ -91,7 +91,8 @@ def deadline_only(sentence: str, year: int | None) -> Deadline | None:
         r"(?:truoc|cham nhat|han chot|hoan thanh truoc|xong truoc)", fold(deadline.text)
     )
     goal = re.match(r"\s*(?:đến|phấn đấu|mục tiêu|có|tỷ lệ|tỉ lệ|\d)", match_form(body))
-    return deadline if firm and not goal and deadline.start > 0 else None
+    done = re.search(r"\bđã\b", match_form(body[: deadline.start]))  # "… đã chỉ đạo … trước"
+    return deadline if firm and not goal and not done and deadline.start > 0 else None
 
 
 # A list marker alone on its line ("3." above "Sở Y tế:"), as crawled pages split them.

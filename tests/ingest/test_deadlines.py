@@ -126,3 +126,19 @@ def test_from_a_year_on_is_recurring():
     for cell in ("Từ năm 2026 trở đi", "Năm 2026 và các năm tiếp theo"):
         d = parse_due(cell, 2025)
         assert d.recurring and d.due is None and d.text == cell
+
+
+def test_the_end_of_a_span_of_time_is_its_deadline():
+    d = find_deadline("Tổ chức tập huấn từ tháng 3 đến tháng 6/2026 cho cán bộ cấp xã.", 2026)
+    assert d.iso == "2026-06-30" and d.text == "từ tháng 3 đến tháng 6/2026"
+    d = find_deadline("Tổ chức đợt cao điểm từ ngày 01/4 đến ngày 30/4/2026.", 2026)
+    assert d.iso == "2026-04-30" and d.text.startswith("từ ngày 01/4")
+    assert find_deadline("Phấn đấu đến năm 2030 đạt 100% xã có nhà văn hóa.", 2026) is None
+    assert find_deadline("Hoàn thành hồ sơ trong năm 2026.", 2026).iso == "2026-12-31"
+
+
+def test_a_date_in_what_the_work_rests_on_is_no_deadline():
+    d = find_deadline("Căn cứ kết quả rà soát trong năm 2025, Sở Y tế đề xuất danh mục.", 2025)
+    assert d is None
+    d = find_deadline("b) Trên cơ sở số liệu năm 2025, Sở Y tế báo cáo trước ngày 15/3/2026.", 2025)
+    assert d.iso == "2026-03-15"

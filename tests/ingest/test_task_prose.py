@@ -35,3 +35,12 @@ def test_closing_exhortations_assign_nothing():
 def test_an_agency_urged_to_do_named_work_has_a_task():
     text = "CÔNG VĂN\n\nYêu cầu Sở Xây dựng khẩn trương thực hiện việc cấp phép xây dựng.\n"
     assert [t.agency for t in extract_tasks(text, "2026-01")] == ["Sở Xây dựng"]
+
+
+def test_a_reported_instruction_with_a_date_is_no_task():
+    text = (
+        "CÔNG VĂN\n\nNgày 05/01/2026, Ủy ban nhân dân tỉnh đã chỉ đạo các cơ quan khẩn trương "
+        "hoàn thành việc cập nhật dữ liệu trước ngày 30/01/2026.\n\n"
+        "Khẩn trương hoàn thiện hồ sơ dự án để khởi công trước ngày 30/6/2026.\n"
+    )
+    assert [(t.agency, t.due) for t in extract_tasks(text, "2026-02")] == [(None, "2026-06-30")]
