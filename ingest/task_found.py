@@ -16,6 +16,8 @@ from ingest.task_names import strip_marker
 from ingest.task_prose import Assignment, action_text, co_agencies, exhorts
 from vntext.sentences import split_sentences
 
+# A list item's marker.
+BULLET = re.compile(r"\s*(?:[-+•*–]\s|\(\d{1,2}\)\s|[a-zđ]\)\s)")
 # A line that dates the work above it ("Thời hạn hoàn thành: …").
 DEADLINE_WORDS = re.compile(r"\s*(?:[-+]\s*)?(?:thời hạn|thời gian|tiến độ)", re.I)
 
@@ -93,12 +95,16 @@ def _scheduled(quote: str, year: int | None) -> int | None:
 
 
 def attach(found: list[Found], block: Block, deadline: Deadline | None) -> None:
-    """A "Thời hạn hoàn thành: …" line sets the deadline of the tasks just before it."""
+    """A "Thời hạn hoàn thành: …" line sets the deadline of the task just before it and of the
+    lead-in that task belongs to; not of the sibling items before that one."""
     last = found[-1]
     for f in reversed(found):
         if f.headings[: len(block.headings)] != block.headings[: len(f.headings)]:
             break
         if f.start < last.start - 2000 or f.deadline is not None:
+            break
+        sibling = f.headings == last.headings and f.start != last.start
+        if sibling and BULLET.match(f.quote) and BULLET.match(last.quote):
             break
         f.deadline = deadline
 

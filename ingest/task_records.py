@@ -29,6 +29,7 @@ _FIELD = re.compile(
     r"|tiến độ(?: thực hiện)?|sản phẩm(?: đầu ra)?|kết quả đầu ra|kinh phí(?: thực hiện)?)"
     r"\s*:\s*"
 )
+_LISTED = re.compile(r"\s*[-+•*–]\s")
 _PROCEDURE_LINE = re.compile(r"có thẩm quyền(?: quyết định)?\s*:|được ủy quyền\s*:|lệ phí\s*:")
 _PROCEDURE = re.compile(r"thủ tục hành chính|trình tự thực hiện|thành phần hồ sơ|quy trình")
 
@@ -42,6 +43,8 @@ class Record:
     content: str = ""
     deadline: Deadline | None = None
     tasks: list[Found] = field(default_factory=list)
+    items: list[Block] = field(default_factory=list)  # "- Nội dung:" over "+ …" lines: each a task
+    listing: bool = False  # the content line only leads a list
 
 
 def field_line(text: str) -> tuple[str, str] | None:
@@ -71,7 +74,9 @@ class Records:
     def read(self, block: Block, found: list[Found]) -> bool:
         """Whether the block was a labelled line of a record (and is read)."""
         line = field_line(block.text)
-        if line is None or any(_PROCEDURE.search(match_form(h)) for h in block.headings):
+        if line is None:
+            return self._item(block)
+        if any(_PROCEDURE.search(match_form(h)) for h in block.headings):
             return False
         kind, value = line
         fresh = self.record is None or self.record.headings != tuple(block.headings)
@@ -81,6 +86,7 @@ class Records:
         record = self._record(block, kind)
         if kind == "content":
             record.content, record.start = value, block.start
+            record.listing = not value.strip(" :")
         elif kind == "due":  # before the lead line ("Thời gian: Quý I/2026", "Cơ quan chủ trì: …")
             record.deadline = parse_due(value, self.year)
             for task in record.tasks:
@@ -91,6 +97,16 @@ class Records:
                 task.co = list(dict.fromkeys([*task.co, *names]))
         elif kind == "lead":
             return self._lead(record, block, value, found)
+        return True
+
+    def _item(self, block: Block) -> bool:
+        """A line listed under an empty content line ("- Nội dung:" › "+ Tổng kết …")."""
+        record = self.record
+        if record is None or not record.listing or record.tasks:
+            return False
+        if record.headings != tuple(block.headings) or not _LISTED.match(block.text):
+            return False
+        record.items.append(block)
         return True
 
     def _record(self, block: Block, kind: str) -> Record:
@@ -112,7 +128,7 @@ class Records:
     def _lead(self, record: Record, block: Block, value: str, found: list[Found]) -> bool:
         if not value.strip(" .;:"):
             return False  # "Cơ quan thực hiện:" over lines that name each agency: read them
-        if not record.content or _PROCEDURE_LINE.search(
+        if not (record.content or record.items) or _PROCEDURE_LINE.search(
             match_form(self.text[block.end : block.end + 300])
         ):
             return False  # a thủ tục's "Cơ quan thực hiện" (then "Cơ quan có thẩm quyền …")
@@ -124,6 +140,20 @@ class Records:
         if not leads:
             return False
         co = unit.co if unit else co_agencies(value)
+        if record.items:  # one task per listed content line, with the record's deadline
+            for item in record.items:
+                task = Found(
+                    list(dict.fromkeys(leads)),
+                    [c for c in co if c not in leads],
+                    action_text(strip_marker(item.text), 0),
+                    item.text,
+                    item.start,
+                    list(item.headings),
+                    record.deadline or find_deadline(item.text, self.year),
+                )
+                record.tasks.append(task)
+                found.append(task)
+            return True
         words = record.content or strip_marker(self.text[record.start : block.start]).strip()
         quote = self.text[record.start : block.end].strip()
         task = Found(

@@ -119,3 +119,13 @@ def test_words_in_brackets_after_an_agency_heading_leave_it_an_agency_heading():
         ("Sở Nội vụ", "- Theo dõi, "),
         ("Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ)", "- Rà soát ra"),
     ]
+
+
+def test_a_deadline_line_after_sibling_items_dates_only_the_last_one():
+    text = (
+        "KẾ HOẠCH\n\n1. Giao Sở Xây dựng\n\n- Rà soát hiện trạng đánh số nhà trên địa bàn.\n\n"
+        "- Cập nhật dữ liệu số nhà vào cơ sở dữ liệu đất đai.\n\n"
+        "Thời gian hoàn thành trước ngày 31/5/2026.\n"
+    )
+    tasks = [(t.quote[:10], t.due) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [("- Rà soát ", None), ("- Cập nhật", "2026-05-31")]

@@ -40,3 +40,18 @@ def test_labelled_lines():
     assert field_line("+ Thời gian hoàn thành: Quý IV/2025") == ("due", "Quý IV/2025")
     assert field_line("- Cơ quan phối hợp: Sở Tài chính") == ("co", "Sở Tài chính")
     assert field_line("Sở Nội vụ chủ trì tổ chức hội nghị") is None
+
+
+def test_content_lines_listed_under_an_empty_content_label_are_one_task_each():
+    text = (
+        "KẾ HOẠCH\n\nIII. NỘI DUNG\n\na) Hoạt động 3\n\n- Nội dung:\n\n"
+        "+ Khảo sát nhu cầu hỗ trợ pháp lý của phụ nữ vùng sâu.\n\n"
+        "+ Biên soạn tài liệu hỏi đáp về phòng, chống bạo lực gia đình.\n\n"
+        "- Thời gian thực hiện: Quý II/2026.\n\n"
+        "- Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với Hội Liên hiệp Phụ nữ tỉnh.\n"
+    )
+    tasks = [(t.agency, t.due, t.quote[:10], t.co_agencies) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [
+        ("Sở Tư pháp", "2026-06-30", "+ Khảo sát", ["Hội Liên hiệp Phụ nữ tỉnh"]),
+        ("Sở Tư pháp", "2026-06-30", "+ Biên soạ", ["Hội Liên hiệp Phụ nữ tỉnh"]),
+    ]
