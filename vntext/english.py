@@ -79,7 +79,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _PLACE_MARKERS = frozenset(fold(m) for m in entries("place_markers"))
 # "what is the <rate|deadline|processing time> …"
-_ASKED = {"q": "là bao nhiêu", "d": "là khi nào", "l": "là bao lâu"}
+_ASKED = {"q": "là bao nhiêu", "m": "là bao nhiêu đồng", "d": "là khi nào", "l": "là bao lâu"}
 
 
 @dataclass
@@ -236,7 +236,7 @@ def _names_an_owner(unit: _Unit) -> bool:
     return named or fold(unit.text) in _PLACE_MARKERS
 
 
-_NOMINAL = frozenset({"n", "q", "d", "l", "t", "u", "p", "name", "num", "word"})
+_NOMINAL = frozenset({"n", "q", "m", "d", "l", "t", "u", "p", "name", "num", "word"})
 
 
 def _render(units: list[_Unit]) -> tuple[str, str]:
@@ -284,6 +284,7 @@ def to_vietnamese(text: str) -> Translation:
     framed = reorder(normalise(text))
     vietnamese, head = _render(_units(TOKEN.findall(framed), used))
     vietnamese = vietnamese.replace("WHAT", _ASKED.get(head, "là gì"))
+    vietnamese = vietnamese.replace("HOWMUCH", "bao nhiêu đồng" if head == "m" else "bao nhiêu")
     # "PAR index (cải cách hành chính)" or "still … outstanding" said twice: once is enough
     vietnamese = re.sub(r"\b(\w+(?: \w+){0,5}) \1\b", r"\1", vietnamese)
     return Translation(text=f"{vietnamese}?", used=list(dict.fromkeys(used)))

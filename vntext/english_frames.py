@@ -35,9 +35,9 @@ _FRAMES = [
      "{doc} «số mấy» {rest}"),
     (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
-    (rf"how (?:many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
-     "{rest} «{is_}bao nhiêu» {np}"),
-    (r"how (?:many|much|far)(?: (?P<np>.+))?", "«bao nhiêu» {np}"),
+    (rf"how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
+     "{rest} «{is_}{how}» {np}"),
+    (r"how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
     (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
     (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))?"
      rf" {AUX} (?P<rest>.+)", "{rest} «{bound}bao nhiêu phần trăm» {np}"),
@@ -99,6 +99,8 @@ def reorder(text: str) -> str:
             groups = {k: v or "" for k, v in found.groupdict().items()}
             groups["is_"] = "" if groups.get("np") else "là "
             groups["bound"] = _BOUNDS.get(groups.get("bound", "").lower(), "")
+            # "how much is the fee": "bao nhiêu đồng" once the fee is known to be money
+            groups["how"] = "HOWMUCH" if groups.get("how", "").lower() == "much" else "bao nhiêu"
             groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
             # "… take effect from what date" keeps the verb before the date ("có hiệu lực từ
             # ngày nào"); other questions put the date first, before any "according to …" that

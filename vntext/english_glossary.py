@@ -16,7 +16,7 @@ class Entry:
     english: str
     vietnamese: str
     alternatives: tuple[str, ...] = ()
-    kind: str = "n"  # n, q, d, l, t, u, p, v: see the glossary's header
+    kind: str = "n"  # n, q, m, d, l, t, u, p, v: see the glossary's header
 
 
 TOKEN = re.compile(

@@ -192,7 +192,7 @@ def test_glossary_is_well_formed_with_unique_keys():
     assert len(set(keys)) == len(keys), sorted(k for k in set(keys) if keys.count(k) > 1)
     for row in rows:
         assert len(row) in (2, 3) and row[0].strip() and row[1].strip(), row
-        assert len(row) == 2 or row[2].strip() in {"n", "q", "d", "l", "t", "u", "p", "v"}, row
+        assert len(row) == 2 or row[2].strip() in {"n", "q", "m", "d", "l", "t", "u", "p", "v"}, row
         assert all(form.strip() for form in row[1].split("|")), row
     assert len(glossary()) == len(rows)
 
@@ -359,3 +359,17 @@ def test_bounds_months_so_far_participles_and_a_proper_owner(question, expected)
 
 def test_a_participle_after_its_subject_stays_a_verb():
     assert _vi("How many procedures were abolished?") == "bãi bỏ bao nhiêu thủ tục?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the fee for a groundwater drilling licence?", "là bao nhiêu đồng?"),
+        ("How much is the fee for a groundwater drilling licence?", "là bao nhiêu đồng?"),
+        ("What is the disbursement rate of public investment capital?", "là bao nhiêu?"),
+        ("How much of the advance funding did the district still have outstanding?",
+         "còn lại bao nhiêu kinh phí tạm ứng?"),
+    ],
+)  # fmt: skip
+def test_money_is_asked_in_dong_other_amounts_plainly(question, expected):
+    assert _vi(question).endswith(expected), _vi(question)
