@@ -23,7 +23,8 @@ PREDICATE = re.compile(
     r"|quán triệt|tuyên truyền|vận động|định hướng|giám sát|phát hiện|xử lý|thẩm định|hỗ trợ"
     r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
     r"|gồm|bao gồm|có"
-    r"|phản ánh|tham gia|phổ biến|chấp hành)(?!\w)"
+    r"|phản ánh|tham gia|phổ biến|chấp hành|cập nhật|xem xét|quyết định|phân công|cấu hình"
+    r"|đăng tải|giải quyết|công bố|công khai|chuẩn bị|thống kê|lập|giao|bằng)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")

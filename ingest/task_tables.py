@@ -97,6 +97,8 @@ def row_tasks(
 ) -> list[RowTask]:
     """One task per agency the row's lead column names; none for a row that heads a group."""
     lead_cell = cells.get(role["lead"], "").strip(" .;")
+    if fold(lead_cell) == fold(role["lead"]):
+        return []  # the header row again, as the crawl repeats it on a new page
     names = [m.canonical for m in find_agencies(lead_cell)]
     if not names and lead_cell and not _PRIVATE.match(match_form(lead_cell)):
         names = [canonical(lead_cell)]  # the lead column names it, even in words we do not know

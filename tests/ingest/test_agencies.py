@@ -68,8 +68,10 @@ def test_a_councils_standing_body_committees_and_deputies_are_agencies_at_any_le
     assert [m.canonical for m in find_agencies(text)] == [
         "Thường trực HĐND tỉnh",
         "Các Ban của HĐND tỉnh",
-        "Các đại biểu HĐND tỉnh",
+        "Đại biểu HĐND tỉnh",
     ]
+    assert canonical("Các Ban HĐND Thành phố") == canonical("các Ban của Hội đồng nhân dân tỉnh")
+    assert canonical("Thường trực Hội đồng nhân dân thành phố Hải Phòng") == "Thường trực HĐND tỉnh"
 
 
 def test_a_body_named_at_two_levels_is_one_agency_per_level():
@@ -101,3 +103,10 @@ def test_a_known_agency_placed_in_its_province_is_the_same_agency():
     assert canonical("Trung tâm Lưu trữ lịch sử tỉnh Gia Lai") == (
         "Trung tâm Lưu trữ lịch sử tỉnh Gia Lai"
     )  # a name the table does not know keeps its words
+
+
+def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
+    found = find_agencies("Trung tâm Phục vụ hành chính công cập nhật, công khai thủ tục.")
+    assert [m.text for m in found] == ["Trung tâm Phục vụ hành chính công"]
+    found = find_agencies("Giao Quỹ Đầu tư phát triển quyết định mức hỗ trợ lãi suất.")
+    assert [m.text for m in found] == ["Quỹ Đầu tư phát triển"]

@@ -129,3 +129,15 @@ def test_a_deadline_line_after_sibling_items_dates_only_the_last_one():
     )
     tasks = [(t.quote[:10], t.due) for t in extract_tasks(text, "2026-01")]
     assert tasks == [("- Rà soát ", None), ("- Cập nhật", "2026-05-31")]
+
+
+def test_a_header_row_repeated_on_a_new_page_is_not_a_task(tmp_path: Path):
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(
+        "KẾ HOẠCH\n\nPhân công nhiệm vụ\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n"
+        "| --- | --- | --- | --- |\n| 1 | Rà soát quy hoạch | Sở Xây dựng | 2026 |\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n| 2 | Cấp phép | Sở Y tế | 2026 |\n",
+        encoding="utf-8",
+    )
+    tasks = extract_tasks(load_text(path), "2026-01")
+    assert [t.agency for t in tasks] == ["Sở Xây dựng", "Sở Y tế"]
