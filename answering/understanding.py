@@ -33,15 +33,16 @@ def understand(question: str, history: list[Turn] | None) -> tuple[str, Question
 
 
 def in_english(answer: Answer) -> Answer:
-    """The documents' Vietnamese words inside a short English frame; a yes/no verdict
-    ("Không. …") opens it in English ("No. According to [1]: …")."""
+    """The documents' Vietnamese words inside a short English frame; a yes/no verdict keeps
+    the documents' word first, glossed in English ("Không (No). According to [1]: …"), so
+    the answer opens as a Vietnamese one does."""
     if not answer.found:
         answer.answer = f"{ENGLISH_NOT_FOUND} ({answer.answer})"
     elif answer.citations:
         text = answer.answer.removesuffix(" [1]")
         verdict, _, rest = text.partition(". ")
         english = _VERDICTS.get(verdict)
-        lead = f"{english}. " if english and rest else ""
+        lead = f"{verdict} ({english}). " if english and rest else ""
         quote = f"{rest[:1].upper()}{rest[1:]}" if lead else text
         room = MAX_CHARS - len(lead) - len(ENGLISH_FRAME)
         if len(text) <= MAX_CHARS < len(lead) + len(ENGLISH_FRAME) + len(quote):

@@ -19,6 +19,7 @@ _AGENCY = (
     r"|offices?|sectors?|forces?)"
 )
 _BOUND = r"(?: (?P<bound>minimum|maximum|total|average))?"  # "what minimum share of …"
+_BY = r"(?:(?:to|by|within|in|for|of) )?"  # "(shortened) to how many days", "within how …"
 _BOUNDS = {"minimum": "tối thiểu ", "maximum": "tối đa ", "total": "tổng ", "average": "bình quân "}
 _LEADS = r"(?:responsible for|in charge of|tasked with|assigned to|to|charged with)"
 _TAKES_LEAD = r"(?:will |shall |must |should )?(?:take the lead in|leads?|presides? over)"
@@ -35,9 +36,9 @@ _FRAMES = [
      "{doc} «số mấy» {rest}"),
     (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
-    (rf"how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
+    (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
-    (r"how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
+    (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
     (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
     (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))?"
      rf" {AUX} (?P<rest>.+)", "{rest} «{bound}bao nhiêu phần trăm» {np}"),
@@ -54,6 +55,8 @@ _FRAMES = [
     (rf"who {AUX} the signer of (?P<rest>.+)", "«ai ký» {rest}"),
     (rf"who {AUX} (?P<rest>.+?) signed(?: by)?", "«ai ký» {rest}"),
     (rf"(?:which|what) {_AGENCY}(?P<rest>.*)", "«cơ quan nào» {rest}"),
+    (r"what (?:is|was|are|were) (?P<rest>.+) about", "{rest} «về việc gì»"),
+    (r"(?P<wh>which|what) (?P<np>[^,]+?) (?:do|does|did) (?P<rest>.+)", "{rest} {wh} {np}"),
     (r"what (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «WHAT»"),
     (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),
     (rf"where {AUX} (?P<rest>.+?) (?:rank|ranked|place|placed|stand)\b(?P<tail>.*)",
@@ -76,7 +79,7 @@ _EFFECT_END = re.compile(
 )
 _COMPILED = [(re.compile(p, re.I | re.S), t) for p, t in _FRAMES]
 _WH = re.compile(
-    r"\b(?:(?:on|in|at|by|for|to|from|since|until|as of)\s+)?"
+    r"\b(?:(?:on|in|at|by|for|to|from|since|until|as of|within)\s+)?"
     r"(?:how|what|which|when|who|where|why)\b",
     re.I,
 )

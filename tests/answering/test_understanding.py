@@ -27,10 +27,10 @@ def test_a_fact_is_quoted_inside_the_english_frame():
     )
 
 
-def test_a_yes_no_verdict_opens_in_english():
+def test_a_yes_no_verdict_keeps_the_documents_word_first_glossed_in_english():
     answer = in_english(_answer("Không. thủ tục này không thu phí"))
-    assert answer.answer == "No. According to [1]: Thủ tục này không thu phí"
-    assert in_english(_answer("Chưa. xã chưa đạt chuẩn")).answer.startswith("Not yet. ")
+    assert answer.answer == "Không (No). According to [1]: Thủ tục này không thu phí"
+    assert in_english(_answer("Chưa. xã chưa đạt chuẩn")).answer.startswith("Chưa (Not yet). ")
 
 
 def test_an_english_question_is_searched_in_vietnamese():

@@ -373,3 +373,24 @@ def test_a_participle_after_its_subject_stays_a_verb():
 )  # fmt: skip
 def test_money_is_asked_in_dong_other_amounts_plainly(question, expected):
     assert _vi(question).endswith(expected), _vi(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Directive 04/CT-UBND of 02/02/2024 about?",
+         "Chỉ thị 04/CT-UBND ngày 02/02/2024 về việc gì?"),
+        ("What was Decision 295/QD-UBND dated 18/02/2022 about?",
+         "Quyết định 295/QĐ-UBND ngày 18/02/2022 về việc gì?"),
+        ("What policy does Resolution 66/2017/NQ-HDND set out?",
+         "Nghị quyết 66/2017/NQ-HĐND quy định chính sách nào?"),
+        ("Which decision does Decision 451/QD-UBND abolish entirely?",
+         "Quyết định 451/QĐ-UBND bãi bỏ toàn bộ quyết định nào?"),
+        ("To how many days is the procedure shortened?", "rút ngắn bao nhiêu ngày"),
+        ("Within how many hours must the company restore communications?",
+         "doanh nghiệp khôi phục liên lạc bao nhiêu giờ"),
+        ("Which level is responsible for managing the dykes?", "cấp nào"),
+    ],
+)  # fmt: skip
+def test_about_which_with_do_support_and_a_preposition_before_how_many(question, expected):
+    assert expected in _vi(question), _vi(question)
