@@ -74,14 +74,28 @@ def table_cell(
     if best.hit.chunk.table is None:
         return _row_over_prose(best, evidence, q, scorer)
     own = row_line(best.hit.chunk, best.own or best.sentence)
-    named = {e for e in q.entities if e in fold(own)}  # places the chosen row names
-    found = _cells(best, evidence, q, scorer, named)
+    found = _cells(best, evidence, q, scorer, row_places(q.entities, own, best.hit.chunk.context))
     mine = [c for c in found if c.row == own]
-    if not mine:
-        return None  # the best row holds no such cell: its sentence is read as prose
+    if not mine:  # the best row holds no such cell: read as prose, unless a row clearly answers
+        said = row_own_words(own, best.hit.chunk.table.group)
+        return _clearly_better(found, best, scorer, said)
     top = max(found, key=lambda c: c.score)
     # another row must cover the question clearly better than the one scored best
     return top if top.score >= mine[0].score + ROW_MARGIN else mine[0]
+
+
+def row_places(entities: list[str], row: str, title: str) -> set[str]:
+    """The places a row names that pick the rows to search (the commune a row is about);
+    not one the document's title names too ("… của thành phố Hà Nội"), which a row's cell
+    quoting "Nghị quyết … của HĐND thành phố Hà Nội" names only in passing."""
+    return {e for e in entities if e in fold(row) and e not in fold(title)}
+
+
+def row_own_words(row: str, group: str) -> str:
+    """What a row says of itself: its label and group, not its cells, which may quote other
+    texts at length ("Thực hiện theo Nghị quyết … quy định mức chi hội nghị")."""
+    label = row.partition(ROW_SEP)[0] if ROW_SEP in row else ""
+    return f"{label} {group}".strip()
 
 
 def _row_over_prose(
@@ -90,12 +104,17 @@ def _row_over_prose(
     """A row of the document's tables that covers the question clearly better than the prose
     sentence scored best ("mức chi khắc dấu" is the row "Chi khắc dấu", not the closing
     sentence that repeats the title's words)."""
-    found = _cells(best, evidence, q, scorer, set())
+    return _clearly_better(_cells(best, evidence, q, scorer, set()), best, scorer, "")
+
+
+def _clearly_better(found: list[Cell], best: Evidence, scorer: Scorer, said: str) -> Cell | None:
+    """The cell whose row covers the question clearly better than what `best` says of itself:
+    a prose sentence's words, or a row's label and group (its cells quote other texts)."""
     if not found:
         return None
     top = max(found, key=lambda c: c.own)
     title = term_set(best.hit.chunk.context)
-    prose = scorer.coverage(term_set(best.own or best.sentence) - title)
+    prose = scorer.coverage(term_set(said or best.own or best.sentence) - title)
     return top if top.own >= prose + PROSE_MARGIN else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from answering.table_answers import row_own_words, row_places
 from tests.conftest import service_over
 
 NOTICE = "\n".join(
@@ -130,3 +131,18 @@ def test_the_row_whose_unit_counts_per_what_is_asked(table_service):
     )
     assert answer.found
     assert "Tiền ăn học sinh đội tuyển — Mức chi (1.000đ): 200 (người/ngày)" in answer.answer
+
+
+def test_a_place_the_title_names_picks_no_row():
+    row = "1.2. Các nội dung chi khác — Mức chi: Theo Nghị quyết 05/2025 của HĐND thành phố Hà Nội"
+    title = "NGHỊ QUYẾT VỀ MỨC CHI BẦU CỬ CỦA THÀNH PHỐ HÀ NỘI"
+    assert row_places(["ha noi"], row, title) == set()
+    assert row_places(["ha noi"], row, "NGHỊ QUYẾT VỀ MỨC CHI BẦU CỬ") == {"ha noi"}
+
+
+def test_a_row_says_of_itself_its_label_and_group_not_what_its_cells_quote():
+    row = "1.2. Các nội dung chi khác — Mức chi: Thực hiện theo Nghị quyết 05/2025/NQ-HĐND"
+    assert row_own_words(row, "1. Chi tổ chức hội nghị") == (
+        "1.2. Các nội dung chi khác 1. Chi tổ chức hội nghị"
+    )
+    assert row_own_words("Mức chi: 400.000", "") == ""
