@@ -59,7 +59,9 @@ TASKY = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|trọng tâm|k�
 # What is left of a heading that only leads a list ("Giao Sở Nội vụ chủ trì, phối hợp với
 # Sở Tài chính:", "Sở X có trách nhiệm thực hiện các nhiệm vụ:") once the agencies are read.
 _LEAD_ONLY = re.compile(
-    r"(?:(?:chủ trì|phối hợp)[^:]*?)?(?:thực hiện|có trách nhiệm|triển khai|tập trung)?"
+    r"(?:(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực)[^:]*?"
+    r"(?:quy định|được giao|của mình)\s*,?\s*)?(?:(?:chủ trì|phối hợp)[^:]*?)?"
+    r"(?:thực hiện|có trách nhiệm|triển khai|tập trung)?"
     r"(?:\s*(?:thực hiện|tốt))?(?:\s*(?:các|một số|những))?"
     r"(?:\s*(?:nhiệm vụ|nội dung|việc|công việc))?(?:\s*(?:sau|như sau|cụ thể|sau đây))?"
 )
@@ -71,6 +73,12 @@ def lead_only(action: str) -> bool:
         return False
     rest = match_form(action).strip(" :,.")
     return _LEAD_ONLY.fullmatch(rest) is not None
+
+
+def points_to_list(action: str) -> bool:
+    """An action that only points to the list under it ("… thực hiện các nội dung sau:"), with
+    no lead role of its own ("chủ trì, phối hợp với …" makes the lead-in a task)."""
+    return lead_only(action) and not re.search(r"chủ trì|phối hợp", match_form(action))
 
 
 NOT_A_TASK = re.compile(

@@ -46,7 +46,7 @@ EXECUTES = re.compile(r"thi hành (?:quyết định|chỉ thị|kế hoạch|th
 CLOSING = re.compile(
     r"(?:tổ chức thực hiện|triển khai thực hiện|quán triệt|triển khai|thực hiện)"
     r"[^.;]*(?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này"
-    r"|^\s*trong quá trình (?:thực hiện|triển khai)|^\s*(?:nếu|trường hợp)\s"
+    r"|^\s*trong quá trình (?:thực hiện|triển khai)|^\s*(?:nếu|trường hợp|khi)\s"
     r"|thông báo (?:để|cho|đến) [^.;]*biết"
 )
 

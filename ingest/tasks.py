@@ -38,6 +38,7 @@ from ingest.task_paragraphs import (
     lead_only,
     named_line,
     names_only,
+    points_to_list,
 )
 from ingest.task_paragraphs import (
     descriptive as describes,
@@ -55,7 +56,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 10  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 11  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -100,6 +101,7 @@ class _Reader:
         self.records = Records(text, year)
         self.addressee = addressee  # "UBND huyện X" of a notice about one district
         self.lead_co: dict[tuple[str, ...], list[str]] = {}  # co-agencies of lead headings
+        self.lead_names: dict[tuple[str, ...], list[str]] = {}  # and the agencies they lead
         self.closing: set[tuple[str, ...]] = set()  # articles that say who executes the text
         self.lead_at = 0  # where the current lead-in starts
         self.words = HeadingWords(text)  # headings whole, for the agencies they name
@@ -172,6 +174,10 @@ class _Reader:
             self.lead_items.add(tuple(block.headings))
         under_task = any(tuple(parents[: i + 1]) in self.task_headings for i in range(len(parents)))
         context = nearest_heading_agencies([self.words.whole(h, block.start) for h in parents])
+        if not context:  # "5. Để …, các sở, ngành … thực hiện các nội dung sau:" › "a) …"
+            context = next(
+                (self.lead_names[p] for p in _paths(parents) if p in self.lead_names), []
+            )
         if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
             context = lead_in[0]
         descriptive = any(describes(h) for h in parents)
@@ -214,9 +220,11 @@ class _Reader:
             if at < 0:
                 continue
             heading = Block(body, list(parents[:i]), at, at + len(body))
-            add(self.found, heading, body, 0, unit, [], self.year, True)
+            if not (read and points_to_list(whole[read.action :])):  # "… các nội dung sau:"
+                add(self.found, heading, body, 0, unit, [], self.year, True)
             if LIST_LEAD.search(whole) or (read and lead_only(whole[read.action :])):
                 self.lead_co[path] = unit.co  # "Giao Sở X chủ trì, phối hợp với Y:" over its tasks
+                self.lead_names[path] = [m.canonical for m in unit.agencies]
                 continue  # "Đề nghị UBND huyện … một số nhiệm vụ sau:": its items are tasks too
             self.task_headings.add(path)
 
@@ -237,7 +245,8 @@ class _Reader:
         lead = block.text.rstrip().endswith(":") and (not item or LIST_LEAD.search(block.text))
         if lead and unit is not None:  # "… đề nghị UBND huyện Y … một số nội dung sau:"
             self._start_lead_in(unit, block)
-            add(self.found, block, block.text, 0, unit, context, self.year, item, co)
+            if not points_to_list(block.text[unit.action :]):  # "… thực hiện các nội dung sau:"
+                add(self.found, block, block.text, 0, unit, context, self.year, item, co)
             return
         if (not item and is_closing_line(block.text, self.year)) or executes(block.text):
             return

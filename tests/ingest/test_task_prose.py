@@ -44,3 +44,28 @@ def test_a_reported_instruction_with_a_date_is_no_task():
         "Khẩn trương hoàn thiện hồ sơ dự án để khởi công trước ngày 30/6/2026.\n"
     )
     assert [(t.agency, t.due) for t in extract_tasks(text, "2026-02")] == [(None, "2026-06-30")]
+
+
+def test_a_lead_in_that_only_points_to_its_list_is_not_a_task_of_its_own():
+    text = (
+        "KẾ HOẠCH\n\n5. Để nâng cao hiệu quả quản lý, các sở, ban, ngành theo chức năng, nhiệm "
+        "vụ được giao thực hiện các nội dung sau:\n\n"
+        "a) Rà soát các dự án chậm tiến độ trên địa bàn.\n\n"
+        "6. Sở Tài chính chủ trì xây dựng kế hoạch vốn năm 2026 với các nội dung sau:\n\n"
+        "a) Cân đối nguồn vốn cho các dự án chuyển tiếp.\n"
+    )
+    quotes = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-01")]
+    assert quotes == [
+        ("Các sở, ban, ngành", "a) Rà soát c"),
+        ("Sở Tài chính", "Sở Tài chính"),  # a lead-in that names work is one
+        ("Sở Tài chính", "a) Cân đối n"),
+    ]
+
+
+def test_a_paragraph_that_says_what_to_do_when_is_not_a_task_of_the_heading():
+    text = (
+        "QUY CHẾ\n\n2. Sở Xây dựng\n\n- Thẩm định sự phù hợp của dự án với quy hoạch đô thị.\n\n"
+        "Khi thẩm định sự phù hợp với quy hoạch đô thị, nội dung thẩm định phải nêu rõ quy "
+        "hoạch phân khu được áp dụng.\n"
+    )
+    assert [t.quote[:12] for t in extract_tasks(text, "2026-01")] == ["- Thẩm định "]
