@@ -48,8 +48,9 @@ _UBND_GROUP = re.compile(
 _SO_LIST = re.compile(r"(?<!\w)(?:các\s+)?sở\s*:\s*|(?<!\w)các\s+sở\s+(?!,)")
 _SO_GROUP = re.compile(
     r"(?:các\s+)?(?:sở|cơ quan)\s*,\s*(?:(?:cơ quan|ban)\s*,\s*)*ngành"
-    r"(?:\s*,\s*(?:địa phương|đoàn thể))*(?:\s+(?:cấp tỉnh|tỉnh|thành phố|của thành phố"
-    r"|có liên quan|liên quan))*|các cơ quan chuyên môn (?:trực )?thuộc (?:ubnd|ủy ban nhân dân)"
+    r"(?:\s*,\s*(?:địa phương|đoàn thể|đơn vị)(?=[\s,]))*(?:\s+(?:cấp tỉnh|tỉnh|thành phố"
+    r"|của thành phố|có liên quan|liên quan|(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh"
+    r"|thành phố)))*|các cơ quan chuyên môn (?:trực )?thuộc (?:ubnd|ủy ban nhân dân)"
     r" (?:tỉnh|thành phố)|các cơ quan chuyên môn(?:\s*,\s*cơ quan hành chính khác)?"
     r"(?:\s+(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố))?"
     r"(?!\s+(?:trực )?thuộc)"

@@ -33,7 +33,8 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"), "years"),
 ]
 _RECURRING = re.compile(
-    r"\b(?:hang|moi)\s+(?:nam|quy|thang|tuan|ngay)\b|\bdinh\s+ky\b|\bthuong\s+xuyen\b"
+    r"\b(?:hang|moi)\s+(?:nam|quy|thang|tuan|ngay)\b|\bdinh\s+ky\b"
+    r"|(?<!chi )(?<!phi )(?<!von )\bthuong\s+xuyen\b"  # not "chi thường xuyên": spending
     r"|\btro\s+di\b|\bcac\s+nam\s+tiep\s+theo\b|\blien\s+tuc\b|\bthuong\s+nien\b"  # ongoing
 )
 # Words that make a date in running prose a deadline rather than a reference ("Nghị quyết số 12

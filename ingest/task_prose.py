@@ -24,7 +24,7 @@ _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầ
 _REPORTS = re.compile(
     r"\s*(?:đã|đang|được|bị|là|cũng|vẫn|chưa|nhận|đạt|gồm|bao gồm|tham dự|soạn thảo|trình\)"
     r"|có\s+(?!trách nhiệm)|thống nhất|nhất trí|cơ bản|do|của|về|tại|với|năm|trên địa bàn|thuộc"
-    r"|\(sau đây|ban hành"
+    r"|\(sau đây|ban hành|quyết định"
     r"|[;.]|-\s)(?!\w)"
 )
 # The committee that issues a directive is not one of its assignees when it is the subject

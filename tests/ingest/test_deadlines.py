@@ -142,3 +142,8 @@ def test_a_date_in_what_the_work_rests_on_is_no_deadline():
     assert d is None
     d = find_deadline("b) Trên cơ sở số liệu năm 2025, Sở Y tế báo cáo trước ngày 15/3/2026.", 2025)
     assert d.iso == "2026-03-15"
+
+
+def test_recurrent_spending_is_no_recurring_deadline():
+    assert find_deadline("Bố trí kinh phí từ nguồn chi thường xuyên của đơn vị.", 2025) is None
+    assert find_deadline("Thường xuyên kiểm tra việc cập nhật dữ liệu.", 2025).recurring

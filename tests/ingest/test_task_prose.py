@@ -69,3 +69,15 @@ def test_a_paragraph_that_says_what_to_do_when_is_not_a_task_of_the_heading():
         "hoạch phân khu được áp dụng.\n"
     )
     assert [t.quote[:12] for t in extract_tasks(text, "2026-01")] == ["- Thẩm định "]
+
+
+def test_a_clause_that_says_who_decides_is_a_power_not_a_task():
+    text = (
+        "QUYẾT ĐỊNH\n\nĐiều 3. Thẩm quyền thu hồi tài sản\n\n"
+        "1. Ủy ban nhân dân cấp xã quyết định thu hồi tài sản công của đơn vị thuộc phạm vi quản "
+        "lý (nguồn chi thường xuyên).\n\nĐiều 4. Tổ chức thực hiện\n\n"
+        "1. Các Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh và Ủy ban nhân dân các xã, "
+        "phường có trách nhiệm tổ chức thực hiện quản lý tài sản công theo quy định.\n"
+    )
+    tasks = [(t.agency, t.recurring) for t in extract_tasks(text, "2025-11")]
+    assert tasks == [("Các sở, ban, ngành", False), ("UBND các xã, phường", False)]
