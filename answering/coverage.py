@@ -47,6 +47,7 @@ class Scorer:
     ):
         self.q = q
         self.w = weights
+        self.state = state
         skip = {"ai", "ky", "ký"} if q.kind == "signer" else set()
         named = set(q.named_doc.split())
         if named_doc_found and set(q.terms) - named:
@@ -108,3 +109,34 @@ class Scorer:
         """Value of the best clause that holds the asked-for kind of fact."""
         values = [self.clause_value(c) for c in split_clauses(sentence) if has_kind(c, self.q)]
         return max(values, default=0.0)
+
+    def unsaid(self, doc_id: str, skip: frozenset[str] = frozenset()) -> float:
+        """IDF-weighted share of the question's words that the document never says anywhere
+        (title, headings, text, table rows). Numbers, abbreviations (no vowel: "KH&CN"),
+        stopwords, "mỗi" (per) and `skip` are left out: they name no row, or are checked
+        elsewhere, or are written otherwise."""
+        said = self.state.memo(
+            f"document words {doc_id}", lambda: _document_words(self.state, doc_id)
+        )
+        words = {t: w for t, w in self.weights.items() if "_" not in t and fold(t) not in skip}
+        words = {t: w for t, w in words.items() if _spelled_word(t) and t not in _PER_WORDS}
+        unsaid = sum(
+            w for t, w in words.items() if t not in said and fold(t) not in FOLDED_STOPWORDS
+        )
+        return unsaid / self.total
+
+
+_PER_WORDS = frozenset({"mỗi", "mọi", "từng"})  # "mỗi buổi": per what, not which row
+
+
+def _document_words(state: IndexState, doc_id: str) -> frozenset[str]:
+    words: set[str] = set()
+    for chunk in state.chunks_of(doc_id):
+        words |= term_set(chunk.index_text)
+    return frozenset(words)
+
+
+def _spelled_word(term: str) -> bool:
+    """A word spelled out, as Vietnamese syllables are: a vowel and no digit."""
+    folded = fold(term)
+    return any(v in folded for v in "aeiouy") and not any(ch.isdigit() for ch in folded)

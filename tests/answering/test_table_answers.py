@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from answering.coverage import Scorer
 from answering.table_answers import row_own_words, row_places
+from answering.unlisted_rows import names_unlisted_row
 from tests.conftest import service_over
 
 NOTICE = "\n".join(
@@ -146,3 +148,36 @@ def test_a_row_says_of_itself_its_label_and_group_not_what_its_cells_quote():
         "1.2. Các nội dung chi khác 1. Chi tổ chức hội nghị"
     )
     assert row_own_words("Mức chi: 400.000", "") == ""
+
+
+def _names_unlisted_row(service, question: str) -> bool:
+    q, evidence = service.evidence(question)
+    return names_unlisted_row(evidence[0], evidence, q, Scorer(q, service.state()))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Giá tính thuế đất sét gốm đã nung là bao nhiêu đồng/tấn?",
+        "Giá tính thuế cao lanh đã rây là bao nhiêu đồng/tấn?",
+        "Mức chi bồi dưỡng phó chủ tịch hội đồng thẩm định là bao nhiêu?",
+        "Mức chi tiền ăn cho giáo viên đội tuyển là bao nhiêu?",
+    ],
+)
+def test_a_row_the_tables_do_not_list_is_named_in_words_the_notice_never_says(
+    table_service, question
+):
+    assert _names_unlisted_row(table_service, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Giá tính thuế đất sét gốm đã nghiền là bao nhiêu đồng/tấn?",
+        "Mức chi bồi dưỡng thư ký hội đồng thẩm định là bao nhiêu nghìn đồng mỗi buổi?",
+        "Mức chi tiền ăn học sinh đội tuyển là bao nhiêu?",
+        "Nhiệm vụ tu bổ nhà bia tiến sĩ do cơ quan nào chủ trì?",
+    ],
+)
+def test_a_row_the_tables_list_is_answered(table_service, question):
+    assert not _names_unlisted_row(table_service, question)
