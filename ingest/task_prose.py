@@ -214,7 +214,9 @@ def heading_agencies(heading: str) -> list[str]:
     name one agency more precisely than its canonical name ("Các chủ rừng là tổ chức (…)")."""
     body = _ROLES_INSIDE.sub("", without_asides(strip_marker(heading)))
     form = match_form(body)
-    prefix = re.match(r"(?:đề nghị|giao|đối với|trách nhiệm của|nhiệm vụ của)\s*:?\s*", form)
+    prefix = re.match(
+        r"(?:đề nghị|giao|đối với|trách nhiệm của|nhiệm vụ của|nội dung(?: do)?)\s*:?\s*", form
+    )  # "Điều 6. Nội dung Công an tỉnh có trách nhiệm chủ trì"
     at = prefix.end() if prefix else 0
     mentions, end = leading_agencies(body, at)
     if not mentions:

@@ -56,7 +56,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 12  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 13  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -153,7 +153,7 @@ class _Reader:
             return
         if SCOPE.match(label(block.text)):
             return
-        names = [] if own else agency_label(block.text, numbered)
+        names = [] if own else agency_label(block.text, numbered) or self.words.title(block)
         if names:  # "Sở Y tế:" over the lines that are its tasks
             self.lead_in, self.lead_items = (names, tuple(block.headings)), set()
             self.labelled = True

@@ -141,3 +141,14 @@ def test_a_header_row_repeated_on_a_new_page_is_not_a_task(tmp_path: Path):
     )
     tasks = extract_tasks(load_text(path), "2026-01")
     assert [t.agency for t in tasks] == ["Sở Xây dựng", "Sở Y tế"]
+
+
+def test_an_articles_title_that_names_an_agency_heads_the_articles_paragraphs():
+    text = (
+        "QUY CHẾ\n\nChương II\n\nĐiều 6. Nội dung Sở Y tế có trách nhiệm chủ trì\n\n"
+        "Theo dõi tình hình dịch bệnh trên địa bàn tỉnh.\n\nChương III\n\nĐiều 9.\n\n"
+        "Trách nhiệm của Sở Tư pháp\n\n"
+        "Sở Tư pháp là cơ quan đầu mối, có trách nhiệm hướng dẫn việc thực hiện Quy chế.\n"
+    )
+    tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [("Sở Y tế", "Theo dõi tìn"), ("Sở Tư pháp", "Sở Tư pháp l")]
