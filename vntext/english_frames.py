@@ -36,6 +36,8 @@ _FRAMES = [
      "{doc} «số mấy» {rest}"),
     (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
+    (rf"{_BY}how (?:many|much)(?: (?P<np>.+?))? (?:{AUX} )?(?:remain|remains|remained|left)\b"
+     r"(?P<rest>.*)", "{rest} «còn bao nhiêu» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
@@ -56,6 +58,8 @@ _FRAMES = [
     (rf"who {AUX} (?P<rest>.+?) signed(?: by)?", "«ai ký» {rest}"),
     (rf"(?:which|what) {_AGENCY}(?P<rest>.*)", "«cơ quan nào» {rest}"),
     (r"what (?:is|was|are|were) (?P<rest>.+) about", "{rest} «về việc gì»"),
+    (rf"(?:what|which) (?:rate|ratio)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
+     "«tỷ lệ» {np} {rest} «là bao nhiêu»"),
     (r"(?P<wh>which|what) (?P<np>[^,]+?) (?:do|does|did) (?P<rest>.+)", "{rest} {wh} {np}"),
     (r"what (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «WHAT»"),
     (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),

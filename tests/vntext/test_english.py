@@ -394,3 +394,20 @@ def test_money_is_asked_in_dong_other_amounts_plainly(question, expected):
 )  # fmt: skip
 def test_about_which_with_do_support_and_a_preposition_before_how_many(question, expected):
     assert expected in _vi(question), _vi(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What rate of late dossiers had been reported since the beginning of the year?",
+         "tỷ lệ hồ sơ trễ hạn báo cáo từ đầu năm"),
+        ("Loc Binh district completed how many tasks on time?",
+         "huyện Loc Binh hoàn thành bao nhiêu nhiệm vụ đúng hạn"),
+        ("How many redundant commune officials remain in Van Quan district?",
+         "còn bao nhiêu cán bộ xã dôi dư"),
+        ("By the time of the inspection, how much had been collected?", "đến thời điểm kiểm tra"),
+        ("Which road section did the district propose to upgrade?", "đoạn đường nào"),
+    ],
+)  # fmt: skip
+def test_a_rate_asked_an_adverb_after_its_noun_and_what_remains(question, expected):
+    assert expected in _vi(question), _vi(question)
