@@ -44,9 +44,12 @@ _ASKS = re.compile(r"nhiệm vụ|giải pháp|chỉ đạo|kết luận|phân c
 
 # Sections that say to whom or how a text applies (scope, definitions, principles, criteria):
 # the agencies they list are not being given work.
+# An administrative procedure's own parts (its steps, file, deciding office) say who handles a
+# file, not what a directive assigns.
 SCOPE = re.compile(
     r"^(?:phạm vi điều chỉnh|đối tượng|giải thích từ ngữ|nguyên tắc"
-    r"|tiêu chí|hình thức khen thưởng)"
+    r"|tiêu chí|hình thức khen thưởng|trình tự(?:,\s*cách thức)? thực hiện|cách thức thực hiện"
+    r"|thành phần(?:,\s*số lượng)? hồ sơ|cơ quan giải quyết|thời hạn giải quyết)"
 )
 # A lead-in whose list items are the tasks ("… thực hiện tốt một số nhiệm vụ sau:").
 LIST_LEAD = re.compile(

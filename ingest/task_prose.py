@@ -22,7 +22,8 @@ _OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|
 _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo)\s*:?\s+")
 # What follows an agency when the sentence reports or describes rather than assigns.
 _REPORTS = re.compile(
-    r"\s*(?:đã|đang|được|bị|là|cũng|vẫn|chưa|nhận|đạt|gồm|bao gồm|tham dự|soạn thảo|trình\)"
+    r"\s*(?:đã|đang|được|bị|là(?![^.;]*,\s*(?:có|chịu) trách nhiệm)|cũng|vẫn|chưa|nhận|đạt|gồm"
+    r"|bao gồm|tham dự|soạn thảo|trình\)"
     r"|có\s+(?!trách nhiệm)|thống nhất|nhất trí|cơ bản|do|của|về|tại|với|năm|trên địa bàn|thuộc"
     r"|\(sau đây|ban hành|quyết định"
     r"|[;.]|-\s)(?!\w)"

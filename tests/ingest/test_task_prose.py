@@ -81,3 +81,17 @@ def test_a_clause_that_says_who_decides_is_a_power_not_a_task():
     )
     tasks = [(t.agency, t.recurring) for t in extract_tasks(text, "2025-11")]
     assert tasks == [("Các sở, ban, ngành", False), ("UBND các xã, phường", False)]
+
+
+def test_the_steps_of_an_administrative_procedure_are_not_tasks():
+    text = (
+        "QUYẾT ĐỊNH\n\n1. Thủ tục công bố sự cố môi trường\n\n1.1. Trình tự thực hiện:\n\n"
+        "Ủy ban nhân dân cấp xã công bố sự cố môi trường sau khi xác minh.\n\n"
+        "1.6. Cơ quan giải quyết TTHC:\n\n- Cơ quan trực tiếp thực hiện: Ủy ban nhân dân cấp xã.\n"
+    )
+    assert extract_tasks(text, "2025-11") == []
+
+
+def test_an_agency_that_is_named_as_something_and_then_charged_has_a_task():
+    text = "QUY CHẾ\n\nSở Tư pháp là cơ quan đầu mối, có trách nhiệm hướng dẫn thực hiện Quy chế.\n"
+    assert [t.agency for t in extract_tasks(text, "2025-11")] == ["Sở Tư pháp"]
