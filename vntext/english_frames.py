@@ -166,6 +166,14 @@ def _months_so_far(m: re.Match[str]) -> str:
     return f"«{_COUNTS.index(n) + 1 if n in _COUNTS else n} tháng đầu năm»"
 
 
+# "level IV and V dykes": a grade written in Roman numerals is a "cấp" ("đê cấp IV, cấp V")
+_GRADES = re.compile(r"\blevels? (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
+
+
+def _grades(m: re.Match[str]) -> str:
+    return f"«cấp {m['a']}" + (f", cấp {m['b']}»" if m["b"] else "»")
+
+
 def normalise(text: str) -> str:
     """Plain apostrophes, no contractions, dates as Vietnamese writes them ("16/9/2022"),
     "the first 9 months" as "9 tháng đầu năm"."""
@@ -173,6 +181,7 @@ def normalise(text: str) -> str:
     for contraction, expansion in _CONTRACTIONS:
         text = contraction.sub(expansion, text)
     text = _FIRST_MONTHS.sub(_months_so_far, text)
+    text = _GRADES.sub(_grades, text)
     for date, template in _DATES:
         text = date.sub(partial(_spell_date, template=template), text)
     return text

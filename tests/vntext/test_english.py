@@ -70,7 +70,13 @@ def test_vietnamese_is_not_english_with_or_without_accents(question):
 
 def test_unaccented_vietnamese_of_the_question_sets_is_never_english():
     """Every Vietnamese question we hold, typed without accents, in three cases."""
-    names = ["dev_questions", "provincial_questions", "tables_questions", "cited_questions"]
+    names = [
+        "dev_questions",
+        "provincial_questions",
+        "tables_questions",
+        "cited_questions",
+        "heldout_questions",
+    ]
     questions = [
         json.loads(line)["question"]
         for name in names
@@ -411,3 +417,8 @@ def test_about_which_with_do_support_and_a_preposition_before_how_many(question,
 )  # fmt: skip
 def test_a_rate_asked_an_adverb_after_its_noun_and_what_remains(question, expected):
     assert expected in _vi(question), _vi(question)
+
+
+def test_a_grade_in_roman_numerals_is_a_cap():
+    text = _vi("Who manages the corridors of level IV and V dykes?")
+    assert "cấp IV, cấp V" in text, text
