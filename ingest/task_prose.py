@@ -32,6 +32,8 @@ _REPORTS = re.compile(
 # ("UBND tỉnh ban hành Kế hoạch …"); it can be asked ("Đề nghị UBND tỉnh xem xét …").
 ISSUER = "UBND tỉnh"
 _INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với|về)\b[^,;:]{0,120},\s*")
+# A condition before its main clause: whoever it names is not the subject.
+_CONDITION = re.compile(r"(?:trường hợp|nếu|khi)\s[^;:]{0,250}?\sthì\s+")
 _CLAUSE = re.compile(r"[;:]\s+")
 _NEXT_SENTENCE = re.compile(r"(?<=\w)[.!?]\s+(?=[A-ZĐÂÊÔƠƯ])")
 _HELPS = re.compile(r"(?:chủ trì\s*,?\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
@@ -43,7 +45,10 @@ _CO_END = re.compile(
 # Closing lines every directive ends with: not a task of their own unless they set a deadline.
 # "… chịu trách nhiệm thi hành Quyết định này" never is; "triển khai thực hiện Chỉ thị này" is
 # one when a list item gives it to an agency.
-EXECUTES = re.compile(r"thi hành (?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này")
+EXECUTES = re.compile(
+    r"thi hành (?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này"
+    r"|căn cứ (?:quyết định|chỉ thị|nghị quyết)(?: này)? (?:để )?thi hành"
+)
 CLOSING = re.compile(
     r"(?:tổ chức thực hiện|triển khai thực hiện|quán triệt|triển khai|thực hiện)"
     r"[^.;]*(?:quyết định|chỉ thị|kế hoạch|thông báo|nghị quyết|văn bản) này"
@@ -144,6 +149,9 @@ def assignment(sentence: str) -> Assignment | None:
 
 def _clause_starts(sentence: str, form: str, at: int) -> list[int]:
     """Where a subject may stand: the start (after "Trên cơ sở …," or "Để …,") and after ";"."""
+    condition = _CONDITION.match(form, at)
+    if condition:  # "Trường hợp hồ sơ nộp tại Trung tâm … thì Chi nhánh … trả kết quả"
+        return [condition.end()]
     starts = [at]
     intro = _INTRO.match(form, at)
     if intro:

@@ -95,3 +95,19 @@ def test_the_steps_of_an_administrative_procedure_are_not_tasks():
 def test_an_agency_that_is_named_as_something_and_then_charged_has_a_task():
     text = "QUY CHẾ\n\nSở Tư pháp là cơ quan đầu mối, có trách nhiệm hướng dẫn thực hiện Quy chế.\n"
     assert [t.agency for t in extract_tasks(text, "2025-11")] == ["Sở Tư pháp"]
+
+
+def test_whoever_a_condition_names_is_not_the_subject():
+    text = (
+        "QUY CHẾ\n\nĐiều 4. Trả kết quả\n\n3. Trường hợp hồ sơ nộp tại Trung tâm Phục vụ hành "
+        "chính công thì Sở Tư pháp thực hiện trả kết quả cho người nộp.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2025-11")] == ["Sở Tư pháp"]
+
+
+def test_the_closing_article_in_other_words_assigns_nothing():
+    text = (
+        "QUYẾT ĐỊNH\n\nĐiều 3. Tổ chức thực hiện\n\nChánh Văn phòng Ủy ban nhân dân tỉnh, Giám "
+        "đốc Sở Tư pháp và các tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành./.\n"
+    )
+    assert extract_tasks(text, "2025-11") == []
