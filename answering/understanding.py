@@ -54,7 +54,7 @@ def in_english(answer: Answer) -> Answer:
 def _fitted(quote: str, room: int, asked: str) -> str:
     """A direct answer the English frame pushes past the cap, cut back to `room` characters:
     clauses that state no figure and share no word with the question go first, from the end,
-    then from the start; a cut inside a clause only as a last resort."""
+    then from the start; then the longest clause without a figure is shortened."""
     words = {fold(s) for s in syllables(asked)} - FOLDED_STOPWORDS
 
     def needed(part: str) -> bool:
@@ -68,9 +68,13 @@ def _fitted(quote: str, room: int, asked: str) -> str:
             parts.pop(0)
         else:
             break
+    over = len(" ".join(parts)) - room
+    if over > 0:
+        plain = [p for p in parts if not re.search(r"\d", p)] or parts
+        longest = parts.index(max(plain, key=len))
+        keep = max(0, len(parts[longest]) - over - 2)
+        parts[longest] = (parts[longest][:keep].rsplit(" ", 1)[0] + " …").lstrip(" …") or "…"
     text = " ".join(parts).rstrip(",;: ")
-    if len(text) > room:
-        text = text[: room - 2].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
 
 

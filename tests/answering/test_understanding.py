@@ -63,3 +63,12 @@ def test_retrieval_also_looks_for_other_forms_scoring_reads_the_first():
     search_text, q = understand("What is the processing time for this procedure?", None)
     assert search_text.endswith("? thời hạn giải quyết")
     assert "hạn" not in q.terms and "gian" in q.terms
+
+
+def test_when_every_clause_is_needed_the_longest_without_a_figure_is_shortened():
+    title = "Quyết định công bố danh mục các thủ tục hành chính " * 5
+    answer = _answer(f"{title.strip()}, do Nguyễn Văn An ký ngày 18/11/2025")
+    answer.question = "Who signed the decision on administrative procedures?"
+    text = in_english(answer).answer
+    assert len(text) <= 300 and text.endswith("do Nguyễn Văn An ký ngày 18/11/2025"), text
+    assert "…" in text
