@@ -63,6 +63,8 @@ _PUBLIC_UNITS = re.compile(
 # "Ban Chỉ huy … cấp tỉnh, cấp xã": the same body at each level it names.
 _LEVEL = re.compile(r"\s+cấp\s+(?:tỉnh|huyện|xã)$")
 _NEXT_LEVEL = re.compile(r"\s*(?:,|và)\s*(cấp\s+(?:tỉnh|huyện|xã))(?!\w)")
+# The cities that are provinces.
+_CITY_PROVINCES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 # A name placed in its province ("Thuế tỉnh Đắk Lắk", "Hội Liên hiệp Phụ nữ Thành phố").
 _PLACED = re.compile(rf"^(.*?\s(?:tỉnh|[Tt]hành phố))((?:\s+[{_UPPER}][\w]*)*)$")
 
@@ -154,6 +156,8 @@ def canonical(name: str) -> str:
     if k in canon:
         return canon[k]
     named = _NAMED.fullmatch(bare) or _BARE_NAMED.fullmatch(bare)
+    if named and named.group(1).lower() == "thành phố" and named.group(2) in _CITY_PROVINCES:
+        return canon[key("UBND tỉnh")]  # a city that is a province: its committee is the top one
     if named:
         return f"UBND {named.group(1).lower()} {named.group(2)}"
     form = match_form(bare)

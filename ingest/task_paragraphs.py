@@ -84,8 +84,10 @@ def points_to_list(action: str) -> bool:
     return lead_only(action) and not re.search(r"chủ trì|phối hợp", match_form(action))
 
 
+# A form an appendix gives to fill in ("Mẫu số 01: Sử dụng cho …"): what follows is its text.
+FORM = re.compile(r"^\s*Mẫu(?: số)?\s*\d+[a-z]?\s*[:.]")
 NOT_A_TASK = re.compile(
-    r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận"
+    r"^\s*(?:chịu trách nhiệm trước|trên đây là|nơi nhận|kính gửi|kính trình|trân trọng"
     r"|(?:quyết định|nghị quyết|kế hoạch|chỉ thị|quy chế) này (?:đã được|có hiệu lực))",
     re.I,
 )

@@ -20,6 +20,8 @@ from ingest.task_names import (
 _OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|trách nhiệm của)\s*:?\s*")
 # "Giao", "Đề nghị", "Yêu cầu" anywhere: "…; giao Sở X chủ trì", "UBND tỉnh yêu cầu Sở X …".
 _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo)\s*:?\s+")
+# "Đề nghị" after a paper that proposes ("văn bản, tờ trình đề nghị UBND tỉnh …"): addressed up.
+_PROPOSES = re.compile(r"(?:văn bản|tờ trình|hồ sơ|trình)\s*,?\s*$")
 # What follows an agency when the sentence reports or describes rather than assigns.
 _REPORTS = re.compile(
     r"\s*(?:đã|đang|được|bị|là(?![^.;]*,\s*(?:có|chịu) trách nhiệm)|cũng|vẫn|chưa|nhận|đạt|gồm"
@@ -141,6 +143,8 @@ def assignment(sentence: str) -> Assignment | None:
     for cue in _CUE.finditer(form, at):
         if cue.group(0).startswith("chỉ đạo"):
             continue  # "Tăng cường chỉ đạo các xã …": whoever directs is the one tasked
+        if _PROPOSES.search(form, 0, cue.start()):
+            continue  # "… có văn bản đề nghị UBND tỉnh xét tặng": a proposal to, not a task
         agencies, end = leading_agencies(sentence, cue.end())
         if agencies and len(form) - end > 8:
             return Assignment(agencies, co_agencies(sentence, end), end)

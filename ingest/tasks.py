@@ -24,6 +24,7 @@ from ingest.task_names import local_district, strip_marker
 from ingest.task_paragraphs import (
     BULLET,
     DEADLINE_LINE,
+    FORM,
     LIST_LEAD,
     MARKER_ONLY,
     NOT_A_TASK,
@@ -56,7 +57,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 15  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 16  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -140,6 +141,8 @@ class _Reader:
             self.seen_headings.setdefault(tuple(block.headings), block.start)
             if executes(block.text):  # "Điều 4. … chịu trách nhiệm thi hành Quyết định này"
                 self.closing.add(tuple(block.headings))
+        if FORM.match(block.text) and block.headings:
+            self.closing.add(tuple(block.headings[:1]))  # a form to fill in, to its section's end
         if any(p in self.closing for p in _paths(block.headings)):
             return  # what follows the closing article (its appendices) assigns nothing
         if self.records.read(block, self.found):

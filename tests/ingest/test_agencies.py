@@ -110,3 +110,8 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
     assert [m.text for m in found] == ["Trung tâm Phục vụ hành chính công"]
     found = find_agencies("Giao Quỹ Đầu tư phát triển quyết định mức hỗ trợ lãi suất.")
     assert [m.text for m in found] == ["Quỹ Đầu tư phát triển"]
+
+
+def test_a_city_that_is_a_province_has_the_provinces_committee():
+    assert canonical("Ủy ban nhân dân thành phố Hà Nội") == "UBND tỉnh"
+    assert canonical("Ủy ban nhân dân thành phố Buôn Ma Thuột") == "UBND thành phố Buôn Ma Thuột"

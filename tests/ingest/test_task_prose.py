@@ -111,3 +111,13 @@ def test_the_closing_article_in_other_words_assigns_nothing():
         "đốc Sở Tư pháp và các tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành./.\n"
     )
     assert extract_tasks(text, "2025-11") == []
+
+
+def test_a_proposal_addressed_up_and_a_form_to_fill_in_assign_nothing():
+    text = (
+        "NGHỊ QUYẾT\n\nĐiều 6. Quy trình\n\nb) Các cơ quan ngoại giao xét, có văn bản đề nghị Ủy "
+        "ban nhân dân tỉnh xét tặng danh hiệu.\n\nPhụ lục I\n\nMẫu số 01: Dùng cho các sở\n\n"
+        "Kính gửi: Ủy ban nhân dân tỉnh (qua Sở Nội vụ)\n\n"
+        "(Tên cơ quan) đề nghị Sở Nội vụ thẩm định hồ sơ đề nghị xét tặng.\n"
+    )
+    assert extract_tasks(text, "2025-11") == []
