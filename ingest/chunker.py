@@ -22,7 +22,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 10: a short row of a numbered table: the merged cells put back where its figures fit.
 # 11: a row under a label merged down over it says that label.
 # 12: an appendix ("PHỤ LỤC II") starts a new heading path; a total row ("Tổng cộng") is a row.
-CHUNKING_VERSION = 12
+# 13: a bare total whose figures sum the rows of one label above it names that label.
+CHUNKING_VERSION = 13
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

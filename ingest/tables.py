@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest.table_totals import is_total_row
+from ingest.table_totals import is_total_row, total_named
 from vntext.terms import fold
 
 BLOCK_HEAD = "Bảng gồm các cột: "
@@ -243,12 +243,15 @@ def render(table: Table, unit: str = "") -> str:
     if unit:
         lines.append(UNIT_HEAD + unit)
     label, col = "", table.label_column
+    since: list[list[str]] = []  # the rows since the last group or total row
     for i, row in enumerate(table.rows):
         if i in table.groups:
             lines.append(group_line(row))
-            label = ""
+            label, since = "", []
             continue
         row = _label_merged_down(table, col, row, label)
+        row = total_named(row, col, since) if is_total_row(row) else row
+        since = [] if is_total_row(row) else [*since, row]
         label = row[col]
         line = row_line(table, row, unit)
         if line.strip():

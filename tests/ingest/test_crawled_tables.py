@@ -141,8 +141,8 @@ def test_a_bold_total_row_closes_the_rows_above_and_heads_none():
     """ "**Tổng** | **18,800**" under a commune's two dikes: a row whose figure stands under the
     column of figures above it, not a group row over the next commune."""
     _, chunks = _provincial("d2c5b73468786a99.md")
-    chunk, line = _row(chunks, "Tổng — ")
-    assert line == "Tổng — Chiều dài (km): 18,800"
+    chunk, line = _row(chunks, "Tổng (Xã Đan Thượng) — ")
+    assert line == "Tổng (Xã Đan Thượng) — Chiều dài (km): 18,800"  # 16,500 + 2,300
     chunk, _ = _row(chunks, "2. Xã Hạ Hòa")
     assert not any("Tổng" in h for h in chunk.headings)
 
@@ -161,3 +161,18 @@ def test_a_short_total_row_takes_no_cells_from_the_row_above():
     assert table.groups == {2}  # "Tổng hợp" is a title, not a total
     assert is_total_row(["", "**Cộng (I+II)**"]) and is_total_row(["Tổng thời gian giải quyết"])
     assert not is_total_row(["Tổng cục Thuế"]) and not is_total_row(["Công tác tuyên truyền"])
+
+
+def test_a_total_says_whose_total_it_is_only_when_its_figures_sum_that_label_s_rows():
+    table = Table(["STT", "Xã", "Tuyến đê", "Chiều dài (km)"], [])
+    table.rows = [
+        ["1", "Xã A", "Tả Thao", "16,500"],
+        ["", "", "Đê bối", "2,300"],
+        ["", "Tổng", "", "18,800"],
+        ["2", "Xã B", "Tả Thao", "1.500"],
+        ["", "", "Đê bối", "500"],
+        ["", "Tổng", "", "2.100"],  # not 1.500 + 500: whose total, the table does not say
+    ]
+    lines = render(table).split("\n")
+    assert lines[3] == "Tổng (Xã A) — Chiều dài (km): 18,800"
+    assert lines[6] == "Tổng — Chiều dài (km): 2.100"
