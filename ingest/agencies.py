@@ -67,6 +67,7 @@ _NEXT_LEVEL = re.compile(r"\s*(?:,|và)\s*(cấp\s+(?:tỉnh|huyện|xã))(?!\w)
 _CITY_PROVINCES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 # A name placed in its province ("Thuế tỉnh Đắk Lắk", "Hội Liên hiệp Phụ nữ Thành phố").
 _PLACED = re.compile(rf"^(.*?\s(?:tỉnh|[Tt]hành phố))((?:\s+[{_UPPER}][\w]*)*)$")
+_PLACE_NAME = re.compile(rf"^(.*?\w)((?:\s+[{_UPPER}][\w]*){{1,3}})$")  # "Thuế Đồng Nai"
 
 
 @dataclass(frozen=True)
@@ -169,10 +170,11 @@ def canonical(name: str) -> str:
         units = set(re.findall(_UNIT, form))
         district = units & {"huyện", "quận", "thị xã"}
         return "UBND các huyện, thành phố" if district else "UBND các xã, phường"
-    placed = _PLACED.match(bare)
-    if placed:  # "… tỉnh Đắk Lắk" is "… tỉnh"; "… Thành phố" of a city province is too
+    placed = _PLACED.match(bare) or _PLACE_NAME.match(bare)
+    # "… tỉnh Đắk Lắk" is "… tỉnh", "… Thành phố" of a city province too; the nation is none
+    if placed and placed.group(2).strip() != "Việt Nam":
         home = key(placed.group(1))
-        for base in (home, re.sub(r"thanh pho$", "tinh", home)):
+        for base in (home, re.sub(r"thanh pho$", "tinh", home), f"{home} tinh"):
             if base in canon:
                 return canon[base]
     place = re.sub(r"\s+(?:tinh|thanh pho)(?:\s+[a-z ]+)?$", "", k)

@@ -100,6 +100,9 @@ def test_groups_of_agencies_have_one_name():
 def test_a_known_agency_placed_in_its_province_is_the_same_agency():
     assert canonical("Thuế tỉnh Gia Lai") == "Thuế tỉnh"
     assert canonical("Hội Liên hiệp Phụ nữ Thành phố") == "Hội Liên hiệp Phụ nữ tỉnh"
+    assert canonical("Thuế Đồng Nai") == "Thuế tỉnh"
+    assert canonical("Báo và Phát thanh - Truyền hình Đắk Lắk") == canonical("Báo và PT-TH tỉnh")
+    assert canonical("Hội Liên hiệp Phụ nữ Việt Nam") == "Hội Liên hiệp Phụ nữ Việt Nam"
     assert canonical("Trung tâm Lưu trữ lịch sử tỉnh Gia Lai") == (
         "Trung tâm Lưu trữ lịch sử tỉnh Gia Lai"
     )  # a name the table does not know keeps its words
