@@ -134,13 +134,13 @@ def _cells(
         for line in chunk.text.split("\n"):
             if line.startswith(GROUP_HEAD) or not all(e in fold(line) for e in named):
                 continue
-            cell = _best_in_row(ev.hit, line, q, scorer)
+            cell = best_in_row(ev.hit, line, q, scorer)
             if cell is not None:
                 found.append(cell)
     return found
 
 
-def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None:
+def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None:
     """The row's asked cell: the column whose header (beyond the label's words) covers the
     question best, a cell of the kind asked before one that is not. The row scores what its
     label, group and that column's header cover together."""
@@ -168,6 +168,8 @@ def _best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | Non
         kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
         kind = kind and not _IDENTIFIER.fullmatch(value)  # a code is no figure
         header = scorer.coverage(term_set(column) - term_set(label) - title)
+        if header < NAMED and fold(column).strip(" .:") in _UNIT_COLUMNS:
+            continue  # "Đơn vị tính: 01 Báo cáo" is the unit of the row's figure, not a figure
         # a column the question names ("cơ quan phối hợp") answers a who/which question even
         # when its cell is no person ("Các doanh nghiệp đầu tư hạ tầng"); figures and dates must
         # be figures and dates

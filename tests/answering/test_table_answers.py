@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 
 from answering.coverage import Scorer
-from answering.table_answers import row_own_words, row_places
+from answering.table_answers import best_in_row, row_own_words, row_places
 from answering.unlisted_rows import names_unlisted_row
+from core.document import Chunk, TableInfo
+from index.hybrid import Hit
 from tests.conftest import service_over
 
 NOTICE = "\n".join(
@@ -181,3 +183,22 @@ def test_a_row_the_tables_do_not_list_is_named_in_words_the_notice_never_says(
 )
 def test_a_row_the_tables_list_is_answered(table_service, question):
     assert not _names_unlisted_row(table_service, question)
+
+
+def test_a_unit_cell_holding_a_count_is_not_the_figure_asked(table_service):
+    """ "Đơn vị tính: 01 Báo cáo" beside "Mức chi: 20", in a document whose title already says
+    "mức chi": the unit column does not tie with the amount column."""
+    question = "Mức chi báo cáo của Hội đồng nhân dân Thành phố là bao nhiêu?"
+    q, _ = table_service.evidence(question)
+    columns = ["STT", "Nội dung chi", "Đơn vị tính", "Mức chi", "Ghi chú"]
+    row = "1.2. Báo cáo của Hội đồng nhân dân Thành phố — Đơn vị tính: 01 Báo cáo; Mức chi: 20"
+    chunk = Chunk(
+        "c:1",
+        "d",
+        1,
+        row,
+        context="NỘI DUNG CHI, MỨC CHI PHỤC VỤ HOẠT ĐỘNG",
+        table=TableInfo("Mức chi", columns, "Triệu đồng"),
+    )
+    cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
+    assert cell is not None and cell.text.endswith("Mức chi: 20 (Triệu đồng)")
