@@ -57,7 +57,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 17  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 18  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -139,8 +139,11 @@ class _Reader:
         self._headings(parents, block.start)
         if own:  # its label heads the paragraphs after it, but it is read here, as a paragraph
             self.seen_headings.setdefault(tuple(block.headings), block.start)
-            if executes(block.text):  # "Điều 4. … chịu trách nhiệm thi hành Quyết định này"
-                self.closing.add(tuple(block.headings))
+        if executes(block.text) and block.headings:  # "… chịu trách nhiệm thi hành Quyết định này"
+            path = tuple(block.headings)
+            self.closing.add(path)
+            if block.headings[-1].startswith("Điều "):  # the article's names split in lines
+                self.found = [f for f in self.found if tuple(f.headings[: len(path)]) != path]
         if FORM.match(block.text) and block.headings:
             self.closing.add(tuple(block.headings[:1]))  # a form to fill in, to its section's end
         if any(p in self.closing for p in _paths(block.headings)):

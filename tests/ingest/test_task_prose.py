@@ -121,3 +121,13 @@ def test_a_proposal_addressed_up_and_a_form_to_fill_in_assign_nothing():
         "(Tên cơ quan) đề nghị Sở Nội vụ thẩm định hồ sơ đề nghị xét tặng.\n"
     )
     assert extract_tasks(text, "2025-11") == []
+
+
+def test_a_closing_article_whose_names_run_over_several_lines_assigns_nothing():
+    text = (
+        "QUYẾT ĐỊNH\n\nĐiều 2. Giao Sở Tư pháp công bố thủ tục trong thời hạn 05 ngày làm việc.\n\n"
+        "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp;\n\n"
+        "Giám đốc: Trung tâm Phục vụ hành chính công, Trung tâm Công báo;\n\n"
+        "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2025-11")] == ["Sở Tư pháp"]
