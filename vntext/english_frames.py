@@ -41,7 +41,8 @@ _FRAMES = [
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
-    (rf"how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
+    (rf"{_BY}how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
+    (rf"(?:to )?whom {AUX} (?P<rest>.+)", "{rest} «cho ai»"),
     (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))?"
      rf" {AUX} (?P<rest>.+)", "{rest} «{bound}bao nhiêu phần trăm» {np}"),
     (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+))?",
@@ -84,7 +85,7 @@ _EFFECT_END = re.compile(
 _COMPILED = [(re.compile(p, re.I | re.S), t) for p, t in _FRAMES]
 _WH = re.compile(
     r"\b(?:(?:on|in|at|by|for|to|from|since|until|as of|within)\s+)?"
-    r"(?:how|what|which|when|who|where|why)\b",
+    r"(?:how|what|which|when|whom|who|where|why)\b",
     re.I,
 )
 _YES_NO = re.compile(rf"(?:^|,\s*)(?={AUX}\b)", re.I)

@@ -422,3 +422,21 @@ def test_a_rate_asked_an_adverb_after_its_noun_and_what_remains(question, expect
 def test_a_grade_in_roman_numerals_is_a_cap():
     text = _vi("Who manages the corridors of level IV and V dykes?")
     assert "cấp IV, cấp V" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Whom does the Provincial People's Committee authorise to appoint controllers?",
+         "UBND tỉnh ủy quyền bổ nhiệm Kiểm soát viên cho ai?"),
+        ("Within how long must the commune issue an environmental restoration plan?",
+         "ban hành kế hoạch phục hồi môi trường bao lâu?"),
+        ("At whose proposal was Decision 139/2025/QD-UBND issued?",
+         "theo đề nghị của cơ quan nào Quyết định 139/2025/QĐ-UBND"),
+        ("How long does first-time land registration take?", "đăng ký đất đai lần đầu"),
+        ("How many mobile base stations are there in high-tech parks?",
+         "trạm thu phát sóng thông tin di động"),
+    ],
+)  # fmt: skip
+def test_whom_how_long_after_a_preposition_and_more_document_vocabulary(question, expected):
+    assert expected in _vi(question), _vi(question)
