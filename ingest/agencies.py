@@ -47,7 +47,7 @@ _UBND_GROUP = re.compile(
 # "các Sở: Tài chính, Xây dựng, Kế hoạch và Đầu tư": one list, several departments.
 _SO_LIST = re.compile(r"(?<!\w)(?:các\s+)?sở\s*:\s*|(?<!\w)các\s+sở\s+(?!,)")
 _SO_GROUP = re.compile(
-    r"(?:các\s+)?(?:sở|cơ quan)\s*,\s*(?:(?:cơ quan|ban)\s*,\s*)*ngành"
+    r"(?:các\s+)?(?:sở|cơ quan)\s*,\s*(?:(?:thủ trưởng\s+)?(?:các\s+)?(?:cơ quan|ban)\s*,\s*)*ngành"
     r"(?:\s*,\s*(?:địa phương|đoàn thể|đơn vị)(?=[\s,]))*(?:\s+(?:cấp tỉnh|tỉnh|thành phố"
     r"|của thành phố|có liên quan|liên quan|(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh"
     r"|thành phố)))*|các cơ quan chuyên môn (?:trực )?thuộc (?:ubnd|ủy ban nhân dân)"

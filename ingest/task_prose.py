@@ -181,7 +181,11 @@ def co_agencies(text: str, at: int = 0) -> list[str]:
     stop = _CO_END.search(form, m.end())
     span_end = stop.start() if stop else len(text)
     span = text[m.end() : span_end]
-    out = [mention.canonical for mention in find_agencies(span)]
+    mentions = find_agencies(span)
+    vague = VAGUE.match(match_form(span))
+    if not (vague and vague.group(0).strip()) and (not mentions or mentions[0].start > 12):
+        return []  # "phối hợp rà soát …, báo cáo UBND tỉnh": whom it reports to, not a helper
+    out = [mention.canonical for mention in mentions]
     out += [v.group(0) for v in VAGUE.finditer(match_form(span)) if v.group(0).strip()]
     return list(dict.fromkeys(o for o in out if o))
 
@@ -232,6 +236,10 @@ def heading_agencies(heading: str) -> list[str]:
     )  # "Điều 6. Nội dung Công an tỉnh có trách nhiệm chủ trì"
     at = prefix.end() if prefix else 0
     mentions, end = leading_agencies(body, at)
+    after = len(form) - len(form[end:].lstrip())
+    cue = _CUE.match(form, after) if all(m.canonical == ISSUER for m in mentions) else None
+    if cue:  # "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, …:": those asked are in charge
+        mentions, end = leading_agencies(body, cue.end())
     if not mentions:
         return []
     rest = form[end:].strip(" :.;")

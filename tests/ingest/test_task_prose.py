@@ -131,3 +131,23 @@ def test_a_closing_article_whose_names_run_over_several_lines_assigns_nothing():
         "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.\n"
     )
     assert [t.agency for t in extract_tasks(text, "2025-11")] == ["Sở Tư pháp"]
+
+
+def test_the_items_after_the_chairmans_request_are_tasks_of_those_asked():
+    text = (
+        "CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh, "
+        "Chủ tịch UBND các huyện, thành phố thực hiện tốt các nhiệm vụ sau:\n\n"
+        "1. Tăng cường công tác phòng cháy, chữa cháy trong mùa khô.\n"
+    )
+    agencies = [t.agency for t in extract_tasks(text, "2026-03")]
+    assert agencies == ["Các sở, ban, ngành", "UBND các huyện, thành phố"]
+
+
+def test_whom_a_task_reports_to_is_no_co_agency():
+    text = (
+        "THÔNG BÁO\n\nSở Nội vụ phối hợp rà soát biên chế, báo cáo UBND tỉnh trước ngày "
+        "15/5/2026.\n\nSở Tài chính phối hợp với Sở Nội vụ và các cơ quan liên quan thẩm định.\n"
+    )
+    first, second = extract_tasks(text, "2026-03")
+    assert first.co_agencies == [] and first.due == "2026-05-15"
+    assert second.co_agencies[0] == "Sở Nội vụ"
