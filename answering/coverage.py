@@ -3,6 +3,7 @@ compared when the question has them, abbreviations read in their long forms."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from answering.detectors import has_kind, is_target
@@ -124,6 +125,16 @@ class Scorer:
             w for t, w in words.items() if t not in said and fold(t) not in FOLDED_STOPWORDS
         )
         return unsaid / self.total
+
+    def unsaid_names(self, doc_id: str) -> list[str]:
+        """Words of the question written as names ("cửa sông Hồng", "xã Tân Lập") that the
+        document never says: a place or body it does not list."""
+        said = self.state.memo(
+            f"document words {doc_id}", lambda: _document_words(self.state, doc_id)
+        )
+        words = re.findall(r"[^\W\d_]+", self.q.text)[1:]  # the first is capitalised anyway
+        names = [w for w in words if w[0].isupper() and w[1:].islower()]  # not "HĐND"
+        return [w for w in names if w.lower() not in said]
 
 
 _PER_WORDS = frozenset({"mỗi", "mọi", "từng"})  # "mỗi buổi": per what, not which row

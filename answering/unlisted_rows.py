@@ -29,8 +29,9 @@ def names_unlisted_row(
 ) -> bool:
     if not _about_rows(best, evidence, q):
         return False
+    doc = best.hit.chunk.doc_id
     unit = frozenset(fold(q.unit).replace("/", " ").split())  # "nghìn đồng" of "1.000đ"
-    return scorer.unsaid(best.hit.chunk.doc_id, unit) >= UNLISTED
+    return scorer.unsaid(doc, unit) >= UNLISTED or bool(scorer.unsaid_names(doc))
 
 
 def _about_rows(best: Evidence, evidence: list[Evidence], q: Question) -> bool:

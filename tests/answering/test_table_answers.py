@@ -164,6 +164,7 @@ def _names_unlisted_row(service, question: str) -> bool:
         "Giá tính thuế cao lanh đã rây là bao nhiêu đồng/tấn?",
         "Mức chi bồi dưỡng phó chủ tịch hội đồng thẩm định là bao nhiêu?",
         "Mức chi tiền ăn cho giáo viên đội tuyển là bao nhiêu?",
+        "Mức chi bồi dưỡng chủ tịch hội đồng thẩm định ở Sở Tư pháp là bao nhiêu?",
     ],
 )
 def test_a_row_the_tables_do_not_list_is_named_in_words_the_notice_never_says(
