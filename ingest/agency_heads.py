@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from vntext.terms import fold
+
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 HEADS = re.compile(
     r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
@@ -24,11 +26,13 @@ PREDICATE = re.compile(
     r"|trên|tại|trong|để|về|với|cho|khi|nếu|thì|niêm yết|duy trì|tiếp nhận|theo|nắm|rà|thông báo"
     r"|gồm|bao gồm|có"
     r"|phản ánh|tham gia|phổ biến|chấp hành|cập nhật|xem xét|quyết định|phân công|cấu hình"
-    r"|đăng tải|giải quyết|công bố|công khai|chuẩn bị|thống kê|lập|giao|bằng)(?!\w)"
+    r"|đăng tải|giải quyết|công bố|công khai|chuẩn bị|thống kê|lập|giao(?! thông)|bằng"
+    r"|lãnh đạo)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
 _STEERS = ("thực hiện", "phòng", "xây dựng", "công tác", "chuyển đổi", "cải cách", "quân sự")
+_BUILDS = ("xây dựng", "đầu tư", "các")
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
 _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
 
@@ -37,6 +41,9 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
     """The span of a name that opens with a head word ("Trung tâm Chuyển đổi số Thành phố"):
     capitalised words and their lower-case companions, up to punctuation or a verb."""
     end, words = head_end, 0
+    # "Ban Quản lý dự án đầu tư xây dựng …": a project board, named by the works it builds
+    board = fold(form[start:head_end]) in ("ban quan ly", "ban quan li")
+    project = board and form.startswith(" dự án", head_end)
     for m in re.finditer(r"\s+([^\s,;:.()]+)", text[head_end:]):
         if m.start() != end - head_end:
             break
@@ -45,13 +52,15 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
         if steering and form.startswith(_STEERS, head_end + m.start(1)):
             end, words = head_end + m.end(), 1  # "Ban Chỉ đạo thực hiện các Chương trình …"
             continue
-        if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST:
+        if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST and not project:
             break
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
             break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
         verb = PREDICATE.match(form, head_end + m.start(1)) if words else None
-        if verb and form[end - 6 : end] == "chương":
-            verb = None  # "Ban Chỉ đạo các Chương trình …": a noun
+        works = verb is not None and verb.group(0) == "trình" and form[end - 4 : end] == "công"
+        noun = form[end - 6 : end] == "chương" or works  # "chương trình", "công trình"
+        if verb and (noun or (project and verb.group(0) in _BUILDS)):
+            verb = None  # "Ban Chỉ đạo các Chương trình …", "… dự án đầu tư xây dựng": nouns
         if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
             break
         end, words = head_end + m.end(), words + 1

@@ -118,3 +118,14 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
 def test_a_city_that_is_a_province_has_the_provinces_committee():
     assert canonical("Ủy ban nhân dân thành phố Hà Nội") == "UBND tỉnh"
     assert canonical("Ủy ban nhân dân thành phố Buôn Ma Thuột") == "UBND thành phố Buôn Ma Thuột"
+
+
+def test_a_project_board_is_named_by_the_works_it_builds():
+    found = find_agencies(
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh khẩn trương thanh toán."
+    )
+    assert [m.text for m in found] == [
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
+    ]
+    found = find_agencies("Đề nghị Ban Thường vụ Huyện ủy lãnh đạo các cấp ủy thực hiện.")
+    assert [m.text for m in found] == ["Ban Thường vụ Huyện ủy"]
