@@ -41,12 +41,21 @@ _FRAMES = [
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
+    (r"how long (?:does|do|did|will) it take (?:to |for )?(?P<rest>.+)",
+     "«thời gian» {rest} «là bao lâu»"),
+    (r"how long (?:does|do|did|will) (?P<rest>.+?) take\b(?P<tail>.*)",
+     "«thời gian» {rest}{tail} «là bao lâu»"),
+    (rf"within how long {AUX} (?P<rest>.+)", "{rest} «trong thời hạn bao lâu»"),
     (rf"{_BY}how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
     (rf"(?:to )?whom {AUX} (?P<rest>.+)", "{rest} «cho ai»"),
-    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+?))?"
-     rf" {AUX} (?P<rest>.+)", "{rest} «{bound}bao nhiêu phần trăm» {np}"),
-    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent|proportion|share)(?: of (?P<np>.+))?",
+    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
+     "{rest} «{bound}bao nhiêu phần trăm» {np}"),
+    (rf"(?:by |to )?what{_BOUND} (?:percentage|percent)(?: of (?P<np>.+))?",
      "«{bound}bao nhiêu phần trăm» {np}"),
+    # a share may be "2/3" or "50%": asked as a count of what it is a share of
+    (rf"what{_BOUND} (?:proportion|share|fraction)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
+     "{rest} «{bound}bao nhiêu» {np}"),
+    (rf"what{_BOUND} (?:proportion|share|fraction)(?: of (?P<np>.+))?", "«{bound}bao nhiêu» {np}"),
     (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest}{since_back}"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
@@ -168,6 +177,17 @@ def _months_so_far(m: re.Match[str]) -> str:
 
 
 # "level IV and V dykes": a grade written in Roman numerals is a "cấp" ("đê cấp IV, cấp V")
+# "for 5 years or more" → "từ 5 năm trở lên"
+_OR_MORE = re.compile(
+    r"\b(?:for )?(?P<n>\d+) (?P<unit>years?|months?|days?) or (?:more|longer|above)\b", re.I
+)
+_UNITS = {"year": "năm", "month": "tháng", "day": "ngày"}
+
+
+def _or_more(m: re.Match[str]) -> str:
+    return f"«từ {m['n']} {_UNITS[m['unit'].lower().rstrip('s')]} trở lên»"
+
+
 _GRADES = re.compile(r"\blevels? (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
 
 
@@ -183,6 +203,7 @@ def normalise(text: str) -> str:
         text = contraction.sub(expansion, text)
     text = _FIRST_MONTHS.sub(_months_so_far, text)
     text = _GRADES.sub(_grades, text)
+    text = _OR_MORE.sub(_or_more, text)
     for date, template in _DATES:
         text = date.sub(partial(_spell_date, template=template), text)
     return text
