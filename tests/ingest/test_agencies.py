@@ -127,5 +127,5 @@ def test_a_project_board_is_named_by_the_works_it_builds():
     assert [m.text for m in found] == [
         "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
     ]
-    found = find_agencies("Đề nghị Ban Thường vụ Huyện ủy lãnh đạo các cấp ủy thực hiện.")
+    found = find_agencies("Đề nghị Ban Thường vụ Huyện ủy lãnh đạo thực hiện tốt nhiệm vụ.")
     assert [m.text for m in found] == ["Ban Thường vụ Huyện ủy"]
