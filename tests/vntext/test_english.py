@@ -432,7 +432,7 @@ def test_a_grade_in_roman_numerals_is_a_cap():
         ("Within how long must the commune issue an environmental restoration plan?",
          "ban hành kế hoạch phục hồi môi trường trong thời hạn bao lâu?"),
         ("At whose proposal was Decision 139/2025/QD-UBND issued?",
-         "theo đề nghị của cơ quan nào Quyết định 139/2025/QĐ-UBND"),
+         "theo đề nghị của ai Quyết định 139/2025/QĐ-UBND"),
         ("How long does first-time land registration take?", "đăng ký đất đai lần đầu"),
         ("How many mobile base stations are there in high-tech parks?",
          "trạm thu phát sóng thông tin di động"),
