@@ -459,3 +459,8 @@ def test_whom_how_long_after_a_preposition_and_more_document_vocabulary(question
 )  # fmt: skip
 def test_how_long_it_takes_periods_or_more_and_a_share_counted(question, expected):
     assert expected in _vi(question), _vi(question)
+
+
+def test_responsible_for_is_having_the_duty_a_lead_agency_asked_presides():
+    assert "cấp nào có trách nhiệm quản lý" in _vi("Which level is responsible for managing dykes?")
+    assert "cơ quan nào chủ trì" in _vi("Who is responsible for forest fire drills?")
