@@ -59,6 +59,18 @@ LIST_LEAD = re.compile(
 )
 # Sections of a conclusion notice that say what is to be done next.
 TASKY = re.compile(r"nhiệm vụ|giải pháp|thời gian tới|trọng tâm|kết luận|chỉ đạo|đề nghị|yêu cầu")
+
+
+def tasky(headings: list[str]) -> bool:
+    """Whether a paragraph sits in a section that says what is to be done next."""
+    return any(TASKY.search(label(h)) for h in headings)
+
+
+def heading_paths(headings: list[str]) -> list[tuple[str, ...]]:
+    """The heading paths above a paragraph, nearest first."""
+    return [tuple(headings[:i]) for i in range(len(headings), 0, -1)]
+
+
 # What is left of a heading that only leads a list ("Giao Sở Nội vụ chủ trì, phối hợp với
 # Sở Tài chính:", "Sở X có trách nhiệm thực hiện các nhiệm vụ:") once the agencies are read.
 _LEAD_ONLY = re.compile(
@@ -121,7 +133,12 @@ def agency_label(text: str, numbered: bool = False) -> list[str]:
     body = strip_marker(text).strip()
     if len(body) > 200 or not (body.endswith(":") or (numbered and names_only(body))):
         return []
+    if not body.endswith(":") and _PLACE.match(body):
+        return []  # "5" / "Phường Ea Kao": a place in a list (a table's cells), not a label
     return heading_agencies(body)
+
+
+_PLACE = re.compile(r"(?:xã|phường|huyện|thị trấn|thị xã|quận|thôn|bản)\s+\S", re.I)
 
 
 def named_line(text: str) -> bool:
@@ -143,6 +160,15 @@ def names_only(text: str) -> bool:
     placed = re.match(r"(?:chi nhánh|khu vực|tỉnh|thành phố|huyện|cấp|trực thuộc|thuộc)\b", rest)
     verb = re.match(r"[a-zđà-ỹ]{2,}\s+[a-zđà-ỹ]", rest) and not placed
     return bool(agencies) and len(rest) < 25 and not verb
+
+
+_POWER = re.compile(r"\s*(?:quyết định|cho ý kiến)\s+(?!số\b|này\b)[a-zđà-ỹ]")
+
+
+def grants_power(text: str) -> bool:
+    """An item that says what an agency may decide ("Quyết định nâng bậc lương …", "Cho ý kiến
+    trước khi …"): a power it is given, not a task."""
+    return _POWER.match(match_form(strip_marker(text))) is not None
 
 
 def is_action(text: str) -> bool:

@@ -29,9 +29,10 @@ from ingest.task_paragraphs import (
     MARKER_ONLY,
     NOT_A_TASK,
     SCOPE,
-    TASKY,
     agency_label,
     deadline_only,
+    grants_power,
+    heading_paths,
     is_action,
     is_closing_line,
     joined,
@@ -40,6 +41,7 @@ from ingest.task_paragraphs import (
     named_line,
     names_only,
     points_to_list,
+    tasky,
 )
 from ingest.task_paragraphs import (
     descriptive as describes,
@@ -57,7 +59,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 20  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 21  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -146,7 +148,7 @@ class _Reader:
                 self.found = [f for f in self.found if tuple(f.headings[: len(path)]) != path]
         if FORM.match(block.text) and block.headings:
             self.closing.add(tuple(block.headings[:1]))  # a form to fill in, to its section's end
-        if any(p in self.closing for p in _paths(block.headings)):
+        if any(p in self.closing for p in heading_paths(block.headings)):
             return  # what follows the closing article (its appendices) assigns nothing
         if self.records.read(block, self.found):
             return
@@ -182,14 +184,14 @@ class _Reader:
         context = nearest_heading_agencies([self.words.whole(h, block.start) for h in parents])
         if not context:  # "5. Để …, các sở, ngành … thực hiện các nội dung sau:" › "a) …"
             context = next(
-                (self.lead_names[p] for p in _paths(parents) if p in self.lead_names), []
+                (self.lead_names[p] for p in heading_paths(parents) if p in self.lead_names), []
             )
         if lead_in:  # the items after "… đề nghị UBND huyện Y:" and what they hold
             context = lead_in[0]
         descriptive = any(describes(h) for h in parents)
-        if not context and not descriptive and self.addressee and _tasky(parents):
+        if not context and not descriptive and self.addressee and tasky(parents):
             context = [self.addressee]  # the next steps of a notice about one district
-        co = next((self.lead_co[p] for p in _paths(parents) if p in self.lead_co), [])
+        co = next((self.lead_co[p] for p in heading_paths(parents) if p in self.lead_co), [])
         if (item or context) and not under_task:
             self._whole(block, item, [] if descriptive else context, descriptive, co)
         else:
@@ -240,7 +242,7 @@ class _Reader:
         """A list item or a paragraph under an agency heading: one task, the whole paragraph."""
         unit = assignment(block.text)
         body = strip_marker(block.text)
-        if names_only(body):
+        if names_only(body) or (unit is None and grants_power(body)):
             return
         if unit is None and urges_all(body):
             return
@@ -288,12 +290,3 @@ class _Reader:
             if is_closing_line(sentence, self.year):
                 continue
             add(self.found, block, sentence, at, unit, [], self.year, False)
-
-
-def _paths(parents: list[str]) -> list[tuple[str, ...]]:
-    """The heading paths above a paragraph, nearest first."""
-    return [tuple(parents[:i]) for i in range(len(parents), 0, -1)]
-
-
-def _tasky(parents: list[str]) -> bool:
-    return any(TASKY.search(label(h)) for h in parents)

@@ -152,3 +152,13 @@ def test_an_articles_title_that_names_an_agency_heads_the_articles_paragraphs():
     )
     tasks = [(t.agency, t.quote[:12]) for t in extract_tasks(text, "2026-01")]
     assert tasks == [("Sở Y tế", "Theo dõi tìn"), ("Sở Tư pháp", "Sở Tư pháp l")]
+
+
+def test_a_numbered_place_in_a_list_is_no_agency_label():
+    text = (
+        "PHỤ LỤC\n\nDANH MỤC VÙNG NUÔI\n\n5.\n\nPhường Ea Kao\n\n"
+        "Vùng nuôi cá rô phi thương phẩm có từ 10 ha trở lên.\n\n"
+        "6.\n\nỦy ban nhân dân xã Ea Na\n\nRà soát diện tích nuôi trồng thủy sản trên địa bàn.\n"
+    )
+    tasks = [(t.agency, t.quote[:10]) for t in extract_tasks(text, "2025-11")]
+    assert tasks == [("UBND xã Ea Na", "Rà soát di")]

@@ -151,3 +151,12 @@ def test_whom_a_task_reports_to_is_no_co_agency():
     first, second = extract_tasks(text, "2026-03")
     assert first.co_agencies == [] and first.due == "2026-05-15"
     assert second.co_agencies[0] == "Sở Nội vụ"
+
+
+def test_the_powers_listed_under_an_agency_are_not_its_tasks():
+    text = (
+        "QUYẾT ĐỊNH\n\nĐiều 2. Sở Giáo dục và Đào tạo\n\n"
+        "1. Quyết định việc nâng bậc lương trước thời hạn đối với viên chức.\n\n"
+        "2. Định kỳ báo cáo Chủ tịch UBND tỉnh tình hình thực hiện phân cấp.\n"
+    )
+    assert [t.quote[:12] for t in extract_tasks(text, "2025-11")] == ["2. Định kỳ b"]
