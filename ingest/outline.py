@@ -176,7 +176,7 @@ def parse_outline(text: str) -> Outline:
     before: list[str] = []  # body paragraphs so far: a table's lead-in is among the last
     for para, start, end in body:
         before.append(para)
-        rows = table_blocks(para, start, before[-4:-1], [h for _, h, _ in stack])
+        rows = table_blocks(para, start, before[-7:-1], [h for _, h, _ in stack])
         if rows is not None:
             blocks.extend(Block(text, path, a, b, table=info) for text, path, a, b, info in rows)
             continue

@@ -11,6 +11,7 @@ from core.document import TableInfo
 from ingest.tables import BLOCK_HEAD, COLUMN_SEP, GROUP_HEAD, UNIT_HEAD, find_unit
 
 _MARKER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ]|Điều \d+)[.):]\s+")
+_HEADS = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHẦN|Phần|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}\.)(?:\s|$)")
 _ANNEX_NOTE = re.compile(r"^\(.*\)\.?$", re.S)  # "(Kèm theo Quyết định số …)"
 CAPTION_CHARS = 150
 GROUP_PATH = " › "  # TableInfo.group of rows under nested group rows
@@ -45,15 +46,43 @@ def table_blocks(
 
 def lead_in(before: list[str]) -> str:
     """The caption of a table: the nearest paragraph before it that is not its unit line, an
-    annex note in brackets, or another table."""
-    for para in reversed(before):
+    annex note in brackets (also one split over paragraphs: "(Kèm theo Kế hoạch số:" then
+    "/KH-UBND ngày … Hà Nội)"), or another table; a title in capitals broken over paragraphs
+    is read whole."""
+    unclosed = 0  # brackets closed below and not yet opened, reading upwards
+    for k in range(len(before) - 1, -1, -1):
+        para = before[k]
         line = para.split("\n", 1)[0].strip()
-        if not line or para.startswith(BLOCK_HEAD) or _ANNEX_NOTE.match(line):
+        if para.startswith(BLOCK_HEAD):
+            continue  # another table
+        text = _MARKER.sub("", para.strip().lstrip("“\"'"))  # "a) Mức thu" closes no bracket
+        opens, closes = text.count("("), text.count(")")
+        if unclosed or closes > opens:
+            unclosed = max(unclosed + closes - opens, 0)
+            continue
+        if not line or _ANNEX_NOTE.match(line):
             continue
         if find_unit([line]) and line.lower().startswith(("đơn vị", "đvt")):
             continue
-        return _short(_MARKER.sub("", line.strip("“”\"' ")).rstrip(":"))
+        return _short(_MARKER.sub("", _title_above(before[:k], line).strip("“”\"' ")).rstrip(":"))
     return ""
+
+
+def _title_above(before: list[str], line: str) -> str:
+    """A line in capitals with the lines in capitals just above it that continue it
+    ("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH" / "5G, IoT TRONG CÁC KHU …" / "BÀN THÀNH PHỐ HÀ NỘI")."""
+    while before and _capitals(line) and _capitals(before[-1]) and "\n" not in before[-1]:
+        if any(_HEADS.match(t) for t in (before[-1], line)):
+            break  # "PHỤ LỤC", "Phần I. …", "A. THỦ TỤC …" are headings of their own
+        if len(before[-1]) + len(line) >= CAPTION_CHARS:
+            break  # a caption cut short would lose the words that tell tables apart
+        line, before = f"{before[-1].strip()} {line}", before[:-1]
+    return line
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _rank(label: str) -> int:

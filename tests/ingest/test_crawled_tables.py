@@ -4,7 +4,7 @@ rows that close the group above them."""
 
 from __future__ import annotations
 
-from ingest.table_blocks import read_block
+from ingest.table_blocks import lead_in, read_block
 from ingest.table_cells import Seg, emph
 from ingest.table_rows import add_row, placed_lead
 from ingest.table_stride import caption_cells, first_column, stride_rows, two_row_stride
@@ -176,3 +176,22 @@ def test_a_total_says_whose_total_it_is_only_when_its_figures_sum_that_label_s_r
     lines = render(table).split("\n")
     assert lines[3] == "Tổng (Xã A) — Chiều dài (km): 18,800"
     assert lines[6] == "Tổng — Chiều dài (km): 2.100"
+
+
+def test_a_caption_skips_an_annex_note_split_over_paragraphs_and_reads_a_title_whole():
+    before = [
+        "PHỤ LỤC",
+        "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH",
+        "PHÁT TRIỂN HẠ TẦNG 5G, IoT TRÊN ĐỊA BÀN THÀNH PHỐ",
+        "(Kèm theo Kế hoạch số:",
+        "/KH-UBND ngày / /2025 của UBND thành phố Hà Nội)",
+    ]
+    assert lead_in(before) == (
+        "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G, IoT TRÊN ĐỊA BÀN THÀNH PHỐ"
+    )
+    assert lead_in(["Điều 14 như sau:", "“a) Mức hỗ trợ 01 tháng cho 01 hộ là:"]) == (
+        "Mức hỗ trợ 01 tháng cho 01 hộ là"
+    )
+    assert lead_in(["Phần I. DANH MỤC", "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"]) == (
+        "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"  # a heading of its own above it is not joined
+    )
