@@ -75,6 +75,7 @@ _FRAMES = [
     (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),
     (rf"where {AUX} (?P<rest>.+?) (?:rank|ranked|place|placed|stand)\b(?P<tail>.*)",
      "{rest} «đứng thứ mấy»{tail}"),
+    (rf"where {AUX} (?P<rest>.+?) (?:located|situated)", "{rest} «có địa chỉ ở đâu»"),
     (rf"where {AUX} (?P<rest>.+)", "{rest} «ở đâu»"),
     (rf"why {AUX} (?P<rest>.+)", "«vì sao» {rest}"),
     (rf"how {AUX} (?P<rest>.+)", "{rest} «như thế nào»"),

@@ -464,3 +464,18 @@ def test_how_long_it_takes_periods_or_more_and_a_share_counted(question, expecte
 def test_responsible_for_is_having_the_duty_a_lead_agency_asked_presides():
     assert "cấp nào có trách nhiệm quản lý" in _vi("Which level is responsible for managing dykes?")
     assert "cơ quan nào chủ trì" in _vi("Who is responsible for forest fire drills?")
+
+
+def test_where_something_is_located_asks_its_address():
+    text = _vi("Where is Facility 1 of the Public Administration Service Centre located?")
+    assert text == "Cơ sở 1 của Trung tâm Phục vụ hành chính công có địa chỉ ở đâu?", text
+    assert _vi("Where was the meeting held?").endswith("ở đâu?")
+
+
+def test_vocabulary_of_social_assistance_and_dossier_keeping():
+    text = _vi(
+        "Which regulation on social assistance payment methods does the decision continue to apply?"
+    )
+    assert "tiếp tục áp dụng quy định nào phương thức chi trả trợ giúp xã hội" in text, text
+    text = _vi("How long must the dossier be kept at the main processing unit?")
+    assert "lưu đơn vị xử lý chính bao lâu" in text, text
