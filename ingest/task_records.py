@@ -100,14 +100,14 @@ class Records:
         return True
 
     def _item(self, block: Block) -> bool:
-        """A line listed under an empty content line ("- Nội dung:" › "+ Tổng kết …")."""
+        """A line listed under an empty content line ("- Nội dung:" › "+ Tổng kết …") is kept
+        for the record's lead line; it is still read as usual (False), in case none comes."""
         record = self.record
         if record is None or not record.listing or record.tasks:
             return False
-        if record.headings != tuple(block.headings) or not _LISTED.match(block.text):
-            return False
-        record.items.append(block)
-        return True
+        if record.headings == tuple(block.headings) and _LISTED.match(block.text):
+            record.items.append(block)
+        return False
 
     def _record(self, block: Block, kind: str) -> Record:
         headings = tuple(block.headings)

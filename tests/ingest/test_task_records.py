@@ -55,3 +55,13 @@ def test_content_lines_listed_under_an_empty_content_label_are_one_task_each():
         ("Sở Tư pháp", "2026-06-30", "+ Khảo sát", ["Hội Liên hiệp Phụ nữ tỉnh"]),
         ("Sở Tư pháp", "2026-06-30", "+ Biên soạ", ["Hội Liên hiệp Phụ nữ tỉnh"]),
     ]
+
+
+def test_listed_content_lines_without_a_lead_line_are_read_as_usual():
+    text = (
+        "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2. Sở Y tế\n\n- Nội dung:\n\n"
+        "+ Tập huấn kỹ năng sơ cứu cho cán bộ y tế xã.\n\n"
+        "3. Sở Tư pháp\n\n- Tuyên truyền pháp luật về phòng, chống bạo lực gia đình.\n"
+    )
+    tasks = [(t.agency, t.quote[:10]) for t in extract_tasks(text, "2026-01")]
+    assert tasks == [("Sở Y tế", "+ Tập huấn"), ("Sở Tư pháp", "- Tuyên tr")]
