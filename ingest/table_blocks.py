@@ -14,6 +14,7 @@ _MARKER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ]|Điều 
 _HEADS = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHẦN|Phần|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}\.)(?:\s|$)")
 _ANNEX_NOTE = re.compile(r"^\(.*\)\.?$", re.S)  # "(Kèm theo Quyết định số …)"
 CAPTION_CHARS = 150
+TITLE_CHARS = 300  # a title in capitals broken over lines, read whole
 GROUP_PATH = " › "  # TableInfo.group of rows under nested group rows
 _GROUP_RANKS = [
     re.compile(p)
@@ -64,7 +65,8 @@ def lead_in(before: list[str]) -> str:
             continue
         if find_unit([line]) and line.lower().startswith(("đơn vị", "đvt")):
             continue
-        return _short(_MARKER.sub("", _title_above(before[:k], line).strip("“”\"' ")).rstrip(":"))
+        title = _title_above(before[:k], line)
+        return _short(_MARKER.sub("", title.strip("“”\"' ")).rstrip(":"), len(title) > len(line))
     return ""
 
 
@@ -74,8 +76,8 @@ def _title_above(before: list[str], line: str) -> str:
     while before and _capitals(line) and _capitals(before[-1]) and "\n" not in before[-1]:
         if any(_HEADS.match(t) for t in (before[-1], line)):
             break  # "PHỤ LỤC", "Phần I. …", "A. THỦ TỤC …" are headings of their own
-        if len(before[-1]) + len(line) >= CAPTION_CHARS:
-            break  # a caption cut short would lose the words that tell tables apart
+        if len(before[-1]) + len(line) >= TITLE_CHARS:
+            break
         line, before = f"{before[-1].strip()} {line}", before[:-1]
     return line
 
@@ -102,10 +104,13 @@ def _numbered_rank(line: str) -> int | None:
     return rank if rank < len(_GROUP_RANKS) else None
 
 
-def _short(text: str) -> str:
-    if len(text) <= CAPTION_CHARS:
+def _short(text: str, title: bool = False) -> str:
+    """At most CAPTION_CHARS, or TITLE_CHARS for a title read from several lines: its head
+    says what the table holds, its tail what sets it apart from the next table."""
+    limit = TITLE_CHARS if title else CAPTION_CHARS
+    if len(text) <= limit:
         return text
-    cut = text[:CAPTION_CHARS].rsplit(" ", 1)[0]
+    cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
 
 

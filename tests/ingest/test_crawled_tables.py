@@ -195,3 +195,13 @@ def test_a_caption_skips_an_annex_note_split_over_paragraphs_and_reads_a_title_w
     assert lead_in(["Phần I. DANH MỤC", "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"]) == (
         "A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH"  # a heading of its own above it is not joined
     )
+
+
+def test_a_long_title_in_capitals_is_read_whole_not_cut_to_its_last_line():
+    title = [
+        "DANH MỤC HOẠT ĐỘNG, SẢN PHẨM VÀ KHUNG ĐỊNH MỨC CHI TRONG CÔNG TÁC SOẠN THẢO; THẨM",
+        "ĐỊNH; TỔNG HỢP, RÀ SOÁT HỒ SƠ TRÌNH ỦY BAN NHÂN DÂN, CHỦ TỊCH ỦY BAN NHÂN DÂN;",
+        "THẨM TRA VĂN BẢN QUY PHẠM PHÁP LUẬT",
+    ]
+    caption = lead_in(["PHỤ LỤC II", *title, "(Kèm theo Nghị quyết số 78/2025/NQ-HĐND)"])
+    assert caption == " ".join(title)
