@@ -151,7 +151,10 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
         elif token[0].isdigit() or token.startswith("số"):
             # "in 2022" → "năm 2022", "on 16/9/2022" → "ngày 16/9/2022"
             lead = "năm " if _YEAR.fullmatch(token) else "ngày " if _DATE.fullmatch(token) else ""
-            lead *= i > 0 and tokens[i - 1].lower() in _EN_FUNCTION
+            before = tokens[i - 1].lower() if i > 0 else ""
+            by = before in ("by", "before")  # a deadline: "trước ngày 30/6", "đến năm 2030"
+            lead = {"ngày ": "trước ngày ", "năm ": "đến năm "}[lead] if by and lead else lead
+            lead *= before in _EN_FUNCTION
             units.append(_Unit(lead + spell_figure(token), "num"))
         elif token in ",;":
             units.append(_Unit(token, "punct"))

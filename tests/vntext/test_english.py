@@ -479,3 +479,18 @@ def test_vocabulary_of_social_assistance_and_dossier_keeping():
     assert "tiếp tục áp dụng quy định nào phương thức chi trả trợ giúp xã hội" in text, text
     text = _vi("How long must the dossier be kept at the main processing unit?")
     assert "lưu đơn vị xử lý chính bao lâu" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What must the Department of Finance do by 30 June 2025?",
+         "Sở Tài chính phải làm gì trước ngày 30/6/2025?"),
+        ("By 2030, what percentage of communes should be drug-free?", "đến năm 2030"),
+        ("By 2035 the digital economy should account for what percentage of GRDP?",
+         "bao nhiêu phần trăm GRDP"),
+        ("Who chaired the meeting on 10 October 2024?", "cuộc họp ngày 10/10/2024"),
+    ],
+)  # fmt: skip
+def test_a_deadline_date_what_must_be_done_and_a_percentage_after_a_preposition(question, expected):
+    assert expected in _vi(question), _vi(question)
