@@ -115,18 +115,14 @@ def _opens_name(tokens: list[str], i: int) -> bool:
 
 
 def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
+    """The question's pieces: glossary phrases longest first (a capitalised phrase the glossary
+    knows, "Ring Road", is no name), names, figures, function words and unknown words."""
     units: list[_Unit] = []
     i = 0
     while i < len(tokens):
-        token, lower = tokens[i], tokens[i].lower()
+        token = tokens[i]
         entry, n = lookup(tokens, i)
-        if entry and n > 1:  # a capitalised phrase the glossary knows ("Ring Road") is no name
-            used.append(entry)
-            owner = tokens[i + n - 1].endswith("'s")
-            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner))
-            i += n
-            continue
-        if _is_name(token, at_start=True) or _opens_name(tokens, i):
+        if not (entry and n > 1) and (_is_name(token, at_start=True) or _opens_name(tokens, i)):
             j = i + 1
             while j < len(tokens) and _is_name(tokens[j], at_start=False):
                 j += 1
@@ -136,38 +132,42 @@ def _units(tokens: list[str], used: list[Entry]) -> list[_Unit]:
             units.append(_Unit(name, "name", owner=tokens[j - 1].endswith("'s")))
             i = j
             continue
-        entry, n = lookup(tokens, i)
         if entry:
             used.append(entry)
             owner = tokens[i + n - 1].endswith("'s")
-            proper = i > 0 and token[:1].isupper()
-            units.append(_Unit(entry.vietnamese, entry.kind, lower, owner, proper))
+            proper = i > 0 and token[:1].isupper() and n == 1
+            units.append(_Unit(entry.vietnamese, entry.kind, token.lower(), owner, proper))
             i += n
             continue
-        if token.startswith("«"):
-            units.append(_Unit(token.strip("«»"), "mark"))
-        elif re.fullmatch(r"\d+[A-Z]", token):  # "5G stations" → "trạm 5G": a modifier
-            units.append(_Unit(token, "name"))
-        elif token[0].isdigit() or token.startswith("số"):
-            # "in 2022" → "năm 2022", "on 16/9/2022" → "ngày 16/9/2022"
-            lead = "năm " if _YEAR.fullmatch(token) else "ngày " if _DATE.fullmatch(token) else ""
-            before = tokens[i - 1].lower() if i > 0 else ""
-            by = before in ("by", "before")  # a deadline: "trước ngày 30/6", "đến năm 2030"
-            lead = {"ngày ": "trước ngày ", "năm ": "đến năm "}[lead] if by and lead else lead
-            lead *= before in _EN_FUNCTION
-            units.append(_Unit(lead + spell_figure(token), "num"))
-        elif token in ",;":
-            units.append(_Unit(token, "punct"))
-        elif lower in _EN_FUNCTION:
-            units.append(_Unit("", "fn", lower))
-        else:
-            word = token.removesuffix("'s")
-            # Vietnamese words and names are nouns; an English word we do not know may be a
-            # verb, so it keeps its place rather than join a noun phrase.
-            vietnamese = has_diacritics(word) or vi_shaped(word) or not word.islower()
-            units.append(_Unit(word, "word" if vietnamese else "en"))
+        units.append(_other_unit(tokens, i))
         i += 1
     return _granting(_participles(units))
+
+
+def _other_unit(tokens: list[str], i: int) -> _Unit:
+    """A piece the glossary does not know: a frame's Vietnamese, a figure (a year or a date
+    led as Vietnamese leads it), punctuation, a function word, or a word kept or dropped."""
+    token, lower = tokens[i], tokens[i].lower()
+    if token.startswith("«"):
+        return _Unit(token.strip("«»"), "mark")
+    if re.fullmatch(r"\d+[A-Z]", token):  # "5G stations" → "trạm 5G": a modifier
+        return _Unit(token, "name")
+    if token[0].isdigit() or token.startswith("số"):
+        # "in 2022" → "năm 2022", "on 16/9/2022" → "ngày 16/9/2022"
+        lead = "năm " if _YEAR.fullmatch(token) else "ngày " if _DATE.fullmatch(token) else ""
+        before = tokens[i - 1].lower() if i > 0 else ""
+        by = before in ("by", "before")  # a deadline: "trước ngày 30/6", "đến năm 2030"
+        lead = {"ngày ": "trước ngày ", "năm ": "đến năm "}[lead] if by and lead else lead
+        return _Unit(lead * (before in _EN_FUNCTION) + spell_figure(token), "num")
+    if token in ",;":
+        return _Unit(token, "punct")
+    if lower in _EN_FUNCTION:
+        return _Unit("", "fn", lower)
+    word = token.removesuffix("'s")
+    # Vietnamese words and names are nouns; an English word we do not know may be a verb, so
+    # it keeps its place rather than join a noun phrase.
+    vietnamese = has_diacritics(word) or vi_shaped(word) or not word.islower()
+    return _Unit(word, "word" if vietnamese else "en")
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "each"})
