@@ -69,6 +69,13 @@ _FRAMES = [
     (rf"who {AUX} (?P<rest>.+?) signed(?: by)?", "«ai ký» {rest}"),
     (rf"(?:which|what) {_AGENCY}(?P<rest>.*)", "«cơ quan nào» {rest}"),
     (r"what (?:is|was|are|were) (?P<rest>.+) about", "{rest} «về việc gì»"),
+    # "what is the effective / signing / issue date of X": X and its verb, then the date
+    (r"what (?:is|was) the (?:effective date|date of effect|entry into force date)"
+     r" of (?P<rest>.+)", "{rest} «có hiệu lực từ ngày nào»"),
+    (r"what (?:is|was) the (?:signing date|date of signing|signature date) of (?P<rest>.+)",
+     "{rest} «ký ngày nào»"),
+    (r"what (?:is|was) the (?:issue date|date of issue|issuance date|promulgation date)"
+     r" of (?P<rest>.+)", "{rest} «ban hành ngày nào»"),
     (rf"(?:what|which) (?:rate|ratio)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
      "«tỷ lệ» {np} {rest} «là bao nhiêu»"),
     (r"what (?:must|should|shall|will|does|do|did) (?P<rest>.+?) do\b(?P<tail>.*)",

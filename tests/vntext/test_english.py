@@ -494,3 +494,17 @@ def test_vocabulary_of_social_assistance_and_dossier_keeping():
 )  # fmt: skip
 def test_a_deadline_date_what_must_be_done_and_a_percentage_after_a_preposition(question, expected):
     assert expected in _vi(question), _vi(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the effective date of Resolution 60/2025/NQ-HDND?",
+         "Nghị quyết 60/2025/NQ-HĐND có hiệu lực từ ngày nào?"),
+        ("What was the signing date of Decision 2830/QD-UBND?",
+         "Quyết định 2830/QĐ-UBND ký ngày nào?"),
+        ("What is the issue date of Plan 987/KH-UBND?", "Kế hoạch 987/KH-UBND ban hành ngày nào?"),
+    ],
+)  # fmt: skip
+def test_the_date_of_a_document_is_asked_with_its_verb(question, expected):
+    assert _vi(question) == expected
