@@ -9,7 +9,7 @@ import pytest
 
 from answering.coverage import Scorer
 from answering.table_answers import best_in_row, row_own_words, row_places
-from answering.unlisted_rows import names_unlisted_row
+from answering.unlisted_rows import Variants, names_unlisted_row
 from core.document import Chunk, TableInfo
 from index.hybrid import Hit
 from tests.conftest import service_over
@@ -203,3 +203,30 @@ def test_a_unit_cell_holding_a_count_is_not_the_figure_asked(table_service):
     )
     cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
     assert cell is not None and cell.text.endswith("Mức chi: 20 (Triệu đồng)")
+
+
+def _fee_chunks() -> list[Chunk]:
+    columns = ["TT", "Danh mục dịch vụ", "Đơn vị tính", "Mức trần"]
+    rows = "\n".join(
+        [
+            "1.1.1. Bữa sáng — Đơn vị tính: Đồng/học sinh/ngày; Mức trần: 20.000",
+            "1.1.2. Bữa trưa — Đơn vị tính: Đồng/học sinh/ngày; Mức trần: 35.000",
+            "4. Dịch vụ đưa đón người học — Đơn vị tính: Đồng/học sinh/km; Mức trần: 10.000",
+        ]
+    )
+    title = "CÁC KHOẢN THU DỊCH VỤ PHỤC VỤ HOẠT ĐỘNG GIÁO DỤC CỦA THÀNH PHỐ HÀ NỘI"
+    prose = "Mức trần tối đa áp dụng cho các cơ sở giáo dục; buổi tối không tổ chức bán trú."
+    return [
+        Chunk("c:0", "d", 0, prose, context=title),
+        Chunk("c:1", "d", 1, rows, context=title, table=TableInfo("Mức trần", columns)),
+    ]
+
+
+def test_a_variant_the_rows_leave_out_is_unlisted_though_its_words_stand_elsewhere():
+    """ "bữa tối" where the rows list "Bữa sáng" and "Bữa trưa": "tối" is written in the notice
+    ("tối đa", "buổi tối") but never after "bữa"."""
+    listed = Variants.of(_fee_chunks())
+    assert listed.unlisted("Mức trần tiền ăn bữa tối của học sinh là bao nhiêu?") == "bữa tối"
+    assert listed.unlisted("Mức trần tiền ăn bữa trưa của học sinh là bao nhiêu?") == ""
+    # a word the rows open with in one variant only lists no variants to leave out
+    assert listed.unlisted("Mức trần dịch vụ đưa đón trẻ em là bao nhiêu?") == ""
