@@ -47,6 +47,7 @@ _FRAMES = [
      "«thời gian» {rest}{tail} «là bao lâu»"),
     (rf"within how long {AUX} (?P<rest>.+)", "{rest} «trong thời hạn bao lâu»"),
     (rf"{_BY}how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
+    (rf"how often {AUX} (?P<rest>.+)", "{rest} «định kỳ bao lâu một lần»"),
     (rf"(?:to )?whom {AUX} (?P<rest>.+)", "{rest} «cho ai»"),
     (rf"{_BY}what{_BOUND} (?:percentage|percent)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
      "{rest} «{bound}bao nhiêu phần trăm» {np}"),
@@ -160,6 +161,7 @@ _CONTRACTIONS = [
     (re.compile(r"\bwon't\b", re.I), "will not"),
     (re.compile(r"n't\b", re.I), " not"),
     (re.compile(r"\bno\.?\s*(?=\d)", re.I), "số "),  # "Decision No. 15" → "Decision số 15"
+    (re.compile(r"\b(what|which) (?:kinds?|types?|sorts?) of\b", re.I), r"\1"),
 ]
 
 

@@ -508,3 +508,18 @@ def test_a_deadline_date_what_must_be_done_and_a_percentage_after_a_preposition(
 )  # fmt: skip
 def test_the_date_of_a_document_is_asked_with_its_verb(question, expected):
     assert _vi(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is the Department of Finance required to publish the procedures?",
+         "có Sở Tài chính phải công bố thủ tục không?"),
+        ("Does Loc Binh district have to report to the Department of Finance?",
+         "có huyện Loc Binh phải báo cáo Sở Tài chính không?"),
+        ("What kind of fee applies to this procedure?", "phí nào áp dụng thủ tục?"),
+        ("How often must the units report?", "đơn vị báo cáo định kỳ bao lâu một lần?"),
+    ],
+)  # fmt: skip
+def test_obligations_kinds_and_how_often(question, expected):
+    assert _vi(question) == expected
