@@ -518,7 +518,8 @@ def test_the_date_of_a_document_is_asked_with_its_verb(question, expected):
         ("Does Loc Binh district have to report to the Department of Finance?",
          "có huyện Loc Binh phải báo cáo Sở Tài chính không?"),
         ("What kind of fee applies to this procedure?", "phí nào áp dụng thủ tục?"),
-        ("How often must the units report?", "đơn vị báo cáo định kỳ bao lâu một lần?"),
+        ("How often must the units report to the Department of Science and Technology?",
+         "đơn vị báo cáo Sở Khoa học và Công nghệ định kỳ bao lâu một lần?"),
     ],
 )  # fmt: skip
 def test_obligations_kinds_and_how_often(question, expected):
