@@ -12,7 +12,7 @@ from answering.table_answers import best_in_row, row_own_words, row_places
 from answering.unlisted_rows import Variants, names_unlisted_row
 from core.document import Chunk, TableInfo
 from index.hybrid import Hit
-from tests.conftest import service_over
+from tests.conftest import service_over, shared_path
 
 NOTICE = "\n".join(
     [
@@ -230,3 +230,22 @@ def test_a_variant_the_rows_leave_out_is_unlisted_though_its_words_stand_elsewhe
     assert listed.unlisted("Mức trần tiền ăn bữa trưa của học sinh là bao nhiêu?") == ""
     # a word the rows open with in one variant only lists no variants to leave out
     assert listed.unlisted("Mức trần dịch vụ đưa đón trẻ em là bao nhiêu?") == ""
+
+
+@pytest.fixture(scope="module")
+def price_list_service(tmp_path_factory):
+    """Đồng Nai's resource price list for 2026: minerals and water, nothing else."""
+    path = shared_path("datasets", "provincial", "f1526a5ac4023b74.md")
+    return service_over(tmp_path_factory, path.name, path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("question", "unlisted"),
+    [
+        ("Giá tính thuế tài nguyên đối với nước khoáng thiên nhiên đóng chai là bao nhiêu?", True),
+        ("Giá tính thuế tài nguyên đối với đá hộc là bao nhiêu đồng/m3?", False),
+        ("Giá tính thuế tài nguyên đối với than bùn là bao nhiêu?", False),
+    ],
+)
+def test_rows_a_real_price_list_does_not_list(price_list_service, question, unlisted):
+    assert _names_unlisted_row(price_list_service, question) is unlisted
