@@ -119,8 +119,11 @@ class Scorer:
         said = self.state.memo(
             f"document words {doc_id}", lambda: _document_words(self.state, doc_id)
         )
+        capitals = set(re.findall(r"\b[A-ZĐ]{2,}\b", self.q.text))
+        abbreviated = {fold(a.lower()) for a in capitals}  # "UBND": the notice may spell it out
         words = {t: w for t, w in self.weights.items() if "_" not in t and fold(t) not in skip}
         words = {t: w for t, w in words.items() if _spelled_word(t) and t not in _PER_WORDS}
+        words = {t: w for t, w in words.items() if fold(t) not in abbreviated}
         unsaid = sum(
             w for t, w in words.items() if t not in said and fold(t) not in FOLDED_STOPWORDS
         )
@@ -134,17 +137,27 @@ class Scorer:
         )
         words = re.findall(r"[^\W\d_]+", self.q.text)[1:]  # the first is capitalised anyway
         names = [w for w in words if w[0].isupper() and w[1:].islower()]  # not "HĐND"
-        return [w for w in names if w.lower() not in said]
+        return [w for w in names if not set(syllables(w)) <= said]
 
 
 _PER_WORDS = frozenset({"mỗi", "mọi", "từng"})  # "mỗi buổi": per what, not which row
 
 
 def _document_words(state: IndexState, doc_id: str) -> frozenset[str]:
-    words: set[str] = set()
-    for chunk in state.chunks_of(doc_id):
-        words |= term_set(chunk.index_text)
-    return frozenset(words)
+    """Every syllable the document writes, accented and folded, with the long forms of its
+    abbreviations and "phần trăm" for "%", as term_set reads them (no pairs: read once per
+    document, fast)."""
+    chunks = state.chunks_of(doc_id)
+    text = "\n".join(
+        [chunks[0].context if chunks else "", *(f"{c.section}\n{c.text}" for c in chunks)]
+    )
+    said = set(syllables(text))
+    capitals = " ".join(set(re.findall(r"\b[A-ZĐ][A-ZĐ&./-]+\b", text)))
+    for phrase in expand(capitals):  # "UBND" also says "ủy ban nhân dân"
+        said.update(syllables(phrase))
+    if "%" in text:
+        said.update(("phần", "trăm"))
+    return frozenset(said | {fold(s) for s in said})
 
 
 def _spelled_word(term: str) -> bool:

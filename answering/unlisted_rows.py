@@ -61,11 +61,8 @@ class Variants:
     @classmethod
     def of(cls, chunks: list[Chunk]) -> Variants:
         listed: dict[str, set[str]] = {}
-        said: set[tuple[str, str]] = set()
-        words: set[str] = set()  # of the tables' labels, columns and groups, and of the title
+        words: set[str] = set(syllables(chunks[0].context) if chunks else [])
         for chunk in chunks:
-            said.update(_pairs(f"{chunk.section}\n{chunk.text}"))
-            words.update(syllables(chunk.context))
             if chunk.table is None:
                 continue
             labels = [line.partition(ROW_SEP)[0] for line in chunk.text.split("\n")]
@@ -74,6 +71,13 @@ class Variants:
                 head = _pairs(_LABEL_NUMBER.sub("", text))[:1]  # "Bữa sáng", "Nhà cấp I (%)"
                 for a, b in head:
                     listed.setdefault(a, set()).add(b)
+        heads = {a for a, known in listed.items() if len(known) >= 2}
+        said: set[tuple[str, str]] = (
+            set()
+        )  # what follows each of those words anywhere in the document
+        for chunk in chunks:
+            sylls = syllables(f"{chunk.section}\n{chunk.text}")
+            said.update((a, b) for a, b in pairwise(sylls) if a in heads)
         listed_sets = {a: frozenset(b) for a, b in listed.items()}
         return cls(listed_sets, frozenset(said), frozenset(words))
 
