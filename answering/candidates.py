@@ -19,8 +19,11 @@ from vntext.sentences import split_sentences
 from vntext.terms import fold
 
 _ARTICLE = re.compile(r"^(?:Phần|Chương|Mục|Điều)\s")
-# A paragraph that names its subject only by reference to the article's first one.
-_REFERS_BACK = re.compile(r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?phạm tội\b", re.I)
+# A paragraph that names its subject only by reference to the article's first one ("Phạm tội
+# thuộc một trong các trường hợp sau đây", "Người chuẩn bị phạm tội này").
+_REFERS_BACK = re.compile(
+    r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?(?:chuẩn bị\s+)?phạm tội\b", re.I
+)
 _JOINABLE = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
 _LEAD_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
 

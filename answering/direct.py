@@ -202,7 +202,17 @@ def direct_answer(
         lead, joined = (above, True) if above else (lead, joined)
     lead = _LABEL.sub("", lead)
     if lead and len(lead) > 100 and len(lead) + len(text) > MAX_CHARS - 13:
-        lead = _clean(segments(lead)[0]) if len(segments(lead)[0]) <= 100 else ""
+        lead_parts = segments(lead)
+        slot = [i for i, p in enumerate(lead_parts) if has_anchor(p, q)]
+        if slot and not has_anchor(text, q):
+            # the slot is filled in the lead-in ("Người nào có một trong các hành vi sau đây,
+            # thì bị phạt tù từ 12 năm …:"): keep it from there; alone if the item is too long
+            lead = _clean(" ".join(lead_parts[slot[0] :]))
+            if len(lead) + len(text) > MAX_CHARS - 13:
+                text, lead, joined = lead, "", False
+                parts = segments(text)
+        else:
+            lead = _clean(lead_parts[0]) if len(lead_parts[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:
         lead = _clean(parts[0])
     whole = f"{lead} … {text}" if joined and lead else text

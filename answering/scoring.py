@@ -99,7 +99,16 @@ class EvidenceFinder:
             if any(e not in nearby for e in q.entities):
                 continue
             in_sentence = bool(q.entities) and all(e in sentence_f for e in q.entities)
-            features = self._features(q, cand, scorer, coverage, in_sentence, listed, sentence_f)
+            own = scorer.coverage(term_set(cand.own))
+            if offence and own:
+                # "a) Làm chết người" under "2. Phạm tội …": the item speaks of the article's
+                # offence, and when it adds to it, offence and item are its own words together
+                with_offence = scorer.coverage(term_set(cand.own) | offence)
+                if with_offence > scorer.coverage(offence):
+                    own = with_offence
+            features = self._features(
+                q, cand, scorer, coverage, own, in_sentence, listed, sentence_f
+            )
             features.update(passage)
             score = sum(getattr(self.w, name) * value for name, value in features.items())
             out.append(
@@ -113,6 +122,7 @@ class EvidenceFinder:
         cand: Candidate,
         scorer: Scorer,
         coverage: float,
+        own: float,
         in_sentence: bool,
         listed: bool,
         sentence_f: str,
@@ -120,14 +130,14 @@ class EvidenceFinder:
         kind_ok = has_kind(cand.text, q)
         return {
             "coverage": coverage,
-            "own": scorer.coverage(term_set(cand.own)),
+            "own": own,
             # an agency named only in the heading or lead-in joined before the sentence counts
             # half: the one the sentence itself names is more likely the one that acts
             "kind": 0.5
             if kind_ok and q.kind == Kind.AGENCY and not has_kind(cand.own, q)
             else float(kind_ok),
             "kind_missing": float(not kind_ok and q.kind in STRICT_KINDS),
-            "focus": self._focus(scorer, cand, coverage) if kind_ok else 0.0,
+            "focus": self._focus(scorer, cand, coverage, own) if kind_ok else 0.0,
             "entity_in_sentence": float(in_sentence),
             "unit": float(has_unit(cand.text, q)),
             "anchor": float(has_anchor(cand.text, q)),
@@ -158,13 +168,13 @@ class EvidenceFinder:
         total = sum(w for w, _ in weights)
         return sum(w for w, hit in weights if hit) / total if total else 0.0
 
-    def _focus(self, scorer: Scorer, cand: Candidate, coverage: float) -> float:
+    def _focus(self, scorer: Scorer, cand: Candidate, coverage: float, own: float) -> float:
         """How well the clause holding the fact matches. An item joined to the lead-in that
         holds the fact ("…thì bị phạt tù từ 02 năm đến 05 năm: … h) Làm nạn nhân tự sát")
         matches by the item: the lead-in is the same for every item."""
         if cand.own == cand.text:
             return scorer.focus(cand.own)
-        if scorer.coverage(term_set(cand.own)) < self.w.item_matters:  # "a) Có tổ chức"
+        if own < self.w.item_matters:  # "a) Có tổ chức"
             return scorer.focus(cand.text)
         return coverage
 

@@ -93,6 +93,6 @@ def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service)
     in_sentence = Candidate(named, named)
 
     def kind(cand):
-        return finder._features(q, cand, scorer, 0.8, False, False, cand.text.lower())["kind"]
+        return finder._features(q, cand, scorer, 0.8, 0.5, False, False, cand.text.lower())["kind"]
 
     assert kind(in_sentence) == 1.0 and kind(heading_only) == 0.5
