@@ -17,6 +17,7 @@ from answering.question_kind import ABOUT_CITED, Kind
 from answering.question_names import DOC_NUMBER
 from answering.scoring import Evidence, EvidenceFinder
 from answering.table_answers import row_units, table_cell
+from answering.unlisted_rows import names_unlisted_row
 from answering.weights import WEIGHTS
 from answering.yes_no import verdict
 from core.results import Answer, Citation
@@ -99,7 +100,10 @@ class ExtractiveAnswerer:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
             return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
-        cell = table_cell(best, admissible, q, Scorer(q, state))
+        scorer = Scorer(q, state)
+        if names_unlisted_row(best, admissible, q, scorer):  # a row the tables do not list
+            return not_found(q.text)
+        cell = table_cell(best, admissible, q, scorer)
         if cell is not None:  # the row that answers, maybe not the best-scored one
             best = replace(best, hit=cell.hit, sentence=cell.row, own=cell.row)
         span = (
@@ -109,7 +113,7 @@ class ExtractiveAnswerer:
                 best.sentence,
                 best.own,
                 q,
-                Scorer(q, state),
+                scorer,
                 best.hit.chunk.headings,
                 best.hit.chunk.text,
             )

@@ -171,6 +171,12 @@ def test_a_row_the_tables_do_not_list_is_named_in_words_the_notice_never_says(
     table_service, question
 ):
     assert _names_unlisted_row(table_service, question)
+    assert not table_service.ask(question).found  # and the answer says so
+
+
+def test_a_listed_row_is_still_answered_through_the_service(table_service):
+    answer = table_service.ask("Giá tính thuế đất sét gốm đã nghiền là bao nhiêu đồng/tấn?")
+    assert answer.found
 
 
 @pytest.mark.parametrize(
