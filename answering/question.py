@@ -74,6 +74,8 @@ def analyse(text: str) -> Question:
     yes_no = yes_no_frame(text)
     frame = (DEFINITION_FRAME if subject else frozenset()) | (LIST_FRAME if wants else frozenset())
     frame |= FRAME_WORDS if yes_no else frozenset()
+    # "quy định thế nào về tên gọi của pháp nhân": every article "quy định"; the topic is after
+    frame |= frozenset(["quy", "dinh"]) if wants == Wants.WHOLE else frozenset()
     accented_terms = [
         s
         for i, s in enumerate(sylls)

@@ -74,8 +74,11 @@ def subject_of(text: str) -> str:
     return " ".join(fold(w) for w in subject.strip("\"“”'‘’ ").split())
 
 
-# "… thì bị phạt như thế nào?", "hình phạt cao nhất là gì?": the penalty is the slot.
-_PENALTY_ASKED = re.compile(r"\bphat\b.*\b(?:nhu the nao|ra sao|the nao|la gi|muc nao)\b")
+# "… thì bị phạt như thế nào?", "hình phạt cao nhất là gì?": the penalty is the slot; not in
+# "mục đích của hình phạt là gì?", where the penalty owns what is asked.
+_PENALTY_ASKED = re.compile(
+    r"(?<!cua hinh )\bphat\b.*\b(?:nhu the nao|ra sao|the nao|la gi|muc nao)\b"
+)
 
 
 def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:

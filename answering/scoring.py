@@ -83,6 +83,9 @@ class EvidenceFinder:
             "dense": 1 / hit.ranks["dense"] if "dense" in hit.ranks else 0.0,
             "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
+        # "Mục đích của hình phạt là gì?" over "Điều 31. Mục đích của hình phạt": the article is
+        # about what is asked, so its sentences speak of their title without repeating it
+        about = passage["title"] >= 0.999 and not q.anchor and q.kind not in STRICT_KINDS
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()
         previous_f = ""
@@ -106,8 +109,10 @@ class EvidenceFinder:
                 with_offence = scorer.coverage(term_set(cand.own) | offence)
                 if with_offence > scorer.coverage(offence):
                     own = with_offence
+            if about:
+                own = max(own, scorer.coverage(term_set(cand.own) | titles))
             features = self._features(
-                q, cand, scorer, coverage, own, in_sentence, listed, sentence_f
+                q, cand, scorer, coverage, own, in_sentence, listed, sentence_f, about
             )
             features.update(passage)
             score = sum(getattr(self.w, name) * value for name, value in features.items())
@@ -126,6 +131,7 @@ class EvidenceFinder:
         in_sentence: bool,
         listed: bool,
         sentence_f: str,
+        about: bool = False,
     ) -> dict[str, float]:
         kind_ok = has_kind(cand.text, q)
         return {
@@ -137,7 +143,7 @@ class EvidenceFinder:
             if kind_ok and q.kind == Kind.AGENCY and not has_kind(cand.own, q)
             else float(kind_ok),
             "kind_missing": float(not kind_ok and q.kind in STRICT_KINDS),
-            "focus": self._focus(scorer, cand, coverage, own) if kind_ok else 0.0,
+            "focus": self._focus(scorer, cand, coverage, own, about) if kind_ok else 0.0,
             "entity_in_sentence": float(in_sentence),
             "unit": float(has_unit(cand.text, q)),
             "anchor": float(has_anchor(cand.text, q)),
@@ -168,12 +174,14 @@ class EvidenceFinder:
         total = sum(w for w, _ in weights)
         return sum(w for w, hit in weights if hit) / total if total else 0.0
 
-    def _focus(self, scorer: Scorer, cand: Candidate, coverage: float, own: float) -> float:
+    def _focus(
+        self, scorer: Scorer, cand: Candidate, coverage: float, own: float, about: bool
+    ) -> float:
         """How well the clause holding the fact matches. An item joined to the lead-in that
         holds the fact ("…thì bị phạt tù từ 02 năm đến 05 năm: … h) Làm nạn nhân tự sát")
         matches by the item: the lead-in is the same for every item."""
         if cand.own == cand.text:
-            return scorer.focus(cand.own)
+            return max(scorer.focus(cand.own), own if about else 0.0)
         if own < self.w.item_matters:  # "a) Có tổ chức"
             return scorer.focus(cand.text)
         return coverage

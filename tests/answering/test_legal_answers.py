@@ -111,6 +111,8 @@ LAW = "\n".join(
             " hưởng 01 mức hỗ trợ cao nhất."
         ),
         "",
+        "3. Kinh phí hỗ trợ lực lượng tuần tra canh đê không được dùng vào mục đích khác.",
+        "",
         "Điều 9. Tổ chức thực hiện",
         "1. Sở Nông nghiệp và Môi trường:",
         "",
@@ -118,6 +120,11 @@ LAW = "\n".join(
             "a) Chủ trì, phối hợp với các đơn vị liên quan xây dựng quy chế phối hợp tuần tra"
             " canh đê, trình Ủy ban nhân dân tỉnh ban hành trong năm 2026."
         ),
+        "",
+        "Điều 11. Mục đích của việc tuần tra canh đê",
+        "1. Phát hiện sớm sự cố sạt lở, thẩm lậu để xử lý kịp thời.",
+        "",
+        "2. Bảo đảm an toàn cho khu dân cư ven đê.",
         "",
     ]
 )
@@ -235,3 +242,21 @@ def test_only_one_answers_no_to_both(law_service):
         " 12/2019/QĐ-UBND có được hưởng cả hai mức hỗ trợ không?",
     )
     assert a.answer.startswith("Không")
+
+
+def test_a_list_item_that_adds_to_the_offence_beats_the_paragraph_the_question_repeats(
+    law_service,
+):
+    a = _ask(
+        law_service,
+        "Người nào phá hoại đê điều mà không thuộc trường hợp quy định tại Điều 4 của Luật này"
+        " nhưng gây vỡ đê làm ngập úng khu dân cư thì bị phạt tù bao nhiêu năm?",
+    )
+    assert "05 năm đến 10 năm" in a.answer
+
+
+def test_an_article_titled_with_the_question_answers_it_without_repeating_its_title(
+    law_service,
+):
+    a = _ask(law_service, "Mục đích của việc tuần tra canh đê là gì?")
+    assert "Điều 11. Mục đích" in a.citations[0].section, a.answer

@@ -108,3 +108,13 @@ def test_which_decree_or_law_asks_for_a_document():
     assert law.kind == "document"
     assert has_kind("Tội phạm là hành vi được quy định trong Bộ luật hình sự", law)
     assert not has_kind("Trừ trường hợp Bộ luật này có quy định khác", law)
+
+
+def test_a_penalty_is_the_slot_unless_it_owns_what_is_asked():
+    assert analyse("Hình phạt cao nhất đối với tội này là gì?").anchor == "phat"
+    assert analyse("Mục đích của hình phạt là gì?").anchor == ""
+
+
+def test_quy_dinh_in_the_frame_of_a_whole_rule_is_no_topic_word():
+    q = analyse("Bộ luật Dân sự quy định thế nào về tên gọi của pháp nhân?")
+    assert "quy" not in q.terms and "dinh" not in q.terms and "ten" in q.terms
