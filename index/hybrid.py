@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -54,10 +53,6 @@ def dense_text(question: str) -> str:
     return f"{question} ({'; '.join(extra)})" if extra else question
 
 
-# One thread for question encodings: the embedder serialises them anyway (one model, one lock).
-_ENCODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-encoder")
-
-
 class HybridRetriever:
     def __init__(self, embedder: Embedder, store: VectorStore, mode: str = "hybrid"):
         self.embedder = embedder
@@ -72,15 +67,11 @@ class HybridRetriever:
         fused: dict[int, Hit] = {}
         # e5 reads unaccented Vietnamese poorly; BM25's folded terms do not care.
         dense_weight = 1.0 if has_diacritics(question) else 0.5
-        encoding = None
-        if self.mode in ("hybrid", "dense"):
-            # the question is encoded (native code, GIL released) while BM25 scores
-            encoding = _ENCODER.submit(self.embedder.embed, [dense_text(question)], "query")
         if self.mode in ("hybrid", "bm25"):
             for rank, (row, _) in enumerate(state.bm25.top(query_terms(question), k, mask), 1):
                 self._add(fused, state, row, "bm25", rank, 1.0)
-        if encoding is not None:
-            vector = encoding.result()[0]
+        if self.mode in ("hybrid", "dense"):
+            vector = self.embedder.embed([dense_text(question)], "query")[0]
             where = _where(filters)
             rank = 0
             for chunk_id, _ in self.store.query(vector, k * 3, where):
