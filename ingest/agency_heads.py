@@ -10,7 +10,8 @@ from vntext.terms import fold
 
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 HEADS = re.compile(
-    r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội|Hiệp hội|Báo|Đài|Bệnh viện|Chi cục|Cục"
+    r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội đồng|Liên hiệp|Hội|Hiệp hội|Báo|Đài"
+    r"|Bệnh viện|Chi cục|Cục"
     r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
     r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
@@ -27,7 +28,7 @@ PREDICATE = re.compile(
     r"|gồm|bao gồm|có"
     r"|phản ánh|tham gia|phổ biến|chấp hành|cập nhật|xem xét|quyết định|phân công|cấu hình"
     r"|đăng tải|giải quyết|công bố|công khai|chuẩn bị|thống kê|lập|giao(?! thông)|bằng"
-    r"|lãnh đạo)(?!\w)"
+    r"|lãnh đạo|tư vấn|phản biện)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
@@ -67,4 +68,6 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
         if words >= 12:
             break
     whole = text[start:head_end] in _WHOLE_HEADS
+    if words == 1 and text[start:end].endswith(" các"):
+        return None  # "Liên hiệp các tổ chức …": a head and "các", no name yet
     return (start, end) if words or whole else None

@@ -24,7 +24,14 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?<!thang )(?<!thang){_DAY_MONTH}\s*[/.-]\s*{_YEAR}\b"), "dmy"),
     (re.compile(rf"\bngay\s+(\d{{1,2}})\s+thang\s+(\d{{1,2}})\s+nam\s+{_YEAR}\b"), "dmy"),
     (re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?!\s*(?:[/-]|nam)\s*\d)"), "dm"),
-    (re.compile(rf"\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]|nam)\s*{_YEAR})?"), "quarter"),
+    # "Quý III/2026"; "Quý II, III/2026" and "quý II và quý III năm 2026": the last one listed
+    (
+        re.compile(
+            r"\bqu[yi]\s+(?:(?:iv|iii|ii|i|[1-4])\s*(?:,|va|-|–|den)\s*(?:qu[yi]\s+)?)*"
+            rf"(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]|nam)\s*{_YEAR})?"
+        ),
+        "quarter",
+    ),
     (re.compile(rf"\b(6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s+{_YEAR})?"), "half"),
     (re.compile(rf"\bthang\s+(\d{{1,2}})(?:\s*(?:[/-]|nam)\s*{_YEAR})?(?![/\d])"), "month"),
     (re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*{_YEAR}(?![/\-\w])"), "month"),

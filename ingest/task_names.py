@@ -35,11 +35,18 @@ VAGUE = re.compile(
 )
 
 
+# A name's role after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
+_ROLE_AFTER_DASH = re.compile(
+    r"\s+[-–]\s*(?:là\s+)?(?:[Cc]ơ quan|[Đđ]ơn vị|[Tt]hành viên|[Tt]hường trực|[Pp]hó [Tt]rưởng"
+    r"|[Tt]rưởng)\s[^.;:]{0,120}(?=\s*:?\s*$)"
+)
+
+
 def without_asides(text: str) -> str:
     """A name without the words in brackets after it ("Sở Nội vụ (Cơ quan thường trực …):"),
     when the rest only names agencies; brackets that say who a name means stay ("Các chủ rừng
     là tổ chức (các Ban quản lý rừng …)")."""
-    bare = re.sub(r"\s*\([^()]{0,200}\)", "", text)
+    bare = _ROLE_AFTER_DASH.sub("", re.sub(r"\s*\([^()]{0,200}\)", "", text))
     if bare == text:
         return text
     mentions, end = leading_agencies(bare, 0)

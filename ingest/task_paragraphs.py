@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.agencies import match_form
+from ingest.agencies import canonical, match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
 from ingest.task_names import leading_agencies, strip_marker, without_asides
@@ -135,9 +135,16 @@ def agency_label(text: str, numbered: bool = False) -> list[str]:
         return []
     if not body.endswith(":") and _PLACE.match(body):
         return []  # "5" / "Phường Ea Kao": a place in a list (a table's cells), not a label
-    return heading_agencies(body)
+    names = heading_agencies(body)
+    duty = _DUTY_OF.match(without_asides(body)) if numbered and not names else None
+    return [canonical(duty.group(1))] if duty else names
 
 
+# A numbered label naming who, even one no list knows: "1.5." › "Trách nhiệm của đối tượng
+# thực hiện kiểm kê:".
+_DUTY_OF = re.compile(
+    r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ) của\s+([^.;:]{3,80}?)\s*(?:\([^()]*\))?\s*:$"
+)
 _PLACE = re.compile(r"(?:xã|phường|huyện|thị trấn|thị xã|quận|thôn|bản)\s+\S", re.I)
 
 

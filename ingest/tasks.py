@@ -59,7 +59,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 22  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 23  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -100,6 +100,7 @@ class _Reader:
         self.seen_headings: dict[tuple[str, ...], int] = {}  # where each heading was first met
         self.lead_items: set[tuple[str, ...]] = set()  # items of the current lead-in's list
         self.labelled = False  # the lead-in is a label ("Sở Y tế:"): its paragraphs follow it
+        self.label_rank: tuple[int, str] | None = None  # its marker's rank ("1.1." › …)
         self.numbered = ""  # the paragraph before was a bare list marker ("3.")
         self.records = Records(text, year)
         self.addressee = addressee  # "UBND huyện X" of a notice about one district
@@ -162,10 +163,13 @@ class _Reader:
         if SCOPE.match(label(block.text)):
             return
         names = [] if own else agency_label(block.text, numbered) or self.words.title(block)
+        rank = heading_rank(f"{marker} X") if numbered else None
         if names:  # "Sở Y tế:" over the lines that are its tasks
             self.lead_in, self.lead_items = (names, tuple(block.headings)), set()
-            self.labelled = True
+            self.labelled, self.label_rank = True, rank
             return
+        if self.labelled and rank is not None and rank == self.label_rank:
+            self.lead_in = None  # "1.2." after the label "1.1." › "Trưởng Ban Chỉ đạo": its sibling
         item = own or numbered or bool(BULLET.match(block.text))
         lead_in = self.lead_in
         same = lead_in is not None and tuple(parents) == lead_in[1]

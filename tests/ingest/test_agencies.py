@@ -113,6 +113,11 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
     assert [m.text for m in found] == ["Trung tâm Phục vụ hành chính công"]
     found = find_agencies("Giao Quỹ Đầu tư phát triển quyết định mức hỗ trợ lãi suất.")
     assert [m.text for m in found] == ["Quỹ Đầu tư phát triển"]
+    found = find_agencies("Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm.")
+    assert [m.text for m in found] == ["Hội đồng Thi đua - Khen thưởng các cấp"]
+    found = find_agencies("Liên hiệp các Hội Khoa học và Kỹ thuật tư vấn, phản biện chính sách.")
+    assert [m.text for m in found] == ["Liên hiệp các Hội Khoa học và Kỹ thuật"]
+    assert find_agencies("Liên hiệp các tổ chức hữu nghị tham gia.") == []  # no name after "các"
 
 
 def test_a_city_that_is_a_province_has_the_provinces_committee():

@@ -71,6 +71,8 @@ def test_an_impossible_date_keeps_its_words_and_no_date():
         ("Quí IV-2025", date(2025, 12, 31)),
         ("Quý III Năm 2026", date(2026, 9, 30)),
         ("Quý IV/2025- Quý II/2026", date(2026, 6, 30)),  # a range ends at its end
+        ("Quý II, III/2026", date(2026, 9, 30)),  # a list of quarters: the last one
+        ("quý II và quý III năm 2026", date(2026, 9, 30)),
         ("Năm 2025 - 2026", date(2026, 12, 31)),
         ("Tháng 12/2025", date(2025, 12, 31)),
         ("6 tháng đầu năm 2025", date(2025, 6, 30)),

@@ -162,3 +162,24 @@ def test_a_numbered_place_in_a_list_is_no_agency_label():
     )
     tasks = [(t.agency, t.quote[:10]) for t in extract_tasks(text, "2025-11")]
     assert tasks == [("UBND xã Ea Na", "Rà soát di")]
+
+
+def test_labels_on_their_own_line_after_bare_numbers():
+    """ "1.2." › "Sở Tài chính - Cơ quan thường trực …" (a role after a dash) and "1.3." ›
+    "Trách nhiệm của đối tượng thực hiện kiểm kê:" (a party no list knows) head their items;
+    a sibling number whose line names no one ends the label before it."""
+    text = (
+        "KẾ HOẠCH\n\nIV. NHIỆM VỤ CỤ THỂ\n\n1.1.\n\nTrưởng Ban Chỉ đạo\n\n"
+        "- Phụ trách chung việc tổng kiểm kê tài sản của tỉnh.\n\n"
+        "1.2.\n\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n\n"
+        "- Hướng dẫn biểu mẫu kiểm kê.\n\nThời gian hoàn thành: Tháng 12/2025.\n\n"
+        "1.3.\n\nNội dung kiểm kê khác\n\n- Kiểm kê tài sản kết cấu hạ tầng.\n\n"
+        "1.4.\n\nTrách nhiệm của đối tượng thực hiện kiểm kê:\n\n"
+        "- Thành lập Tổ kiểm kê.\n\nThời hạn hoàn thành: Trước ngày 30/11/2025.\n"
+    )
+    tasks = [(t.agency, t.due, t.quote[:12]) for t in extract_tasks(text, "2025-11-21")]
+    assert tasks == [
+        ("Ban Chỉ đạo", None, "- Phụ trách "),
+        ("Sở Tài chính", "2025-12-31", "- Hướng dẫn "),
+        ("Đối tượng thực hiện kiểm kê", "2025-11-30", "- Thành lập "),
+    ]
