@@ -34,7 +34,7 @@ from index.embedders import Embedder, make_embedder
 from index.hybrid import Hit, HybridRetriever, Origin
 from index.state import IndexState
 from index.vector_store import VectorStore, make_client
-from vntext.english import is_english
+from vntext.english import is_english, to_vietnamese
 
 log = logging.getLogger(__name__)
 CANDIDATES = 20
@@ -116,8 +116,10 @@ class AnswerService:
         state = self.state()
         # Assigned work ("Sở X có nhiệm vụ gì sắp đến hạn?") is answered from the task list,
         # one citation per task; every other question goes through retrieval.
-        tasks_answer = answer_task_question(question, book_for(self.catalog), state)
+        # An English question about tasks reaches the task list in Vietnamese words.
         english = is_english(question)
+        as_vietnamese = to_vietnamese(question).text if english else question
+        tasks_answer = answer_task_question(as_vietnamese, book_for(self.catalog), state)
         search_text, q = understand(question, history)
         hits = [] if tasks_answer else self._retrieve(state, search_text, q, filters)
         retrieved = time.perf_counter()

@@ -6,15 +6,28 @@ from __future__ import annotations
 from answering.scoring import Evidence
 from answering.service import AnswerService
 from answering.weights import WEIGHTS
+from vntext.english import is_english, to_vietnamese
 
 
 def _terms(ev: Evidence) -> dict[str, float]:
     return {name: getattr(WEIGHTS, name) * value for name, value in ev.features.items()}
 
 
+def _translation(question: str) -> list[str]:
+    """An English question as read: its Vietnamese query and the glossary entries used."""
+    if not is_english(question):
+        return []
+    translation = to_vietnamese(question)
+    used = "; ".join(f"{e.english} = {e.vietnamese}" for e in translation.used)
+    lines = [f"english → {translation.text}", f"glossary: {used or '-'}"]
+    wider = translation.alternatives
+    return [*lines, f"also searched: {wider}"] if wider else lines
+
+
 def explain(service: AnswerService, question: str, top: int = 5) -> str:
     q, evidence = service.evidence(question)
     lines = [
+        *_translation(question),
         f"kind={q.kind} wants={q.wants or '-'} unit={q.unit or '-'} anchor={q.anchor or '-'}",
         f"entities={q.entities} years={q.years} named_doc={q.named_doc or '-'}",
         f"terms={q.accented_terms if q.accented else q.terms}",

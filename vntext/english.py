@@ -247,7 +247,8 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
     parts: list[str] = []
     chunk: list[_Unit] = []
     heads: list[str] = []
-    asking = closed = False
+    asking = ""  # the question word before the noun phrase being gathered
+    closed = False
     opener = _Unit("", "punct")  # what stands before the noun phrase being gathered
     owned = False  # the phrase before can be owned ("tỷ lệ … của tỉnh …")
     for unit in [*units, _Unit("", "punct")]:
@@ -259,11 +260,14 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             if opener.source == "of" and owned and _names_an_owner(phrase[0]):
                 parts.append("của")  # "the rate of Lang Son province": "tỷ lệ … của tỉnh …"
             heads += [] if closed else [next((u.kind for u in phrase if u.kind != "p"), "n")]
-            parts += [u.text for u in phrase] + (["nào"] if asking else [])
+            # "what fee does X set": an amount asked for is "bao nhiêu", not "which"
+            amount = asking == "what" and phrase[0].kind in ("q", "m")
+            asked = ["bao nhiêu đồng" if phrase[0].kind == "m" else "bao nhiêu"] if amount else []
+            parts += [u.text for u in phrase] + (asked or (["nào"] if asking else []))
             # a title takes its body without "của": "Chủ tịch UBND tỉnh"
             owned = not (len(phrase) == 1 and phrase[0].kind == "t")
             chunk = []
-        asking = unit.kind == "fn" and unit.source in ("which", "what")
+        asking = unit.source if unit.kind == "fn" and unit.source in ("which", "what") else ""
         opener = opener if unit.source in ("the", "a", "an", "its", "their") else unit
         if unit.kind == "mark" and unit.text == "^":  # the question clause starts here
             heads.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from typing import Any
 
 from vntext.terms import nfc
 
@@ -47,7 +48,12 @@ _FRAMES = [
      "«thời gian» {rest}{tail} «là bao lâu»"),
     (rf"within how long {AUX} (?P<rest>.+)", "{rest} «trong thời hạn bao lâu»"),
     (rf"{_BY}how long {AUX} (?P<rest>.+)", "{rest} «bao lâu»"),
-    (rf"how often {AUX} (?P<rest>.+)", "{rest} «định kỳ bao lâu một lần»"),
+    # a period is stated in words ("định kỳ hằng năm", "hằng quý") more often than as a figure
+    # ("06 tháng/lần"), which "bao lâu một lần" alone would want: name the usual ones
+    (rf"how often {AUX} (?P<rest>.+)", "{rest} «định kỳ hằng tháng, hằng quý hay hằng năm»"),
+    # "is it true that X …": a yes/no question about the statement X
+    (r"(?:is|was) it (?:true|correct|right|the case|so) that (?P<rest>.+)",
+     "«có phải» {rest} «không»"),
     (rf"(?:to )?whom {AUX} (?P<rest>.+)", "{rest} «cho ai»"),
     (rf"{_BY}what{_BOUND} (?:percentage|percent)(?: of (?P<np>.+?))? {AUX} (?P<rest>.+)",
      "{rest} «{bound}bao nhiêu phần trăm» {np}"),
@@ -60,7 +66,13 @@ _FRAMES = [
      "«{bound}bao nhiêu» {np}"),
     (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest}{since_back}"),
+    (rf"(?:until|till|up to) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
+     "{rest} «đến ngày nào»"),
+    (rf"(?:until|till) when {AUX} (?P<rest>.+)", "{rest} «đến ngày nào»"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
+    # a time of day: "by what time (at the latest) must shops open" → "… mở cửa «mấy giờ»"
+    (rf"(?P<by>by |before |at |from |until )?(?:what|which) time(?: of (?:the )?day)?"
+     rf"(?P<late> at the latest| at the earliest)? {AUX} (?P<rest>.+)", "{rest} «{clock}mấy giờ»"),
     (rf"(?:since |by |until )?when {AUX} (?P<rest>.+)", "{rest} «{when}»"),
     (rf"(?:who|(?:which|what) {_AGENCY}) {AUX}(?: be)? {_LEADS} (?P<rest>.+)",
      "«cơ quan nào chủ trì» {rest}"),
@@ -83,6 +95,9 @@ _FRAMES = [
      "{rest} «phải làm gì»{tail}"),
     (rf"(?P<wh>which|what) (?P<np>(?!{AUX}\b)[^,]+?) (?:do|does|did) (?P<rest>.+)",
      "{rest} {wh} {np}"),
+    # the passive with its agent: "which decision is replaced by X" → "X thay thế quyết định nào"
+    (rf"(?P<wh>which|what) (?P<np>(?!{AUX}\b)[^,]+?) {AUX}(?: being| been)?"
+     r" (?P<verb>\w+(?:ed|en)|set|led|held|issued) by (?P<rest>.+)", "{rest} {verb} {wh} {np}"),
     (r"what (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «WHAT»"),
     (rf"what {AUX} (?P<rest>.+)", "{rest} «gì»"),
     (rf"where {AUX} (?P<rest>.+?) (?:rank|ranked|place|placed|stand)\b(?P<tail>.*)",
@@ -131,6 +146,13 @@ def reorder(text: str) -> str:
             groups["bound"] = _BOUNDS.get(groups.get("bound", "").lower(), "")
             # "how much is the fee": "bao nhiêu đồng" once the fee is known to be money
             groups["how"] = "HOWMUCH" if groups.get("how", "").lower() == "much" else "bao nhiêu"
+            late = {" at the latest": "chậm nhất ", " at the earliest": "sớm nhất "}
+            clock = late.get((groups.get("late") or "").lower(), "")
+            groups["clock"] = (
+                "trước "
+                if groups.get("by", "").strip().lower() in ("by", "before") and not clock
+                else clock
+            )
             groups["when"] = "ngày nào" if _DATING.search(groups.get("rest", "")) else "khi nào"
             # "… take effect from what date" keeps the verb before the date ("có hiệu lực từ
             # ngày nào"); other questions put the date first, before any "according to …" that
@@ -155,13 +177,23 @@ _DATES = [
     (re.compile(rf"\b(?:in\s+)?{_M},?\s+{_Y}\b", re.I), "«tháng {m} năm {y}»"),
     (re.compile(rf"\bin\s+{_M}(?!\w)", re.I), "«tháng {m}»"),
 ]
-_CONTRACTIONS = [
+_BOUND_WORDS = {"minimum": "«tối thiểu» ", "maximum": "«tối đa» ", "total": "«tổng» "}
+_CONTRACTIONS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"\b(what|who|where|when|how|that|it)'s\b", re.I), r"\1 is"),
     (re.compile(r"\bcan't\b", re.I), "can not"),
     (re.compile(r"\bwon't\b", re.I), "will not"),
     (re.compile(r"n't\b", re.I), " not"),
     (re.compile(r"\bno\.?\s*(?=\d)", re.I), "số "),  # "Decision No. 15" → "Decision số 15"
-    (re.compile(r"\b(what|which) (?:kinds?|types?|sorts?) of\b", re.I), r"\1"),
+    (re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b", re.I), "which"),
+    # "what is the (minimum) number of X …" asks "how many X …"
+    (
+        re.compile(
+            r"\b(?:what|which) (?:is|was|are|were) the (?:(?P<b>minimum|maximum|total) )?"
+            r"(?:number|count) of\b(?! (?:the )?" + _DOCS + r"\b)",
+            re.I,
+        ),
+        lambda m: _BOUND_WORDS.get((m["b"] or "").lower(), "") + "how many",
+    ),
 ]
 
 

@@ -519,8 +519,38 @@ def test_the_date_of_a_document_is_asked_with_its_verb(question, expected):
          "có huyện Loc Binh phải báo cáo Sở Tài chính không?"),
         ("What kind of fee applies to this procedure?", "phí nào áp dụng thủ tục?"),
         ("How often must the units report to the Department of Science and Technology?",
-         "đơn vị báo cáo Sở Khoa học và Công nghệ định kỳ bao lâu một lần?"),
+         "đơn vị báo cáo Sở Khoa học và Công nghệ định kỳ hằng tháng, hằng quý hay hằng năm?"),
     ],
 )  # fmt: skip
 def test_obligations_kinds_and_how_often(question, expected):
+    assert _vi(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Until what date does the authorisation under Decision 1617/QD-UBND remain valid?",
+         "ủy quyền theo Quyết định 1617/QĐ-UBND còn hiệu lực đến ngày nào?"),
+        ("Until when is the plan valid?", "kế hoạch có hiệu lực đến ngày nào?"),
+        ("By what time at the latest must petrol retail stores open?",
+         "cửa hàng bán lẻ xăng dầu mở cửa chậm nhất mấy giờ?"),
+        ("Which 2024 decision is replaced by Decision 98/2025/QD-UBND?",
+         "Quyết định 98/2025/QĐ-UBND thay thế quyết định năm 2024 nào?"),
+        ("What is the minimum number of continuous hours a petrol store must stay open?",
+         "tối thiểu mở cửa bao nhiêu giờ liên tục cửa hàng xăng dầu?"),
+        ("What is the total number of dossiers received in 2024?",
+         "tổng bao nhiêu hồ sơ nhận năm 2024?"),
+        ("What is the number of the decision that approved the plan?",
+         "quyết định số mấy phê duyệt kế hoạch?"),
+        ("Is it true that the Department of Justice signs adoption decisions?",
+         "có phải Sở Tư pháp ký quyết định nuôi con nuôi không?"),
+        ("What tuition fee does the resolution set for international schools?",
+         "nghị quyết quy định trường quốc tế học phí bao nhiêu đồng?"),
+        ("What tasks does the Department of Finance have that are due soon?",
+         "Sở Tài chính sắp đến hạn nhiệm vụ nào?"),
+        ("Which tasks of the Department of Home Affairs are overdue?",
+         "nhiệm vụ nào của Sở Nội vụ quá hạn?"),
+    ],
+)  # fmt: skip
+def test_dates_until_clock_times_passives_counts_and_yes_no(question, expected):
     assert _vi(question) == expected
