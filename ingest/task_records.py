@@ -70,11 +70,13 @@ class Records:
     def __init__(self, text: str, year: int | None):
         self.text, self.year = text, year
         self.record: Record | None = None
+        self.before: Block | None = None  # the last paragraph read that was no labelled line
 
     def read(self, block: Block, found: list[Found]) -> bool:
         """Whether the block was a labelled line of a record (and is read)."""
         line = field_line(block.text)
         if line is None:
+            self.before = block
             return self._item(block)
         if any(_PROCEDURE.search(match_form(h)) for h in block.headings):
             return False
@@ -128,10 +130,10 @@ class Records:
     def _lead(self, record: Record, block: Block, value: str, found: list[Found]) -> bool:
         if not value.strip(" .;:"):
             return False  # "Cơ quan thực hiện:" over lines that name each agency: read them
-        if not (record.content or record.items) or _PROCEDURE_LINE.search(
-            match_form(self.text[block.end : block.end + 300])
-        ):
+        if _PROCEDURE_LINE.search(match_form(self.text[block.end : block.end + 300])):
             return False  # a thủ tục's "Cơ quan thực hiện" (then "Cơ quan có thẩm quyền …")
+        if not (record.content or record.items) and not self._item_above(record, block, found):
+            return False
         unit = assignment(value)
         leads = [m.canonical for m in unit.agencies] if unit else []
         if not leads:
@@ -167,6 +169,22 @@ class Records:
         )
         record.tasks.append(task)
         found.append(task)
+        return True
+
+    def _item_above(self, record: Record, block: Block, found: list[Found]) -> bool:
+        """A record with no content line whose item is the paragraph right above its lines
+        ("- Tổ chức tập huấn …" › "Cơ quan thực hiện: Sở Nội vụ."; "a) Nâng cấp …" › "- Đơn vị
+        chủ trì: …"): that paragraph is the content, unless it is a task already."""
+        item = self.before
+        if item is None or item.end > block.start or item.start < record.start - 2000:
+            return False
+        between = self.text[item.end : block.start]
+        if any(field_line(line) is None for line in between.split("\n") if line.strip()):
+            return False  # other words between the item and its labelled lines
+        words = strip_marker(item.text).strip()
+        if not words or words.endswith(":") or any(f.start == item.start for f in found):
+            return False
+        record.content, record.start = words, item.start
         return True
 
 

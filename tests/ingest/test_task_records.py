@@ -65,3 +65,19 @@ def test_listed_content_lines_without_a_lead_line_are_read_as_usual():
     )
     tasks = [(t.agency, t.quote[:10]) for t in extract_tasks(text, "2026-01")]
     assert tasks == [("Sở Y tế", "+ Tập huấn"), ("Sở Tư pháp", "- Tuyên tr")]
+
+
+def test_an_item_without_a_content_label_is_the_content_of_the_lines_under_it():
+    text = (
+        "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Hoàn thiện thể chế\n\n"
+        "- Tổ chức tập huấn kỹ năng số cho cán bộ, công chức.\n\n"
+        "Cơ quan thực hiện: Sở Nội vụ.\n\nThời gian: Quý II/2026.\n\n"
+        "2. Phát triển hạ tầng số\n\na) Nâng cấp mạng truyền số liệu chuyên dùng.\n\n"
+        "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\n- Đơn vị phối hợp: UBND các xã, phường.\n\n"
+        "- Thời gian thực hiện: Năm 2026.\n"
+    )
+    first, second = extract_tasks(text, "2026-03")
+    assert (first.agency, first.due) == ("Sở Nội vụ", "2026-06-30")
+    assert first.task.startswith("Tổ chức tập huấn") and first.quote.startswith("- Tổ chức")
+    assert (second.agency, second.due) == ("Sở Khoa học và Công nghệ", "2026-12-31")
+    assert second.task.startswith("Nâng cấp mạng") and second.co_agencies == ["UBND các xã, phường"]
