@@ -66,9 +66,10 @@ _FRAMES = [
      "«{bound}bao nhiêu» {np}"),
     (rf"(?:from|since|as of) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest}{since_back}"),
+    # a period's end is written "đến hết ngày 28/02/2027"
     (rf"(?:until|till|up to) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
-     "{rest} «đến ngày nào»"),
-    (rf"(?:until|till) when {AUX} (?P<rest>.+)", "{rest} «đến ngày nào»"),
+     "{rest} «đến hết ngày nào»"),
+    (rf"(?:until|till) when {AUX} (?P<rest>.+)", "{rest} «đến hết ngày nào»"),
     (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
     # a time of day: "by what time (at the latest) must shops open" → "… mở cửa «mấy giờ»"
     (rf"(?P<by>by |before |at |from |until )?(?:what|which) time(?: of (?:the )?day)?"
@@ -185,6 +186,16 @@ _CONTRACTIONS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"n't\b", re.I), " not"),
     (re.compile(r"\bno\.?\s*(?=\d)", re.I), "số "),  # "Decision No. 15" → "Decision số 15"
     (re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?) of\b", re.I), "which"),
+    # "who heads / chairs the steering committee" asks who its head is ("Trưởng Ban Chỉ đạo
+    # là ai"); chairing a meeting stays "chủ trì"
+    (
+        re.compile(
+            r"\bwho (?:heads|headed|chairs|chaired|leads|led) (?=(?:the |a )?(?:[\w'-]+ ){0,4}?"
+            r"(?:committee|council|group|team|board|delegation|commission|task force)\b)",
+            re.I,
+        ),
+        "who is the head of ",
+    ),
     # "what is the (minimum) number of X …" asks "how many X …"
     (
         re.compile(
