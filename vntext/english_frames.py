@@ -196,6 +196,11 @@ _CONTRACTIONS: list[tuple[re.Pattern[str], Any]] = [
         ),
         "who is the head of ",
     ),
+    # "who is authorised to approve X": who has the power ("có thẩm quyền"), not a delegation
+    (
+        re.compile(r"\b(?:is|are|was|were) (?:authori[sz]ed|empowered|competent) to\b", re.I),
+        "«có thẩm quyền»",
+    ),
     # "what is the (minimum) number of X …" asks "how many X …"
     (
         re.compile(

@@ -537,6 +537,8 @@ def test_obligations_kinds_and_how_often(question, expected):
         ("Who chairs the provincial steering committee for administrative reform?",
          "Trưởng Ban Chỉ đạo tỉnh cải cách hành chính là ai?"),
         ("Who chaired the meeting on 5 March 2024?", "ai chủ trì cuộc họp ngày 5/3/2024?"),
+        ("Who is authorised to approve the land price adjustment coefficient?",
+         "ai có thẩm quyền phê duyệt hệ số điều chỉnh giá đất?"),
         ("Which agency coordinates with the Department of Finance to appraise the budget?",
          "cơ quan nào phối hợp với Sở Tài chính thẩm định ngân sách?"),
         ("By what time at the latest must petrol retail stores open?",
