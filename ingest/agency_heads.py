@@ -11,7 +11,7 @@ from vntext.terms import fold
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 HEADS = re.compile(
     r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội đồng|Liên hiệp|Hội|Hiệp hội|Báo|Đài"
-    r"|Bệnh viện|Chi cục|Cục"
+    r"|Bệnh viện|Chi cục|Cục|Bưu điện|Điện lực|Trường"
     r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
     r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
@@ -28,7 +28,13 @@ PREDICATE = re.compile(
     r"|gồm|bao gồm|có"
     r"|phản ánh|tham gia|phổ biến|chấp hành|cập nhật|xem xét|quyết định|phân công|cấu hình"
     r"|đăng tải|giải quyết|công bố|công khai|chuẩn bị|thống kê|lập|giao(?! thông)|bằng"
-    r"|lãnh đạo|tư vấn|phản biện)(?!\w)"
+    r"|lãnh đạo)(?!\w)"
+)
+# More of what an agency is asked to do, only in lower case: capitalised, they name one
+# ("Trung tâm Tư vấn pháp luật", "Quỹ Bảo đảm tín dụng").
+_LOWER_PREDICATE = re.compile(
+    r"(?:tư vấn|phản biện|chi trả|bảo đảm|đảm bảo|bồi dưỡng|đào tạo|ban hành|vận hành|cân đối"
+    r"|thanh toán|lựa chọn|tiến hành|nâng cao|chấn chỉnh|thu hút|đăng ký|hoàn thành)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
@@ -63,6 +69,8 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
         if verb and (noun or (project and verb.group(0) in _BUILDS)):
             verb = None  # "Ban Chỉ đạo các Chương trình …", "… dự án đầu tư xây dựng": nouns
         if verb and (word[:1].islower() or " " in verb.group(0)):  # not "Cần Thơ"; "Chỉ đạo"
+            break
+        if words and word[:1].islower() and _LOWER_PREDICATE.match(form, head_end + m.start(1)):
             break
         end, words = head_end + m.end(), words + 1
         if words >= 12:

@@ -159,9 +159,12 @@ def label(text: str) -> str:
     return match_form(strip_marker(re.sub(r"^(?:Khoản \d+|Điểm [a-zđ]) – ", "", text)))
 
 
+_ASKED = re.compile(r"^\s*(?:[Đđ]ề nghị|[Gg]iao)\s+(?=\S)")
+
+
 def names_only(text: str) -> bool:
     """A line that only names an agency ("Ngân hàng Nhà nước chi nhánh khu vực 14")."""
-    text = without_asides(text)
+    text = without_asides(_ASKED.sub("", text, count=1))  # "Đề nghị Viện Kiểm sát …, Tòa án …"
     agencies, end = leading_agencies(text, 0)
     rest = match_form(text[end:]).strip(" .,;:")
     placed = re.match(r"(?:chi nhánh|khu vực|tỉnh|thành phố|huyện|cấp|trực thuộc|thuộc)\b", rest)

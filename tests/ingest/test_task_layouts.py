@@ -183,3 +183,18 @@ def test_labels_on_their_own_line_after_bare_numbers():
         ("Sở Tài chính", "2025-12-31", "- Hướng dẫn "),
         ("Đối tượng thực hiện kiểm kê", "2025-11-30", "- Thành lập "),
     ]
+
+
+def test_a_numbered_label_that_asks_two_agencies_heads_their_items():
+    text = (
+        "KẾ HOẠCH\n\n2. Phân công trách nhiệm\n\n2.9. Đề nghị Liên đoàn Lao động tỉnh\n\n"
+        "Tuyên truyền phòng, chống ma túy cho công nhân lao động.\n\n2.10.\n\n"
+        "Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh\n\n"
+        "- Tăng cường phối hợp trong điều tra, truy tố, xét xử các vụ án về ma túy.\n"
+    )
+    tasks = [(t.agency, t.quote[:10]) for t in extract_tasks(text, "2025-11-20")]
+    assert tasks == [
+        ("Liên đoàn Lao động tỉnh", "Tuyên truy"),
+        ("Viện Kiểm sát nhân dân tỉnh", "- Tăng cườ"),
+        ("Tòa án nhân dân tỉnh", "- Tăng cườ"),
+    ]
