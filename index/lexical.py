@@ -1,4 +1,4 @@
-"""BM25 over column-compressed postings (a scipy CSC matrix): built once per index generation,
+"""BM25 over column-compressed postings (CSC arrays): built once per index generation,
 saved as .npy arrays and memory-mapped on load, so a server starts without reading them and its
 worker processes share one copy in the page cache.
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+from scipy.sparse import _sparsetools  # scipy's C++ CSC kernels (private; checked by the tests)
 
 FORMAT = 2  # 1: scipy matrix.npz + the vocabulary as JSON (read whole at every start)
 _ARRAYS = ("data", "rows", "indptr", "term_hash", "term_col")
@@ -35,11 +35,6 @@ class BM25:
     def __init__(self, arrays: dict[str, np.ndarray], size: int, k1: float, b: float):
         self.data, self.rows, self.indptr = arrays["data"], arrays["rows"], arrays["indptr"]
         self._hash, self._col = arrays["term_hash"], arrays["term_col"]
-        # A scipy view of the same arrays (not a copy): its column slice and product run the
-        # postings in C++, 2.5x faster than numpy scatter-adds at 1-3M postings a query.
-        self.matrix = sparse.csc_matrix(
-            (self.data, self.rows, self.indptr), shape=(size, len(self.indptr) - 1), copy=False
-        )
         self._size = size
         self.k1, self.b = k1, b
         self._seen: dict[str, int | None] = {}
@@ -109,30 +104,37 @@ class BM25:
         return self._size
 
     def scores(self, query: dict[str, float]) -> np.ndarray:
-        """BM25 score of every document for weighted query terms."""
-        found = [
-            (col, w)
-            for col, w in ((self._column(t), w) for t, w in query.items())
-            if col is not None
-        ]
-        if not found or self._size == 0:
-            return np.zeros(self._size, np.float32)
-        cols = [col for col, _ in found]
-        weights = np.array([w for _, w in found], np.float32)
-        return np.asarray(self.matrix[:, cols] @ weights).ravel()
+        """BM25 score of every document for weighted query terms: each term's postings are added
+        in place, straight from the (memory-mapped) arrays, by scipy's C++ column product on a
+        one-column view. Slicing the columns out first (`matrix[:, cols] @ w`) copied every
+        posting of the question before adding it, and long questions reach 2-3M postings."""
+        out = np.zeros(self._size, np.float32)
+        one_column = np.zeros(2, self.rows.dtype)  # scipy wants it typed as the rows
+        weight = np.zeros(1, np.float32)
+        for term, w in query.items():
+            col = self._column(term)
+            if col is None:
+                continue
+            start, end = int(self.indptr[col]), int(self.indptr[col + 1])
+            one_column[1], weight[0] = end - start, w
+            _sparsetools.csc_matvec(
+                self._size, 1, one_column, self.rows[start:end], self.data[start:end], weight, out
+            )
+        return out
 
     def top(
         self, query: dict[str, float], k: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
+        """The k best documents with a score above 0, best first."""
         scores = self.scores(query)
         if mask is not None:
-            scores = np.where(mask, scores, 0.0)
-        k = min(k, int(np.count_nonzero(scores > 0)))
+            scores[~mask] = 0.0
+        k = min(k, self._size)
         if k <= 0:
             return []
-        best = np.argpartition(-scores, k - 1)[:k]
-        best = best[np.argsort(-scores[best])]
-        return [(int(i), float(scores[i])) for i in best]
+        best = np.sort(np.argpartition(scores, self._size - k)[self._size - k :])
+        best = best[np.argsort(-scores[best], kind="stable")]  # equal scores: earlier row first
+        return [(int(i), float(scores[i])) for i in best if scores[i] > 0]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
