@@ -34,7 +34,8 @@ PREDICATE = re.compile(
 # ("Trung tâm Tư vấn pháp luật", "Quỹ Bảo đảm tín dụng").
 _LOWER_PREDICATE = re.compile(
     r"(?:tư vấn|phản biện|chi trả|bảo đảm|đảm bảo|bồi dưỡng|đào tạo|ban hành|vận hành|cân đối"
-    r"|thanh toán|lựa chọn|tiến hành|nâng cao|chấn chỉnh|thu hút|đăng ký|hoàn thành)(?!\w)"
+    r"|thanh toán|lựa chọn|tiến hành|nâng cao|chấn chỉnh|thu hút|đăng ký|hoàn thành"
+    r"|đẩy nhanh)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")

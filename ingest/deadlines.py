@@ -35,7 +35,7 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s+{_YEAR})?"), "half"),
     (re.compile(rf"\bthang\s+(\d{{1,2}})(?:\s*(?:[/-]|nam)\s*{_YEAR})?(?![/\d])"), "month"),
     (re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*{_YEAR}(?![/\-\w])"), "month"),
-    (re.compile(rf"\b(?:ngay\s+)?{_DAY_MONTH}(?![/.\-\d])"), "dm"),
+    (re.compile(rf"\b(?:ngay\s+)?{_DAY_MONTH}(?![/\-\d])(?!\.\d)"), "dm"),  # "trước 15/5."
     (re.compile(rf"\bnam\s+{_YEAR}(?:\s*[-–]\s*{_YEAR})?"), "year"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"), "years"),
 ]

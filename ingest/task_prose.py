@@ -111,19 +111,19 @@ def assignment(sentence: str) -> Assignment | None:
     marker = MARKER.match(sentence)
     at = marker.end() if marker else 0
     opening = _OPENING.match(form, at)
+    found: list[Mention] = []
+    clauses: list[int] = []
+    action = 0
     if opening:
         agencies, end = leading_agencies(sentence, opening.end())
         reports = _REPORTS.match(form, end + len(form[end:]) - len(form[end:].lstrip(" :")))
         if agencies and len(form) - end > 8 and not reports:
-            return Assignment(agencies, co_agencies(sentence, end), end)
-    found: list[Mention] = []
-    clauses: list[int] = []
-    action = 0
+            found, clauses, action = list(agencies), [at] * len(agencies), end
     helps = _HELPS.match(form, at)  # "Phối hợp với Chánh Văn phòng …; Chủ tịch UBND …": co
     co_end = leading_agencies(sentence, helps.end())[1] if helps else at
     for start in _clause_starts(sentence, form, at):
-        if at < start < co_end:
-            continue
+        if at < start < co_end or (found and start <= action):
+            continue  # the opening's own clause is read; later ones ("…; giao Sở Y …") may add
         agencies, end = leading_agencies(sentence, start)
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)

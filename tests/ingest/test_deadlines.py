@@ -88,6 +88,13 @@ def test_deadline_cells(cell, due):
     assert parse_due("  ") is None
 
 
+def test_a_day_and_month_at_a_sentences_end_take_the_notices_year():
+    d = find_deadline("Sở Tài chính điều chỉnh kế hoạch vốn; hoàn thành trước 15/5.", 2026)
+    assert d is not None and d.due == date(2026, 5, 15) and d.text == "hoàn thành trước 15/5"
+    d = find_deadline("Sở Y tế báo cáo UBND tỉnh trước ngày 20/11. Sở Nội vụ theo dõi.", 2026)
+    assert d is not None and d.due == date(2026, 11, 20)
+
+
 def test_a_relative_deadline_keeps_its_words():
     d = find_deadline("Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành.", 2025)
     assert d is not None and d.due is None and d.text.startswith("không quá 05 ngày làm việc")

@@ -160,3 +160,17 @@ def test_the_powers_listed_under_an_agency_are_not_its_tasks():
         "2. Định kỳ báo cáo Chủ tịch UBND tỉnh tình hình thực hiện phân cấp.\n"
     )
     assert [t.quote[:12] for t in extract_tasks(text, "2025-11")] == ["2. Định kỳ b"]
+
+
+def test_each_giao_clause_of_one_item_is_a_task_with_its_own_deadline():
+    text = (
+        "THÔNG BÁO\n\n1. Giao Sở Xây dựng hoàn thiện hồ sơ thiết kế trước ngày 20/4/2026; giao Sở "
+        "Tài chính thẩm định dự toán trong tháng 5/2026.\n\n2. UBND huyện Bình Sơn chủ trì, phối "
+        "hợp với Trung tâm Phát triển quỹ đất tỉnh đẩy nhanh công tác bồi thường.\n"
+    )
+    tasks = [(t.agency, t.due, t.co_agencies) for t in extract_tasks(text, "2026-04-05")]
+    assert tasks == [
+        ("Sở Xây dựng", "2026-04-20", []),
+        ("Sở Tài chính", "2026-05-31", []),
+        ("UBND huyện Bình Sơn", None, ["Trung tâm Phát triển quỹ đất tỉnh"]),
+    ]
