@@ -24,7 +24,9 @@ _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầ
 _PROPOSES = re.compile(r"(?:văn bản|tờ trình|hồ sơ|trình)\s*,?\s*$")
 # What follows an agency when the sentence reports or describes rather than assigns.
 _REPORTS = re.compile(
-    r"\s*(?:đã|đang|được|bị|là(?![^.;]*,\s*(?:có|chịu) trách nhiệm)|cũng|vẫn|chưa|nhận|đạt|gồm"
+    r"\s*(?:đã|đang|được(?!\s+giao\s+(?:nhiệm vụ\s+)?(?:chủ trì|thực hiện|triển khai|tổ chức"
+    r"|xây dựng|hoàn thiện|rà soát|tham mưu|lập|theo dõi))"
+    r"|bị|là(?![^.;]*,\s*(?:có|chịu) trách nhiệm)|cũng|vẫn|chưa|nhận|đạt|gồm"
     r"|bao gồm|tham dự|soạn thảo|trình\)"
     r"|có\s+(?!trách nhiệm)|thống nhất|nhất trí|cơ bản|do|của|về|tại|với|năm|trên địa bàn|thuộc"
     r"|\(sau đây|ban hành|quyết định"

@@ -174,3 +174,13 @@ def test_each_giao_clause_of_one_item_is_a_task_with_its_own_deadline():
         ("Sở Tài chính", "2026-05-31", []),
         ("UBND huyện Bình Sơn", None, ["Trung tâm Phát triển quỹ đất tỉnh"]),
     ]
+
+
+def test_an_agency_that_is_given_the_lead_has_a_task_one_that_was_given_it_has_none():
+    text = (
+        "THÔNG BÁO\n\n1. Sở Giao thông vận tải được giao chủ trì lập dự án cải tạo Quốc lộ 1B, "
+        "hoàn thành trong năm 2022.\n\n2. Sở Y tế đã được giao chủ trì thực hiện đề án nhưng "
+        "chưa hoàn thành.\n\n3. Sở Tài chính được giao dự toán 5 tỷ đồng.\n"
+    )
+    tasks = [(t.agency, t.due) for t in extract_tasks(text, "2022-03-22")]
+    assert tasks == [("Sở Giao thông vận tải", "2022-12-31")]
