@@ -23,6 +23,10 @@ _PRIVATE = re.compile(
 )
 
 
+# Where a lead cell turns to those who help ("Sở Y tế chủ trì, phối hợp với Sở Tài chính").
+_HELPS = re.compile(r"\s*(?:chủ trì\s*)?[,;]?\s*(?:và\s+)?phối hợp(?:\s+với)?\s*:?\s*", re.I)
+
+
 @dataclass
 class RowTask:
     """One responsible agency of one row, before it becomes a Task."""
@@ -80,8 +84,16 @@ def table_tasks(block: Block, year: int | None) -> list[RowTask] | None:
         return []
     out: list[RowTask] = []
     offset = 0
+    above: dict[str, str] = {}  # the lead and co cells of the row above, for merged cells
     for line in block.text.split("\n"):
         cells = row_cells(line, info.columns, info.unit)
+        task = cells.get(role["task"], "").strip()
+        if not task or _group_row(task, line):
+            above = {}
+        elif not cells.get(role["lead"], "").strip(" .;-") and above:
+            cells = {**above, **{k: v for k, v in cells.items() if v.strip()}}  # merged down
+        elif cells.get(role["lead"], "").strip(" .;-"):
+            above = {k: cells.get(k, "") for k in (role["lead"], role.get("co", "")) if k}
         out += row_tasks(cells, role, line, offset, info.group, year)
         offset += len(line) + 1
     return out
@@ -99,13 +111,16 @@ def row_tasks(
     lead_cell = cells.get(role["lead"], "").strip(" .;")
     if fold(lead_cell) == fold(role["lead"]):
         return []  # the header row again, as the crawl repeats it on a new page
+    helps = _HELPS.search(lead_cell)  # "Sở Y tế chủ trì, phối hợp Sở Tài chính": one leads
+    helpers = lead_cell[helps.end() :] if helps else ""
+    lead_cell = lead_cell[: helps.start()] if helps else lead_cell
     names = [m.canonical for m in find_agencies(lead_cell)]
     if not names and lead_cell and not _PRIVATE.match(match_form(lead_cell)):
         names = [canonical(lead_cell)]  # the lead column names it, even in words we do not know
     task = cells.get(role["task"], "").strip()
     if not names or not task or _group_row(task, line):
         return []
-    co_cell = cells.get(role.get("co", ""), "")
+    co_cell = ", ".join(c for c in (cells.get(role.get("co", ""), ""), helpers) if c.strip())
     co = [m.canonical for m in find_agencies(co_cell)] + co_agencies("phối hợp với " + co_cell)
     deadline = parse_due(cells.get(role.get("due", ""), ""), year)
     co = [c for c in dict.fromkeys(co) if c not in names]

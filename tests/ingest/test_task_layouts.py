@@ -198,3 +198,24 @@ def test_a_numbered_label_that_asks_two_agencies_heads_their_items():
         ("Viện Kiểm sát nhân dân tỉnh", "- Tăng cườ"),
         ("Tòa án nhân dân tỉnh", "- Tăng cườ"),
     ]
+
+
+def test_a_merged_lead_cell_heads_the_rows_under_it_and_a_lead_cell_may_name_helpers(tmp_path):
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(
+        "KẾ HOẠCH\n\nPHỤ LỤC\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Tiến độ |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Rà soát văn bản | Sở Tư pháp | Các sở, ngành | Quý II/2026 |\n"
+        "| 2 | Xây dựng cơ sở dữ liệu hộ tịch | | | Quý III/2026 |\n"
+        "| II | CÔNG TÁC TẬP HUẤN | | | |\n"
+        "| 1 | Tập huấn nghiệp vụ | | | Hằng năm |\n"
+        "| 2 | Ban hành kế hoạch | Sở Y tế chủ trì, phối hợp Sở Tài chính | | Tháng 4/2026 |\n",
+        encoding="utf-8",
+    )
+    found = extract_tasks(load_text(path), "2026-03")
+    tasks = [(t.agency, t.due, t.co_agencies[:1]) for t in found]
+    assert tasks == [
+        ("Sở Tư pháp", "2026-06-30", ["Các sở, ban, ngành"]),
+        ("Sở Tư pháp", "2026-09-30", ["Các sở, ban, ngành"]),  # the merged cell above
+        ("Sở Y tế", "2026-04-30", ["Sở Tài chính"]),  # a group row ends the merge
+    ]
