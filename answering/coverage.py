@@ -11,8 +11,9 @@ from answering.question import Question
 from answering.weights import WEIGHTS, Weights
 from index.state import IndexState
 from vntext.abbreviations import expand
+from vntext.quantities import numbers
 from vntext.sentences import split_clauses
-from vntext.terms import FOLDED_STOPWORDS, bigrams, fold, syllables
+from vntext.terms import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
 
 
 @lru_cache(maxsize=50_000)
@@ -26,6 +27,17 @@ def term_set(text: str) -> frozenset[str]:
         accented += ["|", "phần", "trăm"]
     folded = [fold(s) for s in accented]
     return frozenset(accented) | frozenset(folded) | frozenset(bigrams(folded))
+
+
+_HALF = re.compile(r"\bnua\s+(?:nam|thang|tuan|ngay|gio|phut)\b")
+
+
+def quantity_pairs(text: str) -> list[str]:
+    """Folded syllable pairs of the quantities a text states in words ("một tháng" →
+    "mot_thang", "nửa năm" → "nua_nam"): stopwords one by one, a topic together."""
+    phrases = [n for n in numbers(text) if not any(ch.isdigit() for ch in n)]
+    phrases += _HALF.findall(" ".join(folded_syllables(text)))
+    return list(dict.fromkeys(p for n in phrases for p in bigrams(folded_syllables(n))))
 
 
 def unit_named(text: str, q: Question) -> bool:
@@ -72,6 +84,10 @@ class Scorer:
                 continue
             if state.bm25.knows(pair):  # a pair the notices never write spans two phrases
                 self.weights[pair] = state.bm25.idf(pair) * weights.pair
+        for pair in quantity_pairs(q.text):
+            # "một tháng", "nửa năm": every word of it is a stopword, yet it is what is asked
+            if pair not in self.weights and state.bm25.knows(pair):
+                self.weights[pair] = state.bm25.idf(pair) * weights.pair
         self.total = sum(self.weights.values()) or 1.0
         self.wants_target = is_target(q.text)
 
@@ -94,7 +110,7 @@ class Scorer:
             return 0.0
         terms = term_set(text)
         value = sum(w for t, w in weights.items() if t in terms) / total
-        if not self.wants_target and is_target(text):
+        if self._target_figure(text):
             value -= self.w.target_penalty
         return value
 
@@ -102,9 +118,14 @@ class Scorer:
         """Coverage of one clause; a target figure counts less when the question asks what was
         achieved."""
         value = self.coverage(term_set(clause))
-        if not self.wants_target and is_target(clause):
+        if self._target_figure(clause):
             value -= self.w.target_penalty
         return value
+
+    def _target_figure(self, text: str) -> bool:
+        """A figure set as a goal ("phấn đấu đạt 100%") when the question asks what was
+        achieved. Without a figure the words only describe ("An ninh mạng là sự bảo đảm …")."""
+        return not self.wants_target and is_target(text) and bool(numbers(text))
 
     def focus(self, sentence: str) -> float:
         """Value of the best clause that holds the asked-for kind of fact."""

@@ -12,6 +12,7 @@ from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
+from answering.scoring import negations_match
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 
@@ -168,6 +169,7 @@ def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
         + w.span_unit * has_unit(window, q)
         + w.span_anchor * has_anchor(window, q)
         + w.direct_complete * complete
+        + w.direct_negation * negations_match(q.text, window)
         - w.direct_length * length
     )
 

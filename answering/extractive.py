@@ -3,11 +3,12 @@ or say plainly that the notices do not hold the answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from answering import about_document
 from answering.answerer import TokenSink
-from answering.coverage import Scorer, unit_named
+from answering.coverage import Scorer, term_set, unit_named
 from answering.detectors import STRICT_KINDS, defines, has_anchor, has_kind, has_unit
 from answering.direct import direct_answer
 from answering.extremes import at_bound
@@ -92,15 +93,24 @@ class ExtractiveAnswerer:
             # "có hiệu lực từ ngày nào": the date that follows "hiệu lực", not the one beside
             # the "bãi bỏ" clause that repeats more of the question's words.
             admissible = [e for e in admissible if has_anchor(e.sentence, q)] or admissible
+        if not admissible and q.kind == Kind.DATE:
+            # "tính từ ngày nào?" answered in the law's own terms: "tính từ ngày tiếp theo liền
+            # kề của ngày xảy ra sự kiện đó", a day named by what happens on it, not by number
+            admissible = [
+                e
+                for e in evidence
+                if e.coverage >= WEIGHTS.min_coverage and _RELATIVE_DAY.search(e.sentence)
+            ]
         if not admissible:
             return not_found(q.text)
         best = at_bound(q, admissible[0], admissible)
+        scorer = Scorer(q, state)
+        best = item_asked(q, best, evidence, scorer)
         whole = self._whole(q, best, state) or self._definition(q, best, state)
         if whole:
             cite = citation(1, best.hit, state, whole)
             cite.passage = whole if whole not in cite.passage else cite.passage
             return Answer(question=q.text, answer=f"{whole} [1]", found=True, citations=[cite])
-        scorer = Scorer(q, state)
         if names_unlisted_row(best, admissible, q, scorer):  # a row the tables do not list
             return not_found(q.text)
         cell = table_cell(best, admissible, q, scorer)
@@ -195,6 +205,40 @@ class ExtractiveAnswerer:
                 citations=[citation(1, Hit(chunk, 0.0), state, quote)],
             )
         return not_found(q.text)
+
+
+_RELATIVE_DAY = re.compile(r"\b(?:từ|kể từ|vào|trước|sau)\s+ngày\s+(?!\d)[^\W\d]", re.I)
+_LEAD_MARK = re.compile(r"^(?:(?:Khoản|Điểm)\s+\S+\s+–\s+|\(?\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+
+
+def _lead_key(text: str) -> str:
+    return _LEAD_MARK.sub("", text.strip())[:40]
+
+
+def item_asked(q: Question, best: Evidence, evidence: list[Evidence], scorer: Scorer) -> Evidence:
+    """When the best sentence is a list's lead-in ("…thì thời hạn đó được tính như sau:") and
+    the question asks one fact, not the list, the item the question picks out answers it ("c)
+    Một tháng là ba mươi ngày" for "một tháng được tính là?"): the item whose own words cover
+    the question best, when one covers more than every other; else the lead-in."""
+    own = best.own or best.sentence
+    if q.wants or q.yes_no or best.own != best.sentence or not own.endswith(":"):
+        return best
+    key = _lead_key(own)
+    items: dict[str, tuple[float, Evidence]] = {}
+    for ev in evidence:
+        item = ev.own or ev.sentence
+        if item == own or ev.hit.chunk.doc_id != best.hit.chunk.doc_id:
+            continue
+        leads = [_lead_key(h.rstrip("…")) for h in ev.hit.chunk.headings]
+        if not any(len(h) >= 20 and key.startswith(h[:40]) for h in leads):
+            continue  # not an item of this list
+        value = scorer.coverage(term_set(item))
+        if value > items.get(item, (-1.0, ev))[0]:
+            items[item] = (value, replace(ev, sentence=f"{own} … {item}", own=item))
+    ranked = sorted(items.values(), key=lambda v: -v[0])
+    if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
+        return best
+    return ranked[0][1]
 
 
 def _names_this(q: Question, number: str) -> bool:

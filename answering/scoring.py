@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from answering.candidates import (
     Candidate,
@@ -24,7 +25,14 @@ from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_number, article_title
 from index.state import IndexState
 from vntext.quantities import quantity_text
-from vntext.terms import FOLDED_STOPWORDS, STOPWORDS, fold, folded_syllables, syllables
+from vntext.terms import (
+    FOLDED_STOPWORDS,
+    STOPWORDS,
+    fold,
+    folded_syllables,
+    has_diacritics,
+    syllables,
+)
 
 _LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
 
@@ -151,6 +159,8 @@ class EvidenceFinder:
             "defines": float(bool(q.subject) and is_definition(sentence_f, q.subject)),
             "opening": float(_opens_like(q, cand.own)),
             "listed": float(listed),
+            "conditions": stated_figures_match(q.text, cand.own),
+            "negation": negations_match(q.text, sentence_f),
         }
 
     def _years_pass(self, q: Question, hit: Hit, context_f: str) -> bool:
@@ -185,6 +195,70 @@ class EvidenceFinder:
         if own < self.w.item_matters:  # "a) Có tổ chức"
             return scorer.focus(cand.text)
         return coverage
+
+
+_FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FIGURE_SPAN = 5  # syllables of a figure's phrase beyond the figure itself
+
+
+@lru_cache(maxsize=1024)
+def _stated_figures(question: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The figures a question states, each with the syllables around it and its place among
+    them: a condition is the figure with its bounds ("từ 500.000.000 đồng trở lên")."""
+    words = folded_syllables(quantity_text(question))
+    return tuple(
+        (tuple(words[max(0, i - 2) : i + 4]), min(i, 2))
+        for i, w in enumerate(words)
+        if _FIGURE.match(w) and not _YEAR.fullmatch(w)  # a year names the law, not a case
+    )
+
+
+def stated_figures_match(question: str, own: str) -> float:
+    """How much of the conditions the question states with figures the sentence states the same
+    way: per figure, the longest run of the question's syllables around it that the sentence
+    writes too, beyond the figure itself ("từ 500.000.000 đồng trở lên" is not "đến dưới
+    500.000.000 đồng"); the mean over the figures, 0 when the question states none."""
+    figures = _stated_figures(question)
+    if not figures:
+        return 0.0
+    text = f" {' '.join(folded_syllables(quantity_text(own)))} "
+    total = 0.0
+    for words, at in figures:
+        best = -1
+        for a in range(at + 1):
+            for b in range(at + 1, len(words) + 1):
+                if b - a - 1 > best and f" {' '.join(words[a:b])} " in text:
+                    best = b - a - 1
+        total += max(0, best) / _FIGURE_SPAN
+    return total / len(figures)
+
+
+_NEGATION = frozenset({"không", "chưa", "chẳng"})
+
+
+@lru_cache(maxsize=1024)
+def _negated(question: str) -> tuple[str, ...]:
+    """What the question says is not so, as the negation with the two syllables after it ("không
+    thể trả", "không được tạm"), folded; a closing "… không?" asks, it does not deny. Accents
+    are compared when the question has them: "chứa chấp" is no "chưa"."""
+    words = syllables(question)
+    negations = _NEGATION if has_diacritics(question) else {fold(n) for n in _NEGATION}
+    return tuple(
+        " ".join(fold(w) for w in words[i : i + 3])
+        for i, w in enumerate(words[:-2])
+        if w in negations and words[i + 1] not in negations
+    )
+
+
+def negations_match(question: str, sentence_f: str) -> float:
+    """Share of the question's negated phrases the sentence states too: "nếu không thể trả
+    vật" is the case of "Trường hợp bên vay không thể trả vật", not of "phải trả vật"."""
+    negated = _negated(question)
+    if not negated:
+        return 0.0
+    text = f" {' '.join(folded_syllables(sentence_f))} "
+    return sum(f" {n} " in text for n in negated) / len(negated)
 
 
 def opening(text: str) -> tuple[str, ...]:

@@ -32,6 +32,8 @@ class Weights:
     opening: float = 0.05  # opens with the question's subject
     listed: float = 0.1  # a list (lead-in or item) when every case is asked
     title: float = 0.2  # the question names its article's title (share squared)
+    conditions: float = 0.2  # states the question's figures with the same bounds (share)
+    negation: float = 0.2  # says "không …" where the question does (share of its negations)
     dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
     bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
     # --- inside the coverage measure (answering/coverage.py) -------------------------------
@@ -47,6 +49,7 @@ class Weights:
     direct_length: float = 0.15  # per 100 characters past 120
     direct_complete: float = 0.2  # the answer runs to the end of its clause
     direct_new: float = 0.3  # the answer adds words the question does not hold
+    direct_negation: float = 0.3  # the answer says "không …" where the question does
     agency_role: float = 0.5  # an agency that acts, not one that owns ("Kế hoạch của Ban…")
     # --- gates and limits ---------------------------------------------------------------------
     min_coverage: float = 0.5  # share of the question the answering sentence must cover
@@ -72,6 +75,8 @@ SCORE_TERMS = (
     "opening",
     "listed",
     "title",
+    "conditions",
+    "negation",
     "dense",
     "bm25",
 )

@@ -1,0 +1,136 @@
+"""What a legal question states picks the clause: the figures it states with their bounds, what it
+says is not so, a quantity written in words, one item of a list; and a day named by what happens
+on it answers "từ ngày nào". The law below is written for these tests (hash embedder, real
+Chroma)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering.coverage import Scorer, quantity_pairs, term_set
+from answering.question import analyse
+from answering.scoring import negations_match, stated_figures_match
+from tests.conftest import service_over
+
+LAW = "\n".join(
+    [
+        "LUẬT THỬ NGHIỆM VỀ KHO LƯU TRỮ",
+        "",
+        "Điều 1. Cách tính thời hạn lưu kho",
+        (
+            "1. Trường hợp các bên thỏa thuận thời hạn lưu kho là một năm, nửa năm, một tháng,"
+            " một tuần mà thời gian lưu kho không liền nhau thì thời hạn đó được tính như sau:"
+        ),
+        "",
+        "a) Một năm là ba trăm sáu mươi lăm ngày;",
+        "",
+        "b) Nửa năm là sáu tháng;",
+        "",
+        "c) Một tháng là ba mươi ngày;",
+        "",
+        "d) Một tuần là bảy ngày.",
+        "",
+        "Điều 2. Bắt đầu thời hạn lưu kho",
+        (
+            "1. Khi thời hạn lưu kho bắt đầu bằng một sự kiện thì ngày xảy ra sự kiện không"
+            " được tính mà tính từ ngày tiếp theo liền kề của ngày xảy ra sự kiện đó."
+        ),
+        "",
+        "Điều 3. Tội làm hư hỏng hàng lưu kho",
+        (
+            "1. Người nào làm hư hỏng hàng lưu kho có giá trị từ 50.000.000 đồng đến dưới"
+            " 200.000.000 đồng, thì bị phạt tù từ 06 tháng đến 03 năm."
+        ),
+        "",
+        (
+            "2. Phạm tội trong trường hợp hàng có giá trị từ 200.000.000 đồng trở lên, thì bị"
+            " phạt tù từ 03 năm đến 07 năm."
+        ),
+        "",
+        "Điều 4. Nghĩa vụ trả hàng của bên gửi",
+        (
+            "1. Bên gửi hàng phải trả phí lưu kho khi đến hạn; nếu hàng là vật thì phải nhận"
+            " lại vật cùng loại đúng số lượng, chất lượng."
+        ),
+        "",
+        (
+            "2. Trường hợp bên gửi hàng không thể nhận lại vật thì được nhận bằng tiền theo"
+            " trị giá của vật tại thời điểm trả hàng."
+        ),
+        "",
+        "Điều 5. Giải thích từ ngữ",
+        (
+            "1. Kho lưu trữ là sự bảo đảm nơi cất giữ hàng hóa an toàn cho tổ chức, cá nhân"
+            " gửi hàng."
+        ),
+        "",
+        "2. Bảo vệ kho lưu trữ là phòng ngừa, ngăn chặn hành vi xâm phạm kho lưu trữ.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def law(tmp_path_factory):
+    return service_over(tmp_path_factory, "luat-kho.txt", LAW)
+
+
+def test_the_item_of_a_list_the_question_names_in_words(law):
+    for asked, told in [("một tháng", "ba mươi ngày"), ("nửa năm", "sáu tháng")]:
+        a = law.ask(
+            f"Theo cách tính thời hạn lưu kho, khi thời gian lưu kho không liền nhau, {asked}"
+            " được tính là?"
+        )
+        assert a.found and told in a.answer, a.answer
+        assert len(a.answer) <= 300
+
+
+def test_a_day_named_by_what_happens_on_it(law):
+    a = law.ask("Khi thời hạn lưu kho bắt đầu bằng một sự kiện thì được tính từ ngày nào?")
+    assert a.found and "ngày tiếp theo liền kề" in a.answer
+
+
+def test_the_stated_figure_with_its_bound_picks_the_khoan(law):
+    a = law.ask(
+        "Làm hư hỏng hàng lưu kho có giá trị từ 200.000.000 đồng trở lên thì bị phạt tù bao"
+        " nhiêu năm?"
+    )
+    assert a.found and "từ 03 năm đến 07 năm" in a.answer, a.answer
+
+
+def test_the_negated_case_picks_its_own_khoan(law):
+    a = law.ask("Bên gửi hàng được nhận gì nếu không thể nhận lại vật cùng loại?")
+    assert a.found and "bằng tiền" in a.answer, a.answer
+
+
+def test_a_target_word_without_a_figure_costs_nothing(law):
+    q = analyse("Kho lưu trữ là gì?")
+    scorer = Scorer(q, law.state())
+    definition = "Kho lưu trữ là sự bảo đảm nơi cất giữ hàng hóa an toàn"
+    assert scorer.clause_value(definition) == scorer.coverage(term_set(definition))
+    goal = analyse("Tỷ lệ kho lưu trữ đạt chuẩn là bao nhiêu?")
+    scorer = Scorer(goal, law.state())
+    target = "phấn đấu tỷ lệ kho lưu trữ đạt chuẩn 90%"
+    assert scorer.clause_value(target) < scorer.coverage(term_set(target))
+
+
+def test_stated_figures_match_compares_the_bounds():
+    q = "Hàng có giá trị từ 200.000.000 đồng trở lên thì bị phạt tù bao nhiêu năm?"
+    same = stated_figures_match(q, "2. Phạm tội có giá trị từ 200.000.000 đồng trở lên, thì")
+    other = stated_figures_match(q, "1. … từ 50.000.000 đồng đến dưới 200.000.000 đồng, thì")
+    assert same == 1.0 and 0 < other < same
+    assert stated_figures_match("Bộ luật dân sự 2015 quy định gì?", "năm 2015") == 0.0
+
+
+def test_negations_match_reads_accents_and_the_closing_question():
+    assert negations_match("nếu không thể trả vật", "truong hop khong the tra vat thi") == 1.0
+    assert negations_match("nếu không thể trả vật", "phai tra vat cung loai") == 0.0
+    assert negations_match("Người lao động có được tạm ứng không?", "khong duoc tam ung") == 0.0
+    # "chứa chấp" folds to the letters of "chưa chấp" but denies nothing
+    assert negations_match("hành vi chứa chấp việc sử dụng", "chua chap viec su dung") == 0.0
+
+
+def test_quantity_pairs_of_words_that_are_stopwords_one_by_one():
+    assert quantity_pairs("một tháng được tính là?") == ["mot_thang"]
+    assert quantity_pairs("nửa năm được tính là?") == ["nua_nam"]
+    assert quantity_pairs("phạt tù 03 năm") == []
