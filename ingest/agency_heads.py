@@ -35,7 +35,7 @@ PREDICATE = re.compile(
 _LOWER_PREDICATE = re.compile(
     r"(?:tư vấn|phản biện|chi trả|bảo đảm|đảm bảo|bồi dưỡng|đào tạo|ban hành|vận hành|cân đối"
     r"|thanh toán|lựa chọn|tiến hành|nâng cao|chấn chỉnh|thu hút|đăng ký|hoàn thành"
-    r"|đẩy nhanh)(?!\w)"
+    r"|đẩy nhanh|mở|đưa|cử|làm|dành|tăng|phát động|biên tập|đăng|phát sóng)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")

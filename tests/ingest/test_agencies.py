@@ -120,6 +120,8 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
     assert find_agencies("Liên hiệp các tổ chức hữu nghị tham gia.") == []  # no name after "các"
     found = find_agencies("Bưu điện tỉnh chi trả trợ cấp; Trường Chính trị tỉnh bồi dưỡng cán bộ.")
     assert [m.text for m in found] == ["Bưu điện tỉnh", "Trường Chính trị tỉnh"]
+    found = find_agencies("Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh mở chuyên mục.")
+    assert [m.text for m in found] == ["Đài Phát thanh và Truyền hình tỉnh", "Báo Hà Tĩnh"]
     found = find_agencies("Trung tâm Tư vấn pháp luật tỉnh phối hợp.")  # capitalised: its name
     assert [m.text for m in found] == ["Trung tâm Tư vấn pháp luật tỉnh"]
     found = find_agencies("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh tuyên truyền.")
