@@ -11,7 +11,7 @@ from vntext.terms import fold
 # Heads of agency names the table cannot list (every province has its own centres and boards).
 HEADS = re.compile(
     r"(?:Ban Quản lý|Ban quản lý|BCĐ|Trung tâm|Viện|Hội đồng|Liên hiệp|Hội|Hiệp hội|Báo|Đài"
-    r"|Bệnh viện|Chi cục|Cục|Bưu điện|Điện lực|Trường"
+    r"|Bệnh viện|Chi cục|Cục|Bưu điện|Điện lực"
     r"|Ban Chỉ đạo|Ban Chỉ huy|Ban|Các chủ rừng|Chủ rừng|[Cc]ác chủ đầu tư|Chủ đầu tư|Công an"
     r"|Thanh tra|Văn phòng|Bộ Chỉ huy|Kho bạc|Liên minh|Liên đoàn|Ủy ban Mặt trận|Ủy ban MTTQ"
     r"|Quỹ|Mặt trận Tổ quốc|Công ty|Tổng công ty|Tổng Công ty|Cổng Thông tin điện tử)"
@@ -35,7 +35,7 @@ PREDICATE = re.compile(
 _LOWER_PREDICATE = re.compile(
     r"(?:tư vấn|phản biện|chi trả|bảo đảm|đảm bảo|bồi dưỡng|đào tạo|ban hành|vận hành|cân đối"
     r"|thanh toán|lựa chọn|tiến hành|nâng cao|chấn chỉnh|thu hút|đăng ký|hoàn thành"
-    r"|đẩy nhanh|mở|đưa|cử|làm|dành|tăng|phát động|biên tập|đăng|phát sóng)(?!\w)"
+    r"|đẩy nhanh|mở|đưa|cử|dành|tăng|xét duyệt|xác định|phê duyệt|phát động|đăng|phát sóng)(?!\w)"
 )
 # Lower-case words that may follow a head ("Ban Chỉ đạo huyện", "Ban quản lý …").
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")

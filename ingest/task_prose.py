@@ -121,11 +121,12 @@ def assignment(sentence: str) -> Assignment | None:
         reports = _REPORTS.match(form, end + len(form[end:]) - len(form[end:].lstrip(" :")))
         if agencies and len(form) - end > 8 and not reports:
             found, clauses, action = list(agencies), [at] * len(agencies), end
+    opened = bool(found)
     helps = _HELPS.match(form, at)  # "Phối hợp với Chánh Văn phòng …; Chủ tịch UBND …": co
     co_end = leading_agencies(sentence, helps.end())[1] if helps else at
     for start in _clause_starts(sentence, form, at):
-        if at < start < co_end or (found and start <= action):
-            continue  # the opening's own clause is read; later ones ("…; giao Sở Y …") may add
+        if at < start < co_end or (opened and (start <= action or not _CUE.match(form, start))):
+            continue  # the opening's own clause is read; a later "…; giao Sở Y …" may add
         agencies, end = leading_agencies(sentence, start)
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)

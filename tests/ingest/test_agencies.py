@@ -118,8 +118,10 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
     found = find_agencies("Liên hiệp các Hội Khoa học và Kỹ thuật tư vấn, phản biện chính sách.")
     assert [m.text for m in found] == ["Liên hiệp các Hội Khoa học và Kỹ thuật"]
     assert find_agencies("Liên hiệp các tổ chức hữu nghị tham gia.") == []  # no name after "các"
-    found = find_agencies("Bưu điện tỉnh chi trả trợ cấp; Trường Chính trị tỉnh bồi dưỡng cán bộ.")
-    assert [m.text for m in found] == ["Bưu điện tỉnh", "Trường Chính trị tỉnh"]
+    found = find_agencies("Bưu điện tỉnh chi trả trợ cấp; Công an tỉnh bồi dưỡng cán bộ.")
+    assert [m.text for m in found] == ["Bưu điện tỉnh", "Công an tỉnh"]
+    found = find_agencies("Trung tâm Dịch vụ việc làm tỉnh hỗ trợ.")  # "làm" is in its name
+    assert [m.text for m in found] == ["Trung tâm Dịch vụ việc làm tỉnh"]
     found = find_agencies("Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh mở chuyên mục.")
     assert [m.text for m in found] == ["Đài Phát thanh và Truyền hình tỉnh", "Báo Hà Tĩnh"]
     found = find_agencies("Trung tâm Tư vấn pháp luật tỉnh phối hợp.")  # capitalised: its name

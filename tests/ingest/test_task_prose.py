@@ -184,3 +184,15 @@ def test_an_agency_that_is_given_the_lead_has_a_task_one_that_was_given_it_has_n
     )
     tasks = [(t.agency, t.due) for t in extract_tasks(text, "2022-03-22")]
     assert tasks == [("Sở Giao thông vận tải", "2022-12-31")]
+
+
+def test_clauses_without_an_opening_cue_each_keep_their_subject():
+    text = (
+        "NGHỊ QUYẾT\n\n5. Định kỳ (trước ngày 31 tháng 10 hằng năm), Ủy ban nhân dân cấp xã có "
+        "trách nhiệm báo cáo kết quả thực hiện các dự án; Sở Tài chính có trách nhiệm giám sát, "
+        "theo dõi tiến độ các dự án.\n"
+    )
+    assert [t.agency for t in extract_tasks(text, "2025-11-27")] == [
+        "UBND các xã, phường",
+        "Sở Tài chính",
+    ]
