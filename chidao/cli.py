@@ -102,7 +102,10 @@ def _eval_legal(args: argparse.Namespace, settings: Settings, questions: list[di
     print(f"{'plain BM25':14}{base['rank1']:8.1%}{base['top10']:8.1%}{base['mrr10']:8.3f}")
     if base["rank1"]:
         print(f"{'ratio':14}{ours['rank1'] / base['rank1']:8.2f}x")
-    print(f"answer accuracy {result['answer_accuracy']:.1%} over {result['questions']} questions")
+    print(
+        f"answer accuracy {result['answer_accuracy']:.1%} over {result['questions']} questions "
+        f"(any length: {result['answer_accuracy_any_length']:.1%})"
+    )
     print(json.dumps(result, ensure_ascii=False))
     return 1 if args.min is not None and result["answer_accuracy"] < args.min else 0
 

@@ -111,10 +111,13 @@ def may_be_long(question: str) -> bool:
     return bool(q.wants) or bool(q.subject)
 
 
-def judge(item: dict, answer: Answer) -> tuple[bool, bool | None]:
+def judge(
+    item: dict, answer: Answer, max_chars: int | None = MAX_FACT_CHARS
+) -> tuple[bool, bool | None]:
     """(correct, cited) under the strict rules: every expected group in the answer (figures
     whole), yes/no gold compared with the answer's first word, a fact answer at most 300
-    characters, and the gold document cited."""
+    characters, and the gold document cited. `max_chars=None` drops the length rule only: the
+    rule the ALQAC numbers were judged by before answers became one direct sentence."""
     if not item.get("found", True):
         return (not answer.found), None
     text = _norm(answer.answer)
@@ -126,7 +129,11 @@ def judge(item: dict, answer: Answer) -> tuple[bool, bool | None]:
         has_facts = answer.found and all(
             any(_contains(text, s) for s in group) for group in item.get("expect", [])
         )
-    if len(answer.answer) > MAX_FACT_CHARS and not may_be_long(item["question"]):
+    if (
+        max_chars is not None
+        and len(answer.answer) > max_chars
+        and not may_be_long(item["question"])
+    ):
         has_facts = False
     sources = set(item.get("sources", []))
     cited = any(c.source in sources for c in answer.citations)

@@ -41,3 +41,20 @@ def test_judge_rules():
     absent = {"found": False}
     assert judge(absent, _answer("Không tìm thấy", False)) == (True, None)
     assert judge(absent, _answer("đạt 9/19", True))[0] is False
+
+
+def test_judge_length_rule_and_the_any_length_variant():
+    """A fact answer over 300 characters is wrong under the strict rules; `max_chars=None`
+    (the ALQAC numbers' older rule) drops only that rule, never the facts or the citation."""
+    item = {
+        "found": True,
+        "expect": [["10/19"]],
+        "sources": ["a.txt"],
+        "question": "Xã Tam Gia đạt bao nhiêu tiêu chí?",
+    }
+    long = "Xã Tam Gia đạt 10/19 tiêu chí, " + "trong đó nhiều tiêu chí còn thấp, " * 10 + "[1]"
+    assert len(long) > 300
+    assert judge(item, _answer(long, True))[0] is False
+    assert judge(item, _answer(long, True), max_chars=None) == (True, True)
+    assert judge(item, _answer(long.replace("10/19", "9/19"), True), max_chars=None)[0] is False
+    assert judge(item, _answer(long, True, "b.txt"), max_chars=None)[0] is False
