@@ -62,6 +62,8 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
             continue
         if words == 0 and not word[:1].isupper() and word not in _LOWER_FIRST and not project:
             break
+        if words == 0 and not word[:1].isupper() and text[start:head_end] == "Hội đồng":
+            break  # "Hội đồng Thi đua - Khen thưởng", not a company's "Hội đồng thành viên"
         if words and form.startswith(("và các ", "và ủy ban", "và ubnd"), head_end + m.start(1)):
             break  # "Ủy ban MTTQ … tỉnh và các tổ chức chính trị - xã hội": a second agency
         verb = PREDICATE.match(form, head_end + m.start(1)) if words else None

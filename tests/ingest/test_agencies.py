@@ -118,6 +118,7 @@ def test_a_name_the_table_does_not_know_ends_before_what_it_is_asked_to_do():
     found = find_agencies("Liên hiệp các Hội Khoa học và Kỹ thuật tư vấn, phản biện chính sách.")
     assert [m.text for m in found] == ["Liên hiệp các Hội Khoa học và Kỹ thuật"]
     assert find_agencies("Liên hiệp các tổ chức hữu nghị tham gia.") == []  # no name after "các"
+    assert find_agencies("Chủ tịch Hội đồng thành viên phải có kinh nghiệm quản lý.") == []
     found = find_agencies("Bưu điện tỉnh chi trả trợ cấp; Công an tỉnh bồi dưỡng cán bộ.")
     assert [m.text for m in found] == ["Bưu điện tỉnh", "Công an tỉnh"]
     found = find_agencies("Trung tâm Dịch vụ việc làm tỉnh hỗ trợ.")  # "làm" is in its name
