@@ -75,7 +75,9 @@ def heading_paths(headings: list[str]) -> list[tuple[str, ...]]:
 # Sở Tài chính:", "Sở X có trách nhiệm thực hiện các nhiệm vụ:") once the agencies are read.
 _LEAD_ONLY = re.compile(
     r"(?:(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|lĩnh vực)[^:]*?"
-    r"(?:quy định|được giao|của mình)\s*,?\s*)?(?:(?:chủ trì|phối hợp)[^:]*?)?"
+    r"(?:quy định|được giao|của mình)\s*,?\s*"
+    r"|(?:theo|căn cứ)\s+chức năng\s*,\s*nhiệm vụ(?:\s*,\s*quyền hạn)?\s*,?\s*)?"
+    r"(?:(?:chủ trì|phối hợp)[^:]*?)?"
     r"(?:thực hiện|có trách nhiệm|triển khai|tập trung)?"
     r"(?:\s*(?:thực hiện|tốt))?(?:\s*(?:các|một số|những))?"
     r"(?:\s*(?:nhiệm vụ|nội dung|việc|công việc))?(?:\s*(?:sau|như sau|cụ thể|sau đây))?"

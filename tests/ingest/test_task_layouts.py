@@ -219,3 +219,18 @@ def test_a_merged_lead_cell_heads_the_rows_under_it_and_a_lead_cell_may_name_hel
         ("Sở Tư pháp", "2026-09-30", ["Các sở, ban, ngành"]),  # the merged cell above
         ("Sở Y tế", "2026-04-30", ["Sở Tài chính"]),  # a group row ends the merge
     ]
+
+
+def test_a_heading_that_names_agencies_by_their_duties_leads_its_list():
+    text = (
+        "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+        "5. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh theo chức năng, nhiệm vụ:\n\n"
+        "- Bảo đảm an ninh, trật tự.\n\n- Phối hợp xử lý các tình huống phát sinh.\n"
+    )
+    tasks = [(t.agency, t.quote[:8]) for t in extract_tasks(text, "2026-03-02")]
+    assert tasks == [
+        ("Công an tỉnh", "- Bảo đả"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "- Bảo đả"),
+        ("Công an tỉnh", "- Phối h"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "- Phối h"),
+    ]
