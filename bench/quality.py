@@ -25,6 +25,7 @@ SETS = {
         DATA / "tables_questions.jsonl",
         DATA / "cited_questions.jsonl",
         DATA / "english_questions.jsonl",
+        DATA / "english_extra_questions.jsonl",
     ],
 }
 CORPORA = {
