@@ -47,12 +47,16 @@ def _role(column: str) -> str:
     if (
         "chu tri" in name
         or "trach nhiem" in name
+        or "dau moi" in name
         or ("thuc hien" in name and ("co quan" in name or "don vi" in name))
+        or ("tham muu" in name and ("co quan" in name or "don vi" in name))
+        or name.strip(" .:") in ("thuc hien", "co quan thuc hien", "don vi")
     ):
         return "lead"
-    if any(w in name for w in ("thoi gian", "thoi han", "tien do", "hoan thanh")):
+    if any(w in name for w in ("thoi gian", "thoi han", "tien do", "hoan thanh", "thoi diem")):
         return "due"
-    if any(w in name for w in ("nhiem vu", "noi dung", "cong viec", "de an", "hoat dong")):
+    tasks = ("nhiem vu", "noi dung", "cong viec", "de an", "hoat dong", "giai phap", "du an")
+    if any(w in name for w in tasks) or name.startswith(("ten van ban", "chuong trinh")):
         return "task"
     return ""
 

@@ -59,7 +59,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 32  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 33  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(

@@ -234,3 +234,16 @@ def test_a_heading_that_names_agencies_by_their_duties_leads_its_list():
         ("Công an tỉnh", "- Phối h"),
         ("Bộ Chỉ huy Quân sự tỉnh", "- Phối h"),
     ]
+
+
+def test_more_names_of_an_assignment_tables_columns(tmp_path):
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(
+        "KẾ HOẠCH\n\nPHỤ LỤC\n\n| TT | Giải pháp | Cơ quan tham mưu | Thời điểm hoàn thành |\n"
+        "| --- | --- | --- | --- |\n| 1 | Rà soát quy hoạch | Sở Xây dựng | Quý II/2026 |\n\n"
+        "| TT | Tên văn bản | Đơn vị | Thời gian trình |\n| --- | --- | --- | --- |\n"
+        "| 1 | Quy định quản lý cụm công nghiệp | Sở Công Thương | Tháng 9/2026 |\n",
+        encoding="utf-8",
+    )
+    tasks = [(t.agency, t.due) for t in extract_tasks(load_text(path), "2026-03")]
+    assert tasks == [("Sở Xây dựng", "2026-06-30"), ("Sở Công Thương", "2026-09-30")]
