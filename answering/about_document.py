@@ -57,6 +57,33 @@ def number(doc, chunks):
     return None
 
 
+# A notice's distribution block: "Nơi nhận:", its "- Như Điều 5;" lines, "- Lưu: VT, HCC." and
+# the typist's mark after it ("Huy (23 bản)", "05 bản, QĐ164.", "09 KH"). It names who gets a
+# copy, never what the notice decides: none of it answers a question.
+_RECIPIENTS = re.compile(r"^\s*(?:Nơi nhận|Nơi gửi)\s*:", re.I)
+_FILED = re.compile(r"^\s*[-–+•]?\s*Lưu\s*:", re.I)
+_LISTED = re.compile(r"^\s*[-–+•]")
+_TYPIST_MARK = re.compile(r"\b\d{1,3}\s*(?:bản|b)\b|^\S{1,12}(?:\s+\S{1,12}){0,2}$", re.I)
+
+
+def distribution_lines(sentences: list[str]) -> set[int]:
+    """The positions of the sentences that belong to a "Nơi nhận:" block."""
+    out: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if not _RECIPIENTS.match(sentence):
+            continue
+        out.add(i)
+        j, filed = i + 1, False
+        while j < len(sentences) and (_LISTED.match(sentences[j]) or _FILED.match(sentences[j])):
+            out.add(j)
+            filed = filed or bool(_FILED.match(sentences[j]))
+            j += 1
+        after = sentences[j].strip() if j < len(sentences) else ""
+        if filed and after and len(after) <= 40 and _TYPIST_MARK.search(after):
+            out.add(j)
+    return out
+
+
 _ISSUE_LINE = re.compile(r",\s*ngày\s*\d{0,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}")
 
 

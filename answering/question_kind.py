@@ -14,6 +14,7 @@ class Kind(StrEnum):
     ISSUED = "issued"
     DATE = "date"
     WHEN = "when"
+    PERIOD = "period"  # how often: "định kỳ bao lâu một lần" ("hằng quý", "06 tháng/lần")
     REFERENCE = "reference"
     DOCUMENT = "document"  # which document: "làm hết hiệu lực nghị quyết nào"
     PERSON = "person"
@@ -48,7 +49,8 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
         (
             r"\b(?:co quan|don vi|cap) nao ban hanh\b",
             r"\bai ban hanh\b",
-            r"\bdo (?:co quan|don vi) nao\b",
+            # "Kế hoạch này do cơ quan nào?"; not "… do cơ quan nào chủ trì?", a task's lead
+            r"\bdo (?:co quan|don vi) nao\b(?! *\w)",
         ),
     ),
     (
@@ -88,6 +90,15 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
         ),
     ),
     (Kind.WHEN, (r"\bkhi nao\b", r"\bbao gio\b", r"\bluc nao\b")),
+    # how often, answered in words ("định kỳ hằng quý", "mỗi tháng một lần") or by a figure
+    (
+        Kind.PERIOD,
+        (
+            r"\b(?:bao lau|may (?:ngay|tuan|thang|quy|nam)) (?:mot|1) lan\b",
+            r"\bdinh k[yi] (?:bao lau|nhu the nao|the nao|ra sao)\b",
+            r"\btan suat\b",
+        ),
+    ),
     (
         Kind.REFERENCE,  # which article or clause: "quy định tại điều mấy"
         (

@@ -81,11 +81,24 @@ _PENALTY_ASKED = re.compile(
 )
 
 
+# "còn hiệu lực đến ngày nào", "có thời hạn đến hết ngày nào": a period's end is asked, and the
+# text states it as "đến (hết) ngày 28/02/2027" whatever it calls the period ("Thời gian ủy
+# quyền: … đến hết ngày …"), so the slot is "đến", not the words before it.
+UNTIL_ASKED = re.compile(
+    r"\b(?:hieu luc|thoi han|thoi gian|keo dai|ap dung|duy tri|con han|het han) (?:den|toi)"
+    r"(?: het)? (?:ngay|thoi diem|khi|luc|thang|nam) nao\b"
+    r"|\b(?:den|toi) het (?:ngay|thoi diem|thang|nam) nao\b"
+    r"|\b(?:hieu luc|thoi han|keo dai) (?:den|toi) (?:khi nao|bao gio)\b"
+)
+
+
 def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
     answer is the figure that follows them in the text ("phạt tù từ 03 năm"). A question
     about a penalty is anchored on "phạt"."""
     folded = [fold(s) for s in sylls]
+    if UNTIL_ASKED.search(" ".join(folded)):
+        return "den"
     if _PENALTY_ASKED.search(" ".join(folded)) and not any(w in ("nhieu", "lau") for w in folded):
         return "phat"
     at = next(

@@ -48,6 +48,15 @@ _INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
 _IDENTIFIER = re.compile(r"(?=.*\d)(?=.*[A-ZĐ])[A-ZĐ\d.\-/]{2,24}")  # "V20202", "QT.GĐ.01"
 _PER = re.compile(r"\b(\w+)\s*/\s*(\w+)\b(?!\s*/)")  # the last "X/Y" of "đồng/người/ngày"
 _NEGATION = re.compile(r"\b(?:chua|khong|tru)\s+(\w+)")
+# A time written as a period, which answers "khi nào", "thời hạn nào" as a day does: "Quý III
+# năm 2026", "Quý IV/2025", "6 tháng đầu năm 2026", "Tháng 12/2026", "Năm 2027", "2026-2027".
+_PERIOD_TIME = re.compile(
+    r"\bquý\s+(?:[IV]{1,3}|[1-4])\b|\b\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm\b"
+    r"|\btháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})|\bnăm\s+(?:19|20)\d\d\b"
+    r"|^\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*$",
+    re.I,
+)
+_PERIOD_KINDS = ("when", "date")
 
 
 @dataclass
@@ -167,6 +176,10 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
         unit = table.unit or _unit_cell(cells, column)
         kind = has_kind(f"{value} {unit or _header_unit(column)}", q)
         kind = kind and not _IDENTIFIER.fullmatch(value)  # a code is no figure
+        # "khi nào" answered by a quarter or a year: a day is asked only by "ngày nào"
+        kind = kind or (
+            q.kind in _PERIOD_KINDS and not q.day_asked and bool(_PERIOD_TIME.search(value))
+        )
         header = scorer.coverage(term_set(column) - term_set(label) - title)
         if header < NAMED and fold(column).strip(" .:") in _UNIT_COLUMNS:
             continue  # "Đơn vị tính: 01 Báo cáo" is the unit of the row's figure, not a figure

@@ -255,3 +255,10 @@ def price_list_service(tmp_path_factory):
 )
 def test_rows_a_real_price_list_does_not_list(price_list_service, question, unlisted):
     assert _names_unlisted_row(price_list_service, question) is unlisted
+
+
+def test_a_quarter_answers_when_though_the_question_never_names_its_column(table_service):
+    # "khi nào" and no word of "Thời gian thực hiện": the cell holding "Quý IV/2026" answers
+    answer = table_service.ask("Bản đồ số di tích được xây dựng khi nào?")
+    assert answer.found
+    assert "Thời gian thực hiện: Quý IV/2026" in answer.answer
