@@ -177,6 +177,13 @@ class ExtractiveAnswerer:
             and not unit_named(row_units(ev.hit.chunk, ev.own or ev.sentence), q)
         ):
             return False  # "bao nhiêu tiêu chí": a sentence that never says "tiêu chí"
+        per = _rate_of(q.text)
+        if per:
+            said = " ".join(
+                fold(w) for w in f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}".split()
+            )
+            if not all(re.search(rf"\b{p}\b", said) for p in per):
+                return False  # "bao nhiêu đồng/người/ngày": a sum not per person and day
         return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )
@@ -205,6 +212,15 @@ class ExtractiveAnswerer:
                 citations=[citation(1, Hit(chunk, 0.0), state, quote)],
             )
         return not_found(q.text)
+
+
+_RATE = re.compile(r"\bbao nhieu\s+[^\W\d]+((?:\s*/\s*[^\W_]+)+)")
+
+
+def _rate_of(question: str) -> list[str]:
+    """What a rate is per ("bao nhiêu đồng/người/ngày" → ["nguoi", "ngay"]), folded."""
+    m = _RATE.search(" ".join(fold(w) for w in question.split()))
+    return [p.strip() for p in m.group(1).split("/") if p.strip()] if m else []
 
 
 _RELATIVE_DAY = re.compile(r"\b(?:từ|kể từ|vào|trước|sau)\s+ngày\s+(?!\d)[^\W\d]", re.I)

@@ -70,6 +70,26 @@ class EvidenceFinder:
             rank = retrieved if hit.origin is Origin.RETRIEVED else hit.via
             out += self._score_passage(q, hit, rank, scorer, doc_match.get(hit.chunk.doc_id, 0.0))
         out.sort(key=lambda e: -e.score)
+        # The answer is often beside what matches best: the best-scored passages bring their
+        # article too, though retrieval ranked them below the ones whose families came along.
+        seen = {h.chunk.chunk_id for h in pool}
+        best: dict[str, Evidence] = {}
+        for ev in out:
+            if len(best) >= self.w.family_of_best:
+                break
+            best.setdefault(ev.hit.chunk.chunk_id, ev)
+        for ev in best.values():
+            family = self.state.siblings(ev.hit.chunk)
+            if len(family) > self.w.max_siblings:
+                continue
+            for chunk in family:
+                if chunk.chunk_id in seen:
+                    continue
+                seen.add(chunk.chunk_id)
+                hit = Hit(chunk, ev.hit.score, origin=Origin.SIBLING, via=ev.rank)
+                match = doc_match.get(chunk.doc_id, 0.0)
+                out += self._score_passage(q, hit, ev.rank, scorer, match)
+        out.sort(key=lambda e: -e.score)
         return out
 
     def _score_passage(

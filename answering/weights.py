@@ -55,6 +55,7 @@ class Weights:
     min_coverage: float = 0.5  # share of the question the answering sentence must cover
     signer_min_coverage: float = 0.4  # "ai ký …" names the notice mostly by its title
     sibling_sources: int = 5  # how many of the best passages bring their article or list along
+    family_of_best: int = 1  # how many of the best-scored passages bring theirs after scoring
     max_siblings: int = 24  # a family bigger than this is a chapter, not an article
 
 

@@ -66,6 +66,9 @@ LAW = "\n".join(
         "",
         "2. Bảo vệ kho lưu trữ là phòng ngừa, ngăn chặn hành vi xâm phạm kho lưu trữ.",
         "",
+        "Điều 6. Chi phí lưu kho",
+        "Tổng chi phí lưu kho của mỗi hợp đồng là 250.000.000 đồng.",
+        "",
     ]
 )
 
@@ -112,6 +115,31 @@ def test_a_target_word_without_a_figure_costs_nothing(law):
     scorer = Scorer(goal, law.state())
     target = "phấn đấu tỷ lệ kho lưu trữ đạt chuẩn 90%"
     assert scorer.clause_value(target) < scorer.coverage(term_set(target))
+
+
+def test_the_best_passage_brings_its_article_though_retrieval_ranked_it_low(law):
+    """Khoản 2 of Điều 3 answers; retrieval gave only its khoản 1, below five passages of other
+    articles whose families came along first."""
+    from answering.scoring import EvidenceFinder
+    from index.hybrid import Hit
+
+    state = law.state()
+    chunks = list(state.chunks)
+    first = next(c for c in chunks if "50.000.000 đồng đến dưới" in c.text)
+    others = [c for c in chunks if "Điều 3." not in c.section][:6]
+    hits = [Hit(c, 1.0, via=i + 1) for i, c in enumerate([*others, first])]
+    q = analyse(
+        "Làm hư hỏng hàng lưu kho có giá trị từ 200.000.000 đồng trở lên thì bị phạt tù bao"
+        " nhiêu năm?"
+    )
+    evidence = EvidenceFinder(state).find(q, hits)
+    assert "từ 03 năm đến 07 năm" in evidence[0].sentence
+
+
+def test_a_rate_is_not_answered_by_a_sum(law):
+    a = law.ask("Chi phí lưu kho của mỗi hợp đồng là bao nhiêu đồng/người/ngày?")
+    assert not a.found, a.answer
+    assert law.ask("Tổng chi phí lưu kho của mỗi hợp đồng là bao nhiêu đồng?").found
 
 
 def test_stated_figures_match_compares_the_bounds():
