@@ -86,12 +86,26 @@ def _scheduled(quote: str, year: int | None) -> int | None:
         at = quote.find(sentence, offset)
         offset = at + len(sentence)
         deadline = find_deadline(sentence, year) if n else None
-        if deadline is None or deadline.start > 0 or DEADLINE_WORDS.match(sentence):
+        if deadline is None or DEADLINE_WORDS.match(sentence):
+            continue
+        if deadline.start > 0:  # "… trước ngày 31/3. Khẩn trương hoàn thiện … trước 30/6.":
+            own = len(sentence) - len(deadline.text) > 25 and not _DATES_ONLY.match(sentence)
+            if own and find_deadline(quote[:at], year) is not None:
+                return at  # a second piece of work with a deadline of its own
             continue
         rest = sentence[deadline.end :].strip(" ,.;:")
         if len(rest) > 20 and rest[:1].islower():
             return at
     return None
+
+
+# A sentence that only dates the work before it ("Hoàn thành trước ngày 30/6/2026.").
+_DATES_ONLY = re.compile(r"\s*(?:[-+]\s*)?(?:hoàn thành|xong|thực hiện xong|chậm nhất)", re.I)
+
+
+def dates_only(sentence: str) -> bool:
+    """A sentence that only dates the work before it, or one that is only a deadline line."""
+    return bool(_DATES_ONLY.match(sentence) or DEADLINE_WORDS.match(sentence))
 
 
 def attach(found: list[Found], block: Block, deadline: Deadline | None) -> None:

@@ -18,7 +18,7 @@ from core.results import Task
 from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
 from ingest.task_cells import FlatRows
-from ingest.task_found import Found, add, attach, to_task
+from ingest.task_found import Found, add, attach, dates_only, to_task
 from ingest.task_headings import HeadingWords
 from ingest.task_names import local_district, strip_marker
 from ingest.task_paragraphs import (
@@ -59,7 +59,7 @@ from ingest.task_records import Records
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 33  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 34  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -268,12 +268,22 @@ class _Reader:
         """A paragraph of prose: each sentence that assigns work is a task; so is one that
         sets a dated deadline for work without naming who does it (agency None)."""
         offset = 0
+        doer: list[str] = []  # who the sentence before assigned: a next one may leave it out
         for sentence in split_sentences(block.text):
             at = block.text.find(sentence, offset)
             offset = at + len(sentence)
             unit = assignment(sentence)
             if unit is None:
                 deadline = None if descriptive else deadline_only(sentence, self.year)
+                if deadline is not None and doer and not dates_only(sentence):
+                    # "Giao Sở X … trước ngày 31/3. Khẩn trương hoàn thiện … trước 30/6.": X's
+                    add(self.found, block, sentence, at, None, doer, self.year, False)
+                    continue
+                mine = [f for f in self.found if f.start >= block.start and f.agencies == doer]
+                if deadline is not None and mine and all(f.deadline is None for f in mine):
+                    for f in mine:  # "Giao Sở X …. Thời gian hoàn thành trước ngày 30/6.": X's
+                        f.deadline = deadline
+                    continue
                 if deadline is not None:
                     body = strip_marker(sentence)
                     self.found.append(
@@ -293,4 +303,5 @@ class _Reader:
                 continue
             if is_closing_line(sentence, self.year):
                 continue
+            doer = [m.canonical for m in unit.agencies]
             add(self.found, block, sentence, at, unit, [], self.year, False)

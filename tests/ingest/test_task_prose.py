@@ -196,3 +196,23 @@ def test_clauses_without_an_opening_cue_each_keep_their_subject():
         "UBND các xã, phường",
         "Sở Tài chính",
     ]
+
+
+def test_a_later_sentence_with_work_and_a_deadline_of_its_own_is_a_second_task():
+    text = (
+        "THÔNG BÁO\n\nGiao Sở TN&MT hoàn thành bản đồ số trước ngày 31/3/2026. Khẩn trương hoàn "
+        "thiện cơ sở dữ liệu đất đai trước ngày 30/6/2026.\n\n"
+        "1. Sở Y tế rà soát hồ sơ trước ngày 15/4/2026. Hoàn thành trước ngày 20/4/2026.\n"
+    )
+    tasks = [(t.agency, t.due, t.quote[:10]) for t in extract_tasks(text, "2026-03")]
+    assert tasks == [
+        ("Sở Tài nguyên và Môi trường", "2026-03-31", "Giao Sở TN"),
+        ("Sở Tài nguyên và Môi trường", "2026-06-30", "Khẩn trươn"),
+        ("Sở Y tế", "2026-04-15", "1. Sở Y tế"),  # a sentence that only dates the work
+    ]
+
+
+def test_a_sentence_that_only_dates_the_work_before_it_dates_that_agencys_task():
+    text = "THÔNG BÁO\n\nGiao Sở Y tế rà soát hồ sơ. Thời gian hoàn thành trước ngày 20/4/2026.\n"
+    tasks = [(t.agency, t.due) for t in extract_tasks(text, "2026-03")]
+    assert tasks == [("Sở Y tế", "2026-04-20")]
