@@ -254,21 +254,32 @@ def stated_figures_match(question: str, own: str) -> float:
     return total / len(figures)
 
 
-_NEGATION = frozenset({"không", "chưa", "chẳng"})
+_NEGATION = frozenset({"không", "chưa", "chẳng", "chỉ"})
+# "chỉ" (only) limits as "không" denies; not in "chỉ đạo", "chỉ định", "chỉ tiêu" …
+_NOT_LIMITS = frozenset({"đạo", "định", "tiêu", "thị", "số", "huy", "ra", "rõ", "dẫn", "cần"})
 
 
 @lru_cache(maxsize=1024)
-def _negated(question: str) -> tuple[str, ...]:
-    """What the question says is not so, as the negation with the two syllables after it ("không
-    thể trả", "không được tạm"), folded; a closing "… không?" asks, it does not deny. Accents
-    are compared when the question has them: "chứa chấp" is no "chưa"."""
+def _negated(question: str) -> tuple[re.Pattern[str], ...]:
+    """What the question says is not so (or only so): the negation and the two content words
+    after it ("không thể trả", "không được tạm ứng" → không … tạm … ứng; "chỉ thỏa thuận về thời
+    hạn" → chỉ … thỏa … thuận), as a pattern over folded text that lets a function word or two
+    stand between them ("chỉ có thỏa thuận"). A closing "… không?" asks, it does not deny.
+    Accents are compared when the question has them: "chứa chấp" is no "chưa"."""
     words = syllables(question)
-    negations = _NEGATION if has_diacritics(question) else {fold(n) for n in _NEGATION}
-    return tuple(
-        " ".join(fold(w) for w in words[i : i + 3])
-        for i, w in enumerate(words[:-2])
-        if w in negations and words[i + 1] not in negations
-    )
+    accented = has_diacritics(question)
+    negations = _NEGATION if accented else {fold(n) for n in _NEGATION}
+    limits = _NOT_LIMITS if accented else {fold(n) for n in _NOT_LIMITS}
+    out = []
+    for i, w in enumerate(words):
+        if w not in negations or (i + 1 < len(words) and words[i + 1] in negations | limits):
+            continue
+        after = [fold(x) for x in words[i + 1 : i + 6] if fold(x) not in FOLDED_STOPWORDS][:2]
+        if len(after) < 2:
+            continue
+        gap = r"(?: \w+){0,2}"
+        out.append(re.compile(rf"\b{fold(w)}{gap} {after[0]}{gap} {after[1]}\b"))
+    return tuple(out)
 
 
 def negations_match(question: str, sentence_f: str) -> float:
@@ -277,8 +288,8 @@ def negations_match(question: str, sentence_f: str) -> float:
     negated = _negated(question)
     if not negated:
         return 0.0
-    text = f" {' '.join(folded_syllables(sentence_f))} "
-    return sum(f" {n} " in text for n in negated) / len(negated)
+    text = " ".join(folded_syllables(sentence_f))
+    return sum(bool(n.search(text)) for n in negated) / len(negated)
 
 
 def opening(text: str) -> tuple[str, ...]:

@@ -154,6 +154,11 @@ def test_negations_match_reads_accents_and_the_closing_question():
     assert negations_match("nếu không thể trả vật", "truong hop khong the tra vat thi") == 1.0
     assert negations_match("nếu không thể trả vật", "phai tra vat cung loai") == 0.0
     assert negations_match("Người lao động có được tạm ứng không?", "khong duoc tam ung") == 0.0
+    # "chỉ" (only) limits the case, with a function word between ("chỉ có thỏa thuận")
+    only = "Nếu các bên chỉ thỏa thuận về thời hạn giao hàng thì sao?"
+    assert negations_match(only, "truong hop cac ben chi co thoa thuan ve thoi han") == 1.0
+    assert negations_match(only, "neu cac ben khong co thoa thuan ve thoi han") == 0.0
+    assert negations_match("Sở nào chỉ đạo thực hiện?", "so y te chi dao thuc hien") == 0.0
     # "chứa chấp" folds to the letters of "chưa chấp" but denies nothing
     assert negations_match("hành vi chứa chấp việc sử dụng", "chua chap viec su dung") == 0.0
 
