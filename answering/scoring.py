@@ -34,6 +34,10 @@ from vntext.terms import (
     syllables,
 )
 
+# "được gọi là gì", "thuộc loại hình sở hữu nào", "là hình thức nào" (folded)
+_ASKS_NAME = re.compile(r"\b(?:goi la gi|la gi|(?:loai|hinh thuc|loai hinh)(?: \w+){0,2} nao)\b")
+# "Tài sản vô chủ là tài sản mà …": a short term, "là", what it is
+_DEFINITION = re.compile(r"^(?:\d{1,2}\.\s+|[a-zđ]\)\s+)?([^,;:.]{3,60}?)\s+là\s+(.{10,})$")
 _LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
 
 
@@ -181,7 +185,21 @@ class EvidenceFinder:
             "listed": float(listed),
             "conditions": stated_figures_match(q.text, cand.own),
             "negation": negations_match(q.text, sentence_f),
+            "names": self._names(q, scorer, cand.own),
         }
+
+    @staticmethod
+    def _names(q: Question, scorer: Scorer, own: str) -> float:
+        """For a question that describes something and asks its name ("Tài sản mà chủ sở hữu
+        đã từ bỏ … được gọi là gì?"), a definition whose body is that description ("Tài sản vô
+        chủ là tài sản mà chủ sở hữu đã từ bỏ …"): the body's coverage of the question, when
+        the term it defines says something the question does not."""
+        if q.subject or not _ASKS_NAME.search(" ".join(folded_syllables(q.text))):
+            return 0.0
+        m = _DEFINITION.match(_LEADING.sub("", own.strip()))
+        if not m or not set(folded_syllables(m.group(1))) - set(q.terms) - FOLDED_STOPWORDS:
+            return 0.0
+        return scorer.coverage(term_set(m.group(2)))
 
     def _years_pass(self, q: Question, hit: Hit, context_f: str) -> bool:
         """Years asked about must be the notice's own or be written in the passage."""

@@ -34,6 +34,7 @@ class Weights:
     title: float = 0.2  # the question names its article's title (share squared)
     conditions: float = 0.2  # states the question's figures with the same bounds (share)
     negation: float = 0.2  # says "không …" where the question does (share of its negations)
+    names: float = 0.2  # defines a term by what the question describes ("… được gọi là gì")
     dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
     bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
     # --- inside the coverage measure (answering/coverage.py) -------------------------------
@@ -78,6 +79,7 @@ SCORE_TERMS = (
     "title",
     "conditions",
     "negation",
+    "names",
     "dense",
     "bm25",
 )

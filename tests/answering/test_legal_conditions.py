@@ -69,6 +69,15 @@ LAW = "\n".join(
         "Điều 6. Chi phí lưu kho",
         "Tổng chi phí lưu kho của mỗi hợp đồng là 250.000.000 đồng.",
         "",
+        "Điều 7. Từ bỏ quyền nhận lại hàng",
+        (
+            "Bên gửi hàng có thể tự chấm dứt quyền nhận lại đối với hàng gửi của mình bằng cách"
+            " tuyên bố công khai việc mình đã từ bỏ quyền nhận lại đối với hàng gửi đó."
+        ),
+        "",
+        "Điều 8. Hàng gửi vô chủ",
+        "1. Hàng vô chủ là hàng gửi mà bên gửi hàng đã từ bỏ quyền nhận lại đối với hàng đó.",
+        "",
     ]
 )
 
@@ -140,6 +149,11 @@ def test_a_rate_is_not_answered_by_a_sum(law):
     a = law.ask("Chi phí lưu kho của mỗi hợp đồng là bao nhiêu đồng/người/ngày?")
     assert not a.found, a.answer
     assert law.ask("Tổng chi phí lưu kho của mỗi hợp đồng là bao nhiêu đồng?").found
+
+
+def test_what_the_question_describes_is_named_by_a_definition(law):
+    a = law.ask("Hàng gửi mà bên gửi hàng đã từ bỏ quyền nhận lại đối với hàng đó được gọi là gì?")
+    assert a.found and "Hàng vô chủ" in a.answer, a.answer
 
 
 def test_stated_figures_match_compares_the_bounds():
