@@ -29,6 +29,8 @@ from answering.yes_no import FRAME_WORDS, yes_no_frame
 from vntext.quantities import numbers, same_number
 from vntext.terms import STOPWORDS, fold, has_diacritics, syllables
 
+_PERIODIC = re.compile(r"\bdinh k[yi]\b")
+_PERIODIC_WORDS = syllables("định kỳ")
 _DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bvao ngay\b")
 
 
@@ -81,16 +83,23 @@ def analyse(text: str) -> Question:
         for i, s in enumerate(sylls)
         if s not in STOPWORDS and fold(s) not in frame and not YEAR.fullmatch(s) and i not in asked
     ]
+    kind = kind_of(folded)
+    pairs = [p for p in content_pairs(sylls) if not frame & set(p.split("_"))]
+    if kind == Kind.PERIOD and not _PERIODIC.search(folded):
+        # "bao lâu một lần" is written "định kỳ …" in the notices: "Định kỳ hàng quý báo cáo",
+        # "sao lưu … định kỳ tối thiểu 01 tuần/lần"
+        accented_terms += _PERIODIC_WORDS
+        pairs += content_pairs(_PERIODIC_WORDS)
     terms = [fold(s) for s in accented_terms]
     return Question(
         text=text,
-        kind=kind_of(folded),
+        kind=kind,
         accented=accented,
         entities=list(dict.fromkeys(entities)),
         years=asked_years(text),
         terms=terms,
         accented_terms=accented_terms,
-        pairs=[p for p in content_pairs(sylls) if not frame & set(p.split("_"))],
+        pairs=pairs,
         unit=unit_of(sylls, accented),
         named_doc=named_doc(text),
         subject=subject,

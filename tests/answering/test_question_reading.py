@@ -22,6 +22,11 @@ def test_how_often_is_a_period_not_a_number():
         q = analyse(text)
         assert q.kind == "period", text
         assert has_kind("e) Định kỳ hàng quý báo cáo đánh giá kết quả hoạt động", q)
+    # the notices write how often as "định kỳ …": a question without the words looks for them
+    q = analyse("Việc sao lưu dữ liệu hệ thống thư điện tử được thực hiện bao lâu một lần?")
+    assert q.terms[-2:] == ["dinh", "ki"] and "dinh_ki" in q.pairs
+    assert analyse("Báo cáo định kỳ bao lâu một lần?").terms.count("dinh") == 1
+    assert "dinh" not in analyse("Thủ tục được giải quyết trong bao lâu?").terms
     # how long, and how many times, are still figures
     assert analyse("Thủ tục được giải quyết trong bao lâu?").kind == "number"
     assert analyse("Mỗi năm tổ chức bao nhiêu lần kiểm tra?").kind == "number"
