@@ -27,6 +27,7 @@ from index.state import IndexState
 from vntext.terms import fold
 
 MAX_ANSWER_CHARS = 450
+MAX_FACT_CHARS = 300  # a fact answer, list or not, fits a phone screen
 # Units of measure a figure must carry to answer "bao nhiêu <unit>"; counts of things
 # ("bao nhiêu thủ tục" → "54 TTHC") are written too many ways to require.
 MEASURES = frozenset(["%", "nam", "thang", "ngay", "gio", "tuan", "dong", "tien"])
@@ -159,6 +160,8 @@ class ExtractiveAnswerer:
         whole = article_text(state, best.hit.chunk) if q.wants == "whole" else None
         if whole is None and (q.wants or (own.endswith(":") and q.kind not in _FIGURES)):
             whole = list_text(state, best.hit.chunk, own)  # a lead-in alone answers nothing
+            if whole and not q.wants and not q.subject and len(whole) > MAX_FACT_CHARS:
+                whole = _opening_items(whole)  # not asked for every case: as many as fit
         return whole
 
     @staticmethod
@@ -255,6 +258,20 @@ def item_asked(q: Question, best: Evidence, evidence: list[Evidence], scorer: Sc
     if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
         return best
     return ranked[0][1]
+
+
+def _opening_items(listing: str) -> str:
+    """A list cut to a fact answer's length: its lead-in and the items that fit, then "…"."""
+    lines = listing.split("\n")
+    kept = lines[:1]
+    for line in lines[1:]:
+        if len("\n".join([*kept, line])) > MAX_FACT_CHARS - 8:
+            break
+        kept.append(line)
+    text = "\n".join(kept)
+    if len(text) > MAX_FACT_CHARS - 8:
+        text = text[: MAX_FACT_CHARS - 8].rsplit(" ", 1)[0]
+    return f"{text}\n…" if len(kept) < len(lines) or text != "\n".join(kept) else text
 
 
 def _names_this(q: Question, number: str) -> bool:

@@ -181,3 +181,19 @@ def test_quantity_pairs_of_words_that_are_stopwords_one_by_one():
     assert quantity_pairs("một tháng được tính là?") == ["mot_thang"]
     assert quantity_pairs("nửa năm được tính là?") == ["nua_nam"]
     assert quantity_pairs("phạt tù 03 năm") == []
+
+
+def test_a_list_not_asked_for_is_cut_to_a_fact_answers_length():
+    from answering.extractive import _opening_items
+
+    items = [
+        f"{c}) Trường hợp thứ {c} được quy định rất dài dòng để vượt giới hạn" for c in "abcdef"
+    ]
+    listing = "\n".join(
+        ["Bên gửi hàng được miễn phí lưu kho trong các trường hợp sau đây:", *items]
+    )
+    cut = _opening_items(listing)
+    assert len(cut) <= 292 and cut.startswith("Bên gửi hàng") and cut.endswith("…")
+    assert "a) Trường hợp thứ a" in cut and "f) Trường hợp thứ f" not in cut
+    short = "\n".join(listing.split("\n")[:2])
+    assert _opening_items(short) == short
