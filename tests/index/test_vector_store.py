@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from answering.service import AnswerService
-from index.vector_store import VectorStore, make_client
+from index.vector_store import EF_SEARCH, VectorStore, make_client
 from ingest.pipeline import Ingestor
 from tests.conftest import SAMPLES, make_settings
 
@@ -33,6 +33,25 @@ def test_embedded_store_round_trip(settings):
     assert [i for i, _ in store.query(np.array([1.0, 0, 0]), 2, where={"year": 2023})] == ["b"]
     store.delete(["a"])
     assert store.all_ids() == {"b"}
+
+
+def test_search_effort_is_set_on_new_and_older_indexes(settings):
+    """A new collection searches with EF_SEARCH candidates; one made before (Chroma's default
+    100) takes it when opened, and its vectors are still found."""
+    store = VectorStore(make_client(settings), "new-col", "emb-a", 3)
+    assert store._collection.configuration["hnsw"]["ef_search"] == EF_SEARCH
+    old = make_client(settings).get_or_create_collection(
+        "old-col",
+        metadata={"embedder": "emb-a", "dim": 3},
+        configuration={"hnsw": {"space": "cosine"}},
+        embedding_function=None,
+    )
+    old.add(ids=["a"], embeddings=np.eye(3)[:1].astype(np.float32))
+    assert old.configuration["hnsw"]["ef_search"] == 100 != EF_SEARCH
+    reopened = VectorStore(make_client(settings), "old-col", "emb-a", 3)
+    fresh = make_client(settings).get_collection("old-col")
+    assert fresh.configuration["hnsw"]["ef_search"] == EF_SEARCH
+    assert reopened.query(np.array([1.0, 0.0, 0.0]), 1)[0][0] == "a"
 
 
 @pytest.fixture
