@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from answering.about_document import distribution_lines
 from answering.coverage import term_set
 from answering.detectors import has_kind, has_unit
 from answering.question import Question
@@ -64,8 +65,11 @@ def candidates(hit: Hit, q: Question) -> list[Candidate]:
     out: list[Candidate] = []
     headings = set(hit.chunk.headings)
     previous = ""
-    for sentence in split_sentences(hit.chunk.text):
-        if sentence in headings:  # a heading names the topic; it holds no answer
+    sentences = split_sentences(hit.chunk.text)
+    # "Nơi nhận: - Như Điều 3; - Lưu: VT, … Huy (23 bản)": who gets a copy answers nothing
+    recipients = distribution_lines(sentences)
+    for i, sentence in enumerate(sentences):
+        if sentence in headings or i in recipients:  # a heading names the topic, no answer
             continue
         out.append(Candidate(sentence, sentence))
         # A table row comes out cell by cell: "Sở Tài chính" then "chủ trì, phối hợp…".
