@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from answering.conditions import negations_match
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
-from answering.scoring import negations_match
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 

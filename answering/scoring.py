@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from answering.candidates import (
     Candidate,
@@ -16,6 +15,7 @@ from answering.candidates import (
     named_doc_match,
     with_siblings,
 )
+from answering.conditions import negations_match, stated_figures_match
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
@@ -30,7 +30,6 @@ from vntext.terms import (
     STOPWORDS,
     fold,
     folded_syllables,
-    has_diacritics,
     syllables,
 )
 
@@ -233,81 +232,6 @@ class EvidenceFinder:
         if own < self.w.item_matters:  # "a) Có tổ chức"
             return scorer.focus(cand.text)
         return coverage
-
-
-_FIGURE = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_FIGURE_SPAN = 5  # syllables of a figure's phrase beyond the figure itself
-
-
-@lru_cache(maxsize=1024)
-def _stated_figures(question: str) -> tuple[tuple[tuple[str, ...], int], ...]:
-    """The figures a question states, each with the syllables around it and its place among
-    them: a condition is the figure with its bounds ("từ 500.000.000 đồng trở lên")."""
-    words = folded_syllables(quantity_text(question))
-    return tuple(
-        (tuple(words[max(0, i - 2) : i + 4]), min(i, 2))
-        for i, w in enumerate(words)
-        if _FIGURE.match(w) and not _YEAR.fullmatch(w)  # a year names the law, not a case
-    )
-
-
-def stated_figures_match(question: str, own: str) -> float:
-    """How much of the conditions the question states with figures the sentence states the same
-    way: per figure, the longest run of the question's syllables around it that the sentence
-    writes too, beyond the figure itself ("từ 500.000.000 đồng trở lên" is not "đến dưới
-    500.000.000 đồng"); the mean over the figures, 0 when the question states none."""
-    figures = _stated_figures(question)
-    if not figures:
-        return 0.0
-    text = f" {' '.join(folded_syllables(quantity_text(own)))} "
-    total = 0.0
-    for words, at in figures:
-        best = -1
-        for a in range(at + 1):
-            for b in range(at + 1, len(words) + 1):
-                if b - a - 1 > best and f" {' '.join(words[a:b])} " in text:
-                    best = b - a - 1
-        total += max(0, best) / _FIGURE_SPAN
-    return total / len(figures)
-
-
-_NEGATION = frozenset({"không", "chưa", "chẳng", "chỉ"})
-# "chỉ" (only) limits as "không" denies; not in "chỉ đạo", "chỉ định", "chỉ tiêu" …
-_NOT_LIMITS = frozenset({"đạo", "định", "tiêu", "thị", "số", "huy", "ra", "rõ", "dẫn", "cần"})
-
-
-@lru_cache(maxsize=1024)
-def _negated(question: str) -> tuple[re.Pattern[str], ...]:
-    """What the question says is not so (or only so): the negation and the two content words
-    after it ("không thể trả", "không được tạm ứng" → không … tạm … ứng; "chỉ thỏa thuận về thời
-    hạn" → chỉ … thỏa … thuận), as a pattern over folded text that lets a function word or two
-    stand between them ("chỉ có thỏa thuận"). A closing "… không?" asks, it does not deny.
-    Accents are compared when the question has them: "chứa chấp" is no "chưa"."""
-    words = syllables(question)
-    accented = has_diacritics(question)
-    negations = _NEGATION if accented else {fold(n) for n in _NEGATION}
-    limits = _NOT_LIMITS if accented else {fold(n) for n in _NOT_LIMITS}
-    out = []
-    for i, w in enumerate(words):
-        if w not in negations or (i + 1 < len(words) and words[i + 1] in negations | limits):
-            continue
-        after = [fold(x) for x in words[i + 1 : i + 6] if fold(x) not in FOLDED_STOPWORDS][:2]
-        if len(after) < 2:
-            continue
-        gap = r"(?: \w+){0,2}"
-        out.append(re.compile(rf"\b{fold(w)}{gap} {after[0]}{gap} {after[1]}\b"))
-    return tuple(out)
-
-
-def negations_match(question: str, sentence_f: str) -> float:
-    """Share of the question's negated phrases the sentence states too: "nếu không thể trả
-    vật" is the case of "Trường hợp bên vay không thể trả vật", not of "phải trả vật"."""
-    negated = _negated(question)
-    if not negated:
-        return 0.0
-    text = " ".join(folded_syllables(sentence_f))
-    return sum(bool(n.search(text)) for n in negated) / len(negated)
 
 
 def opening(text: str) -> tuple[str, ...]:

@@ -103,6 +103,15 @@ def _scheduled(quote: str, year: int | None) -> int | None:
 _DATES_ONLY = re.compile(r"\s*(?:[-+]\s*)?(?:hoàn thành|xong|thực hiện xong|chậm nhất)", re.I)
 
 
+def unassigned(block: Block, sentence: str, at: int, deadline: Deadline) -> Found:
+    """A sentence that sets a dated deadline for work without naming who does it: a task with
+    agency None (nothing is invented)."""
+    body = strip_marker(sentence)
+    return Found(
+        [None], [], action_text(body, 0), sentence, block.start + at, block.headings, deadline
+    )
+
+
 def dates_only(sentence: str) -> bool:
     """A sentence that only dates the work before it, or one that is only a deadline line."""
     return bool(_DATES_ONLY.match(sentence) or DEADLINE_WORDS.match(sentence))

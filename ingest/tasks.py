@@ -18,7 +18,7 @@ from core.results import Task
 from ingest.deadlines import parse_due
 from ingest.outline import Block, heading_rank, parse_outline
 from ingest.task_cells import FlatRows
-from ingest.task_found import Found, add, attach, dates_only, to_task
+from ingest.task_found import Found, add, attach, dates_only, to_task, unassigned
 from ingest.task_headings import HeadingWords
 from ingest.task_names import local_district, strip_marker
 from ingest.task_paragraphs import (
@@ -48,7 +48,6 @@ from ingest.task_paragraphs import (
 )
 from ingest.task_prose import (
     Assignment,
-    action_text,
     assignment,
     executes,
     names_agency,
@@ -285,18 +284,7 @@ class _Reader:
                         f.deadline = deadline
                     continue
                 if deadline is not None:
-                    body = strip_marker(sentence)
-                    self.found.append(
-                        Found(
-                            [None],
-                            [],
-                            action_text(body, 0),
-                            sentence,
-                            block.start + at,
-                            block.headings,
-                            deadline,
-                        )
-                    )
+                    self.found.append(unassigned(block, sentence, at, deadline))
                 continue
             if sentence.rstrip().endswith(":"):
                 self._start_lead_in(unit, block)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from answering.conditions import negations_match, stated_figures_match
 from answering.coverage import Scorer, quantity_pairs, term_set
 from answering.question import analyse
-from answering.scoring import negations_match, stated_figures_match
 from tests.conftest import service_over
 
 LAW = "\n".join(
