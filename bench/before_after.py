@@ -17,12 +17,12 @@ import resource
 import subprocess
 import sys
 import time
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bench.measure import pct
+from bench.old_code import module_at, source_at
 from chidao.cli import OPENMP, configure_openmp
 
 BEFORE = "a2c6ded"  # the last commit before the memory-mapped snapshot
@@ -30,23 +30,11 @@ BEFORE = "a2c6ded"  # the last commit before the memory-mapped snapshot
 
 def old_state_class() -> type:
     """IndexState and BM25 as they were at BEFORE, imported from git."""
-
-    def source(path: str) -> str:
-        return subprocess.run(
-            ["git", "show", f"{BEFORE}:{path}"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).resolve().parents[1],
-        ).stdout
-
-    lexical = types.ModuleType("bench_old_lexical")
-    exec(compile(source("index/lexical.py"), "old/index/lexical.py", "exec"), lexical.__dict__)
-    sys.modules["bench_old_lexical"] = lexical
-    state = types.ModuleType("bench_old_state")
-    sys.modules["bench_old_state"] = state
-    code = source("index/state.py").replace("from index.lexical", "from bench_old_lexical")
-    exec(compile(code, "old/index/state.py", "exec"), state.__dict__)
+    lexical = module_at(BEFORE, "index/lexical.py", "bench_old_lexical")
+    code = source_at(BEFORE, "index/state.py").replace(
+        "from index.lexical", f"from {lexical.__name__}"
+    )
+    state = module_at(BEFORE, "index/state.py", "bench_old_state", source=code)
     from index.state import IndexState
 
     state.IndexState.references = IndexState.references  # added since; reads the same fields

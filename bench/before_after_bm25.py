@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import time
 import types
 from pathlib import Path
@@ -21,29 +19,19 @@ import numpy as np
 
 from bench.corpus import records_for
 from bench.measure import pct
+from bench.old_code import module_at
 from bench.questions import question_mix
 from bench.sizes import settings_for
 from index.hybrid import query_terms
 from index.lexical import BM25
 
 BEFORE = "0f4d9b8"  # the last commit before the in-place postings sum
-ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 4
 
 
 def old_lexical() -> types.ModuleType:
     """index/lexical.py as it was at BEFORE."""
-    source = subprocess.run(
-        ["git", "show", f"{BEFORE}:index/lexical.py"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    module = types.ModuleType("bench_old_lexical")
-    sys.modules[module.__name__] = module
-    exec(compile(source, "old/index/lexical.py", "exec"), module.__dict__)
-    return module
+    return module_at(BEFORE, "index/lexical.py", "bench_old_lexical")
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 import types
@@ -23,27 +22,17 @@ from statistics import median
 import ingest.pipeline as pipeline
 from answering.service import AnswerService
 from bench.embedder import BenchEmbedder
+from bench.old_code import module_at
 from bench.sizes import log, no_task_extraction, settings_for
 from core.results import DocumentInfo, Facets
 from index.state import IndexState
 
 BEFORE = "a7c5eb7"  # the last commit before ingest/files.py and the per-generation listings
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def old_pipeline() -> types.ModuleType:
     """ingest/pipeline.py as it was at BEFORE (its imports resolve to today's modules)."""
-    source = subprocess.run(
-        ["git", "show", f"{BEFORE}:ingest/pipeline.py"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    module = types.ModuleType("bench_old_pipeline")
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, "old/ingest/pipeline.py", "exec"), module.__dict__)
-    return module
+    return module_at(BEFORE, "ingest/pipeline.py", "bench_old_pipeline")
 
 
 def reingest(module: types.ModuleType, root: Path, size: int) -> dict:
