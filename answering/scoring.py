@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from answering.candidates import (
     Candidate,
@@ -193,7 +194,7 @@ class EvidenceFinder:
         đã từ bỏ … được gọi là gì?"), a definition whose body is that description ("Tài sản vô
         chủ là tài sản mà chủ sở hữu đã từ bỏ …"): the body's coverage of the question, when
         the term it defines says something the question does not."""
-        if q.subject or not _ASKS_NAME.search(" ".join(folded_syllables(q.text))):
+        if q.subject or not _asks_name(q.text):
             return 0.0
         m = _DEFINITION.match(_LEADING.sub("", own.strip()))
         if not m or not set(folded_syllables(m.group(1))) - set(q.terms) - FOLDED_STOPWORDS:
@@ -232,6 +233,12 @@ class EvidenceFinder:
         if own < self.w.item_matters:  # "a) Có tổ chức"
             return scorer.focus(cand.text)
         return coverage
+
+
+@lru_cache(maxsize=1024)
+def _asks_name(question: str) -> bool:
+    """ "… được gọi là gì", "loại … nào": read once per question, not once per candidate."""
+    return bool(_ASKS_NAME.search(" ".join(folded_syllables(question))))
 
 
 def opening(text: str) -> tuple[str, ...]:
