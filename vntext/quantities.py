@@ -13,10 +13,11 @@ _NUMBER = re.compile(
     r"(?:phần\s+\w+|lần|ngày|tháng|năm|giờ|tuần|người)\b",
     re.I,
 )
-# Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers.
+# Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers,
+# section references ("Mục 2", but "danh mục 03 thủ tục" is a list of three).
 _NOT_QUANTITY = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+(?:/\d{4})?/[A-ZĐ][\w-]*|\b\d+-[A-ZĐ]{1,4}/[\w-]+"
-    r"|\bsố\s+\d+\b|\bngày\s+\d{1,2}(?:/\d{1,2})?\b|\b(?:Điều|khoản|Chương|Mục)\s+\d+\b"
+    r"|\bsố\s+\d+\b|\bngày\s+\d{1,2}(?:/\d{1,2})?\b|\b(?:Điều|khoản|Chương|(?<!danh )Mục)\s+\d+\b"
     r"|\b(?:tháng|quý|năm)\s+\d{1,4}\b",
     re.I,
 )
