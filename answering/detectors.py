@@ -63,6 +63,31 @@ def is_target(text: str) -> bool:
     return bool(_TARGET.search(" ".join(folded_syllables(text))))
 
 
+# Money asked ("mức tiền thưởng bao nhiêu", "bao nhiêu tiền", "lệ phí là bao nhiêu"): a count
+# ("một lần") is no answer; an amount, a share or a multiple of the base salary is.
+_MONEY = re.compile(
+    r"\d[\d.,]*\s*(?:%|đồng|đ\b|VNĐ|USD|triệu|tỷ|tỉ|nghìn|ngàn)|\blần\s+(?:mức\s+)?lương"
+    r"|\((?:triệu |nghìn |ngàn |tỷ )?(?:đồng|đ|VNĐ)\b|\bđơn vị(?: tính)?:\s*(?:triệu |nghìn )?đồng",
+    re.I,
+)
+
+
+_MONEY_ASKED = re.compile(
+    r"\b(?:tiền|phí)\b[^?.]{0,40}?\bbao nhiêu\b|\bbao nhiêu (?:tiền|đồng)\b"
+    r"|\b(?:tien|le phi|hoc phi|kinh phi|chi phi)\b[^?.]{0,40}?\bbao nhieu\b"
+    r"|\bbao nhieu (?:tien|dong)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_money(question: str) -> bool:
+    """Does the question ask for an amount of money ("mức tiền thưởng … bao nhiêu", "lệ phí …
+    là bao nhiêu", "bao nhiêu đồng")? With accents "tiền" is money and "tiến độ", "ưu tiên"
+    are not; without them only the unambiguous pairs count."""
+    return bool(_MONEY_ASKED.search(question))
+
+
 def new_numbers(text: str, q: Question) -> list[str]:
     """Quantities the question does not already state: the answer is not the condition."""
     stated = set(q.numbers)
@@ -122,7 +147,9 @@ def has_kind(text: str, q: Question) -> bool:
         case "when":
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
-            return bool(new_numbers(text, q))
+            return bool(new_numbers(text, q)) and (
+                not asks_money(q.text) or bool(_MONEY.search(text))
+            )
         case "date":
             return bool((_DAY if q.day_asked else _DATE).search(text))
         case "document":  # a document the question does not already name, or a law by name

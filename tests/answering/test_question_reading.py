@@ -91,3 +91,17 @@ def test_recipient_lines_are_no_candidates():
     q = analyse("Lệ phí đăng ký nuôi con nuôi có yếu tố nước ngoài là bao nhiêu?")
     texts = [c.own for c in candidates(Hit(chunk, 1.0), q)]
     assert texts and not any("23 bản" in t or t.startswith("- ") for t in texts)
+
+
+def test_an_amount_of_money_asked_is_not_answered_by_a_count():
+    q = analyse("Cá nhân được tặng danh hiệu được nhận kèm theo mức tiền thưởng bao nhiêu?")
+    assert not has_kind("Mỗi cá nhân chỉ được tặng danh hiệu một lần.", q)
+    assert has_kind("Được tặng kèm theo mức tiền thưởng 10.000.000 đồng.", q)
+    assert has_kind("kèm theo tiền thưởng bằng 1,5 lần mức lương cơ sở", q)
+    assert has_kind("Mức thưởng (triệu đồng) — Cá nhân: 5", q)  # the unit in a column header
+    fee = analyse("Lệ phí cấp giấy phép là bao nhiêu?")
+    assert not has_kind("Thời hạn giải quyết 10 ngày làm việc", fee)
+    assert has_kind("Lệ phí: 50.000 đồng/giấy phép", fee)
+    # "lao động" is no money, and a count asked stays a count
+    workers = analyse("Doanh nghiệp có bao nhiêu lao động?")
+    assert has_kind("Doanh nghiệp có 120 lao động", workers)

@@ -262,3 +262,11 @@ def test_a_quarter_answers_when_though_the_question_never_names_its_column(table
     answer = table_service.ask("Bản đồ số di tích được xây dựng khi nào?")
     assert answer.found
     assert "Thời gian thực hiện: Quý IV/2026" in answer.answer
+
+
+def test_money_asked_is_read_from_the_header_beside_a_unit_column(table_service):
+    # "bao nhiêu tiền" needs an amount: the header "(1.000đ)" makes the cell one, although the
+    # unit column says "người/ngày"
+    answer = table_service.ask("Tiền ăn học sinh đội tuyển được chi bao nhiêu tiền?")
+    assert answer.found
+    assert "Tiền ăn học sinh đội tuyển — Mức chi (1.000đ): 200 (người/ngày)" in answer.answer
