@@ -11,7 +11,7 @@ from answering.question import Question
 from answering.question_kind import Kind
 from answering.question_names import DOC_NUMBER, capitalised_runs
 from vntext.quantities import numbers, quantity_text, same_number
-from vntext.terms import fold, folded_syllables
+from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables
 
 _DAY = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)
 _DATE = re.compile(
@@ -86,6 +86,20 @@ def asks_money(question: str) -> bool:
     là bao nhiêu", "bao nhiêu đồng")? With accents "tiền" is money and "tiến độ", "ưu tiên"
     are not; without them only the unambiguous pairs count."""
     return bool(_MONEY_ASKED.search(question))
+
+
+_RATE_NAMED = re.compile(r"\bt[yi] le\s+(?:(?:cua|so)\s+)?([^\W\d]+(?:\s+[^\W\d]+)?)")
+
+
+@lru_cache(maxsize=1024)
+def rate_measure(question: str) -> tuple[str, ...]:
+    """What a rate the question asks is the share of ("tỷ lệ hộ nghèo … là bao nhiêu" →
+    ("ho", "ngheo")), folded, its stopwords left out: a percentage of something else ("tỷ lệ hồ
+    sơ trễ hạn là 3,5%") is not the answer."""
+    m = _RATE_NAMED.search(" ".join(folded_syllables(question)))
+    if not m:
+        return ()
+    return tuple(w for w in m.group(1).split() if w not in FOLDED_STOPWORDS)
 
 
 def new_numbers(text: str, q: Question) -> list[str]:

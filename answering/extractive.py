@@ -9,7 +9,14 @@ from dataclasses import replace
 from answering import about_document
 from answering.answerer import TokenSink
 from answering.coverage import Scorer, term_set, unit_named
-from answering.detectors import STRICT_KINDS, defines, has_anchor, has_kind, has_unit
+from answering.detectors import (
+    STRICT_KINDS,
+    defines,
+    has_anchor,
+    has_kind,
+    has_unit,
+    rate_measure,
+)
 from answering.direct import direct_answer
 from answering.extremes import at_bound
 from answering.passages import article_text, list_text, paragraph_text
@@ -24,7 +31,7 @@ from answering.yes_no import verdict
 from core.results import Answer, Citation
 from index.hybrid import Hit
 from index.state import IndexState
-from vntext.terms import fold
+from vntext.terms import fold, folded_syllables
 
 MAX_ANSWER_CHARS = 450
 MAX_FACT_CHARS = 300  # a fact answer, list or not, fits a phone screen
@@ -187,6 +194,11 @@ class ExtractiveAnswerer:
             )
             if not all(re.search(rf"\b{p}\b", said) for p in per):
                 return False  # "bao nhiêu đồng/người/ngày": a sum not per person and day
+        measured = rate_measure(q.text) if q.unit == "%" else ()
+        if measured and not set(measured) <= set(
+            folded_syllables(f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}")
+        ):
+            return False  # "tỷ lệ hộ nghèo": the share of something else is no answer
         return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )
