@@ -27,6 +27,15 @@ _REFERS_BACK = re.compile(
 )
 _JOINABLE = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
 _LEAD_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
+# "(Kèm theo Quyết định số 456/QĐ-UBND ngày 20/11/2025 của UBND tỉnh Bắc Ninh)": an appendix's
+# caption names the notice itself, so it shares every word of a question about that notice and
+# answers nothing but which document the appendix belongs to.
+_ANNEX_CAPTION = re.compile(
+    r"^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|kế hoạch|thông báo|chỉ thị"
+    r"|công văn|văn bản|thông tư|nghị định)\b[^()]{0,200}\)?\s*$",
+    re.I,
+)
+_ABOUT_DOCUMENTS = (Kind.DOCUMENT, Kind.DOC_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,8 @@ def candidates(hit: Hit, q: Question) -> list[Candidate]:
     recipients = distribution_lines(sentences)
     for i, sentence in enumerate(sentences):
         if sentence in headings or i in recipients:  # a heading names the topic, no answer
+            continue
+        if q.kind not in _ABOUT_DOCUMENTS and _ANNEX_CAPTION.match(sentence):
             continue
         out.append(Candidate(sentence, sentence))
         # A table row comes out cell by cell: "Sở Tài chính" then "chủ trì, phối hợp…".

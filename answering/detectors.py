@@ -21,10 +21,11 @@ _DATE = re.compile(
 )
 _REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
+# At a sentence's start "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị" are no agency.
 _AGENCY = re.compile(
-    r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
-    r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
-    r"|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
+    r"\b(?:Sở|Ban(?! hành)|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra"
+    r"|Kho bạc|Bảo hiểm|Ngân hàng|Đài|Báo(?! cáo)|Liên đoàn|Hội(?! nghị)|Đoàn|Mặt trận|Quỹ"
+    r"|Trường(?! hợp)|Bộ Chỉ huy|Cảng vụ|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
 )
 # An agency that acts ("Sở Y tế chủ trì", "(Sở Tài nguyên và Môi trường trình)", "giao Sở Tài
 # chính") rather than one that owns or is merely named ("Kế hoạch của Ban Thường vụ").

@@ -105,3 +105,33 @@ def test_an_amount_of_money_asked_is_not_answered_by_a_count():
     # "lao động" is no money, and a count asked stays a count
     workers = analyse("Doanh nghiệp có bao nhiêu lao động?")
     assert has_kind("Doanh nghiệp có 120 lao động", workers)
+
+
+def test_words_that_open_a_sentence_are_no_agency():
+    q = analyse("Danh mục được ban hành theo đề nghị của cơ quan nào?")
+    for text in (
+        "Ban hành Danh mục dịch vụ sự nghiệp công lĩnh vực xây dựng.",
+        "Báo cáo kết quả thực hiện hằng năm.",
+        "Trường hợp hồ sơ chưa đầy đủ thì trả lại.",
+        "Hội nghị thống nhất nội dung danh mục.",
+    ):
+        assert not has_kind(text, q), text
+    for text in (
+        "Xét đề nghị của Giám đốc Sở Xây dựng tại Tờ trình số 91/TTr-SXD.",
+        "Ban Chỉ đạo tỉnh theo dõi việc thực hiện.",
+        "Hội Nông dân tỉnh phối hợp thực hiện.",
+    ):
+        assert has_kind(text, q), text
+
+
+def test_an_appendix_caption_answers_only_which_document():
+    caption = (
+        "(Kèm theo Quyết định số 456/QĐ-UBND ngày 20/11/2025 của Uỷ ban nhân dân tỉnh Bắc Ninh)"
+    )
+    chunk = Chunk("c1", "d1", 0, caption + "\nSở Xây dựng chủ trì thực hiện.", headings=["PHỤ LỤC"])
+    agency = analyse("Quyết định 456/QĐ-UBND của UBND tỉnh Bắc Ninh giao cơ quan nào chủ trì?")
+    assert [c.own for c in candidates(Hit(chunk, 1.0), agency)] == [
+        "Sở Xây dựng chủ trì thực hiện."
+    ]
+    which = analyse("Phụ lục này ban hành kèm theo quyết định nào?")
+    assert caption in [c.own for c in candidates(Hit(chunk, 1.0), which)]
