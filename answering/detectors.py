@@ -74,19 +74,27 @@ _MONEY = re.compile(
 
 
 _MONEY_ASKED = re.compile(
-    r"\b(?:tiền|phí)\b[^?.]{0,40}?\bbao nhiêu\b|\bbao nhiêu (?:tiền|đồng)\b"
-    r"|\b(?:tien|le phi|hoc phi|kinh phi|chi phi)\b[^?.]{0,40}?\bbao nhieu\b"
+    r"\b(?:tiền|phí)\b[^?]{0,160}?\bbao nhiêu\b|\bbao nhiêu (?:tiền|đồng)\b"
+    r"|\b(?:tien|le phi|hoc phi|kinh phi|chi phi|muc phi)\b[^?]{0,160}?\bbao nhieu\b"
     r"|\bbao nhieu (?:tien|dong)\b",
     re.I,
+)
+_MONEY_UNITS = frozenset(
+    ["", "%", "tien", "dong", "trieu", "trieu dong", "nghin", "nghin dong", "ti", "ti dong"]
 )
 
 
 @lru_cache(maxsize=1024)
-def asks_money(question: str) -> bool:
-    """Does the question ask for an amount of money ("mức tiền thưởng … bao nhiêu", "lệ phí …
-    là bao nhiêu", "bao nhiêu đồng")? With accents "tiền" is money and "tiến độ", "ưu tiên"
-    are not; without them only the unambiguous pairs count."""
-    return bool(_MONEY_ASKED.search(question))
+def _asks_money(question: str, unit: str) -> bool:
+    return unit in _MONEY_UNITS and bool(_MONEY_ASKED.search(question))
+
+
+def asks_money(q: Question) -> bool:
+    """Does the question ask for an amount of money ("mức tiền thưởng … bao nhiêu", "mức phí
+    … là bao nhiêu", "bao nhiêu đồng")? With accents "tiền" is money and "tiến độ", "ưu tiên"
+    are not; without them only the unambiguous pairs count. A question that counts something
+    else ("học phí … bao nhiêu học sinh") asks no money."""
+    return _asks_money(q.text, q.unit)
 
 
 _RATE_NAMED = re.compile(r"\bt[yi] le\s+(?:(?:cua|so)\s+)?([^\W\d]+(?:\s+[^\W\d]+)?)")
@@ -162,9 +170,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "when":
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
-            return bool(new_numbers(text, q)) and (
-                not asks_money(q.text) or bool(_MONEY.search(text))
-            )
+            return bool(new_numbers(text, q)) and (not asks_money(q) or bool(_MONEY.search(text)))
         case "date":
             return bool((_DAY if q.day_asked else _DATE).search(text))
         case "document":  # a document the question does not already name, or a law by name

@@ -2,7 +2,7 @@
 
 from answering.about_document import distribution_lines
 from answering.candidates import candidates
-from answering.detectors import has_anchor, has_kind
+from answering.detectors import asks_money, has_anchor, has_kind
 from answering.question import analyse
 from core.document import Chunk
 from index.hybrid import Hit
@@ -102,6 +102,15 @@ def test_an_amount_of_money_asked_is_not_answered_by_a_count():
     fee = analyse("Lệ phí cấp giấy phép là bao nhiêu?")
     assert not has_kind("Thời hạn giải quyết 10 ngày làm việc", fee)
     assert has_kind("Lệ phí: 50.000 đồng/giấy phép", fee)
+    # the fee named far before "là bao nhiêu" is still what is asked
+    far = analyse(
+        "Mức phí cấp chứng chỉ nghiệp vụ chuyên môn về đấu thầu đối với chứng chỉ còn thời hạn"
+        " nhưng thay đổi thông tin là bao nhiêu?"
+    )
+    assert asks_money(far)
+    assert not has_kind("Thời hạn giải quyết: trong thời hạn 15 (mười lăm) ngày làm việc", far)
+    # a question that counts something else asks no money
+    assert not asks_money(analyse("Theo Nghị quyết về học phí, có bao nhiêu học sinh được miễn?"))
     # "lao động" is no money, and a count asked stays a count
     workers = analyse("Doanh nghiệp có bao nhiêu lao động?")
     assert has_kind("Doanh nghiệp có 120 lao động", workers)
