@@ -164,9 +164,34 @@ STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.DOCUMENT)
 _WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
 
 
+# "Quyết định số 295/QĐ-UBND … là về việc gì?", "… ban hành nội dung gì?": what a document the
+# question names is about, which a citing sentence says after its number: "tại Quyết định
+# 295/QĐ-UBND ngày 18/02/2022 về việc tạm ứng …".
+_ABOUT_ASKED = re.compile(r"\b(?:ve (?:viec |noi dung )?gi|noi dung (?:la )?gi)\b")
+_ABOUT_SAID = re.compile(r"^[^.;]{0,90}?\b(?:ve viec|ve|ban hanh|phe duyet|quy dinh|huong dan)\b")
+
+
+def describes_named(text: str, q: Question) -> bool | None:
+    """For a question asking what a document it names is about: does the text name that
+    document and say what it is about? None for other questions."""
+    if q.kind != Kind.WHAT or not _ABOUT_ASKED.search(" ".join(folded_syllables(q.text))):
+        return None
+    asked = {fold(n) for n in DOC_NUMBER.findall(q.text)}
+    if not asked:
+        return None
+    folded = " ".join(fold(w) for w in text.split())
+    for number in asked:
+        at = folded.find(number)
+        if at >= 0 and _ABOUT_SAID.search(folded[at + len(number) :]):
+            return True
+    return False
+
+
 def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
+        case "what":
+            return describes_named(text, q) is not False
         case "when":
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":

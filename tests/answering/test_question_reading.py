@@ -144,3 +144,18 @@ def test_an_appendix_caption_answers_only_which_document():
     ]
     which = analyse("Phụ lục này ban hành kèm theo quyết định nào?")
     assert caption in [c.own for c in candidates(Hit(chunk, 1.0), which)]
+
+
+def test_what_a_named_document_is_about_is_said_after_its_number():
+    q = analyse("Quyết định số 295/QĐ-UBND ngày 18/02/2022 của UBND tỉnh là về việc gì?")
+    assert has_kind(
+        "không thu hồi kinh phí tạm ứng tại Quyết định 295/QĐ-UBND ngày 18/02/2022 về việc tạm"
+        " ứng từ nguồn ngân sách tỉnh năm 2022",
+        q,
+    )
+    # citing the number for something else says nothing of what the decision is about
+    assert not has_kind(
+        "Phân bổ 63.132 triệu đồng để thu hồi tạm ứng theo Quyết định số 295/QĐ-UBND.", q
+    )
+    # other "what" questions are not held to it
+    assert has_kind("Huyện đã hoàn thành việc rà soát.", analyse("Huyện đã làm việc gì?"))
