@@ -91,3 +91,16 @@ def test_recipient_lines_are_no_candidates():
     q = analyse("Lệ phí đăng ký nuôi con nuôi có yếu tố nước ngoài là bao nhiêu?")
     texts = [c.own for c in candidates(Hit(chunk, 1.0), q)]
     assert texts and not any("23 bản" in t or t.startswith("- ") for t in texts)
+
+
+def test_on_what_basis_asks_for_a_ground_not_an_agency():
+    # "cơ sở" folds to "co so": its "sở" is no department ("Sở nào chủ trì?")
+    for text in (
+        "Hợp tác quốc tế về bảo vệ môi trường được thực hiện trên cơ sở nào?",
+        "Việc phân bổ kinh phí dựa trên cơ sở nào?",
+        "hop tac quoc te duoc thuc hien tren co so nao",
+    ):
+        assert analyse(text).kind == "what", text
+    assert analyse("Sở nào chủ trì việc kiểm tra?").kind == "agency"
+    assert analyse("Cơ quan nào thực hiện hợp tác quốc tế?").kind == "agency"
+
