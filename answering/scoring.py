@@ -193,8 +193,9 @@ class EvidenceFinder:
         """For a question that describes something and asks its name ("Tài sản mà chủ sở hữu
         đã từ bỏ … được gọi là gì?"), a definition whose body is that description ("Tài sản vô
         chủ là tài sản mà chủ sở hữu đã từ bỏ …"): the body's coverage of the question, when
-        the term it defines says something the question does not."""
-        if q.subject or not _asks_name(q.text):
+        the term it defines says something the question does not. Not when the question
+        asks for a list ("bao gồm những loại nào"): it wants the members, not a name."""
+        if q.subject or q.wants or not _asks_name(q.text):
             return 0.0
         m = _DEFINITION.match(_LEADING.sub("", own.strip()))
         if not m or not set(folded_syllables(m.group(1))) - set(q.terms) - FOLDED_STOPWORDS:

@@ -104,3 +104,23 @@ def test_on_what_basis_asks_for_a_ground_not_an_agency():
     assert analyse("Sở nào chủ trì việc kiểm tra?").kind == "agency"
     assert analyse("Cơ quan nào thực hiện hợp tác quốc tế?").kind == "agency"
 
+
+def test_which_kinds_a_list_holds_is_no_topic_word_and_no_name_asked():
+    from answering.scoring import EvidenceFinder
+
+    q = analyse("Bất động sản bao gồm những loại nào?")
+    # the law lists the members ("Bất động sản bao gồm: a) Đất đai; …") without saying "loại"
+    assert "loai" not in q.terms and q.wants == "list"
+    assert "loai" in analyse("Sở hữu của pháp nhân thuộc loại hình sở hữu nào?").terms
+
+    class Everything:  # covers every word it is shown
+        def coverage(self, terms, context=frozenset()):
+            return 1.0
+
+    # "Việc phân loại tài sản là động sản, bất động sản …" reads as a definition; a question
+    # that asks for the members of a list asks no name
+    said = "Việc phân loại tài sản là động sản, bất động sản được xác định theo pháp luật."
+    assert EvidenceFinder._names(q, Everything(), said) == 0.0
+    named = analyse("Tài sản mà chủ sở hữu đã từ bỏ thuộc loại tài sản nào?")
+    defined = "Tài sản vô chủ là tài sản mà chủ sở hữu đã từ bỏ quyền sở hữu đối với tài sản đó."
+    assert EvidenceFinder._names(named, Everything(), defined) == 1.0
