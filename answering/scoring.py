@@ -38,6 +38,8 @@ from vntext.terms import (
 _ASKS_NAME = re.compile(r"\b(?:goi la gi|la gi|(?:loai|hinh thuc|loai hinh)(?: \w+){0,2} nao)\b")
 # "Tài sản vô chủ là tài sản mà …": a short term, "là", what it is
 _DEFINITION = re.compile(r"^(?:\d{1,2}\.\s+|[a-zđ]\)\s+)?([^,;:.]{3,60}?)\s+là\s+(.{10,})$")
+_GLOSSARY = re.compile(r"(?:giai thich tu ngu|dinh nghia|thuat ngu)\b")
+GLOSSARY_DEFINES = 1.5  # a definition in the glossary article counts half again
 _LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
 
 
@@ -118,6 +120,7 @@ class EvidenceFinder:
         # "Mục đích của hình phạt là gì?" over "Điều 31. Mục đích của hình phạt": the article is
         # about what is asked, so its sentences speak of their title without repeating it
         about = passage["title"] >= 0.999 and not q.anchor and q.kind not in STRICT_KINDS
+        glossary = bool(_GLOSSARY.match(fold(article_title(article_heading(hit.chunk.headings)))))
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()
         previous_f = ""
@@ -146,6 +149,11 @@ class EvidenceFinder:
             features = self._features(
                 q, cand, scorer, coverage, own, in_sentence, listed, sentence_f, about
             )
+            if glossary and features["defines"]:
+                # the article that explains the law's terms ("Điều 3. Giải thích từ ngữ") is where
+                # it defines them; elsewhere "X là …" may be a case ("7. Người sử dụng lao động
+                # là cá nhân chết; …" among the ways a contract ends)
+                features["defines"] = GLOSSARY_DEFINES
             features.update(passage)
             score = sum(getattr(self.w, name) * value for name, value in features.items())
             out.append(
