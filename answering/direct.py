@@ -20,6 +20,7 @@ SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
 NEW_WORDS = 6
+ITEM_WORDS = 4  # a comma-ended segment this short is an item of an enumeration
 _CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
 _MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
 _LABEL = re.compile(r"^(?:Khoản|Điểm|Mục)\s+\S+\s+[–-]\s+")  # a heading's label, not its words
@@ -44,9 +45,27 @@ def segments(sentence: str) -> list[str]:
 def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
     """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
     given), alone and after the subject (a lead joined to the sentence goes before any run;
-    the sentence's own opening only before a run that does not start with it)."""
+    the sentence's own opening only before a run that does not start with it). No run starts
+    inside an enumeration of short items ("do thiên tai, hỏa hoạn, địch họa, …": a run from
+    "hỏa hoạn" drops the cases before it), unless no other run holds segment `must`."""
+    item = [p.rstrip().endswith(",") and len(p.split()) <= ITEM_WORDS for p in parts]
+    inside = [
+        bool(i) and (item[i - 1] or (item[i] and i + 1 < len(parts) and item[i + 1]))
+        for i in range(len(parts))
+    ]
+    return _runs(parts, lead, must, joined, inside) or _runs(
+        parts, lead, must, joined, [False] * len(parts)
+    )
+
+
+def _runs(
+    parts: list[str], lead: str, must: int | None, joined: bool, inside: list[bool]
+) -> list[str]:
+    """The runs of `_windows` that start at no segment marked `inside`."""
     out: list[str] = []
     for i in range(len(parts)):
+        if inside[i]:  # inside an enumeration ("thiên tai, hỏa hoạn, địch họa, …"): no start
+            continue
         for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
             if must is not None and not i <= must <= j:
                 continue

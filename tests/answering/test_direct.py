@@ -96,3 +96,21 @@ def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service)
         return finder._features(q, cand, scorer, 0.8, 0.5, False, False, cand.text.lower())["kind"]
 
     assert kind(in_sentence) == 1.0 and kind(heading_only) == 0.5
+
+
+def test_no_answer_starts_inside_an_enumeration():
+    from answering.direct import _windows, segments
+
+    parts = segments(
+        "Người lao động làm mất dụng cụ thì phải bồi thường; trường hợp do thiên tai, hỏa hoạn,"
+        " địch họa, dịch bệnh nguy hiểm, thảm họa, sự kiện xảy ra khách quan không thể lường"
+        " trước được thì không phải bồi thường."
+    )
+    starts = {w.split(",")[0] for w in _windows(parts, "", None, False)}
+    # a stretch from "hỏa hoạn" or "sự kiện xảy ra …" drops the cases listed before it
+    assert "trường hợp do thiên tai" in starts
+    assert not {"hỏa hoạn", "địch họa", "thảm họa"} & starts
+    assert not any(s.startswith("sự kiện") for s in starts)
+    # a segment that must be held and only stands deep in a long enumeration still is
+    items = [f"mục {n}," for n in range(12)] + ["hết."]
+    assert any("mục 11" in w for w in _windows(items, "", 11, False))
