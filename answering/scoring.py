@@ -21,6 +21,7 @@ from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
 from answering.question_kind import Kind, Wants
+from answering.question_slots import whole_topic
 from answering.weights import WEIGHTS, Weights
 from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_number, article_title
@@ -113,7 +114,9 @@ class EvidenceFinder:
             "named_article": float(
                 bool(q.article) and article_number(hit.chunk.headings) == q.article
             ),
-            "title": self._title_match(q, hit.chunk.headings) ** 2,
+            "title": 1.0
+            if _titled_topic(q, hit.chunk.headings)
+            else self._title_match(q, hit.chunk.headings) ** 2,
             "dense": 1 / hit.ranks["dense"] if "dense" in hit.ranks else 0.0,
             "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
@@ -249,6 +252,13 @@ class EvidenceFinder:
 def _asks_name(question: str) -> bool:
     """ "… được gọi là gì", "loại … nào": read once per question, not once per candidate."""
     return bool(_ASKS_NAME.search(" ".join(folded_syllables(question))))
+
+
+def _titled_topic(q: Question, headings: list[str]) -> bool:
+    """For "quy định thế nào về X", an article whose title names X whole is about it."""
+    topic = whole_topic(" ".join(folded_syllables(q.text))) if q.wants == Wants.WHOLE else ""
+    title = " ".join(folded_syllables(article_title(article_heading(headings))))
+    return bool(topic) and f" {topic} " in f" {title} "
 
 
 def opening(text: str) -> tuple[str, ...]:

@@ -124,3 +124,15 @@ def test_which_kinds_a_list_holds_is_no_topic_word_and_no_name_asked():
     named = analyse("Tài sản mà chủ sở hữu đã từ bỏ thuộc loại tài sản nào?")
     defined = "Tài sản vô chủ là tài sản mà chủ sở hữu đã từ bỏ quyền sở hữu đối với tài sản đó."
     assert EvidenceFinder._names(named, Everything(), defined) == 1.0
+
+
+def test_what_the_law_lays_down_about_a_term_is_the_article_titled_with_it():
+    from answering.scoring import _titled_topic
+
+    q = analyse("Bộ luật Dân sự năm 2015 quy định như thế nào về tài sản hiện có?")
+    # "hiện có" are common words, yet part of the term the article is titled with
+    assert _titled_topic(q, ["Điều 108. Tài sản hiện có và tài sản hình thành trong tương lai"])
+    assert not _titled_topic(q, ["Điều 105. Tài sản"])
+    assert not _titled_topic(q, ["Điều 295. Tài sản bảo đảm"])
+    fact = analyse("Tài sản hiện có được hiểu là gì?")
+    assert not _titled_topic(fact, ["Điều 108. Tài sản hiện có và tài sản hình thành"])
