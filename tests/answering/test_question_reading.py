@@ -136,3 +136,12 @@ def test_what_the_law_lays_down_about_a_term_is_the_article_titled_with_it():
     assert not _titled_topic(q, ["Điều 295. Tài sản bảo đảm"])
     fact = analyse("Tài sản hiện có được hiểu là gì?")
     assert not _titled_topic(fact, ["Điều 108. Tài sản hiện có và tài sản hình thành"])
+
+
+def test_under_what_circumstances_is_no_topic_word():
+    # the law states the case ("Người lao động nhập ngũ … thì không được tạm ứng tiền lương"),
+    # not "điều kiện": a sentence that says "theo điều kiện do hai bên thỏa thuận" is no answer
+    q = analyse("Người lao động trong điều kiện nào thì không được tạm ứng tiền lương?")
+    assert "dieu" not in q.terms and "dieu_kien" not in q.pairs
+    # asked which condition a rule sets, "điều kiện" is the topic
+    assert "dieu" in analyse("Người lao động được tạm ứng tiền lương theo điều kiện nào?").terms
