@@ -83,3 +83,42 @@ def negations_match(question: str, sentence_f: str) -> float:
         return 0.0
     text = " ".join(folded_syllables(sentence_f))
     return sum(bool(n.search(text)) for n in negated) / len(negated)
+
+
+# Who holds a right or a duty: the party named just before "có quyền", "có nghĩa vụ", "phải"
+# ("bên cung ứng dịch vụ có quyền …" is not "bên sử dụng dịch vụ có quyền …"), from the word
+# that heads a party's name ("bên", "người", "chủ") on, folded.
+_HOLDS = re.compile(r"\b(?:co quyen|co nghia vu|co trach nhiem|phai)\b")
+_PARTY_HEADS = frozenset({"ben", "nguoi", "chu"})
+_PARTY_WORDS = 5
+
+
+def _holders(words: str) -> list[tuple[str, ...]]:
+    """The party before each right or duty a folded text states."""
+    out = []
+    for m in _HOLDS.finditer(words):
+        before = words[: m.start()].split()[-_PARTY_WORDS:]
+        heads = [i for i, w in enumerate(before) if w in _PARTY_HEADS]
+        if heads and len(before) - heads[-1] >= 2:
+            out.append(tuple(before[heads[-1] :]))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _asked_holder(question: str) -> tuple[str, ...]:
+    found = _holders(" ".join(folded_syllables(question)))
+    return found[0] if found else ()
+
+
+def holder_match(question: str, own: str) -> float:
+    """+1 when the sentence gives the right or duty to the party the question names, -1 when
+    it gives it to another while naming the question's party too (the roles swapped: "Trường
+    hợp bên cung ứng dịch vụ vi phạm … thì bên sử dụng dịch vụ có quyền …"), else 0."""
+    asked = _asked_holder(question)
+    if not asked:
+        return 0.0
+    words = " ".join(folded_syllables(own))
+    holders = _holders(words)
+    if asked in holders:
+        return 1.0
+    return -1.0 if holders and f" {' '.join(asked)} " in f" {words} " else 0.0

@@ -127,6 +127,8 @@ def _anchor_pattern(anchor: str) -> re.Pattern[str]:
     return re.compile(
         rf"{_NOT_ENDED}\b{re.escape(anchor)}\b(?:\s+\S+){{0,6}}?\s+"
         r"(?:\d|ngay (?:ky|ban hanh|thong qua)|(?:ke )?tu (?:ngay|thoi diem|khi)"
+        # "Thời điểm chuyển quyền sở hữu … là thời điểm bên mua nhận được …": a moment named
+        r"|la (?:thoi diem|ngay|khi)"
         r"|tu chung than|tu hinh)"
     )
 

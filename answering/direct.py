@@ -14,12 +14,13 @@ from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind,
 from answering.question import Question
 from answering.question_kind import Kind
 from answering.weights import WEIGHTS
-from vntext.terms import FOLDED_STOPWORDS, fold, syllables
+from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables, syllables
 
 SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 MAX_SEGMENTS = 8
 NEW_WORDS = 6
+ITEM_WORDS = 4  # a comma-ended segment this short is an item of an enumeration
 _CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
 _MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
 _LABEL = re.compile(r"^(?:Khoản|Điểm|Mục)\s+\S+\s+[–-]\s+")  # a heading's label, not its words
@@ -44,9 +45,27 @@ def segments(sentence: str) -> list[str]:
 def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
     """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
     given), alone and after the subject (a lead joined to the sentence goes before any run;
-    the sentence's own opening only before a run that does not start with it)."""
+    the sentence's own opening only before a run that does not start with it). No run starts
+    inside an enumeration of short items ("do thiên tai, hỏa hoạn, địch họa, …": a run from
+    "hỏa hoạn" drops the cases before it), unless no other run holds segment `must`."""
+    item = [p.rstrip().endswith(",") and len(p.split()) <= ITEM_WORDS for p in parts]
+    inside = [
+        bool(i) and (item[i - 1] or (item[i] and i + 1 < len(parts) and item[i + 1]))
+        for i in range(len(parts))
+    ]
+    return _runs(parts, lead, must, joined, inside) or _runs(
+        parts, lead, must, joined, [False] * len(parts)
+    )
+
+
+def _runs(
+    parts: list[str], lead: str, must: int | None, joined: bool, inside: list[bool]
+) -> list[str]:
+    """The runs of `_windows` that start at no segment marked `inside`."""
     out: list[str] = []
     for i in range(len(parts)):
+        if inside[i]:  # inside an enumeration ("thiên tai, hỏa hoạn, địch họa, …"): no start
+            continue
         for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
             if must is not None and not i <= must <= j:
                 continue
@@ -159,6 +178,20 @@ def _slot_first(pool: list[str], parts: list[str], lead: str, q: Question) -> li
     return first or filled
 
 
+def _after_slot(parts: list[str], q: Question) -> str:
+    """For "… phải được sự đồng ý của ai?" answered by a kind of person, not a named one ("…
+    đồng ý của vợ, chồng hoặc con thành niên của người đó; trường hợp không có …"): the
+    sentence from the segment that holds the words just before "ai" to its end, when it fits."""
+    words = folded_syllables(q.text)
+    if len(words) < 3 or words[-1] != "ai":
+        return ""
+    before = [w for w in words[:-1] if w not in FOLDED_STOPWORDS][-2:]
+    slot = " ".join(before)
+    at = next((i for i, p in enumerate(parts) if slot in " ".join(folded_syllables(p))), None)
+    rest = _clean(" ".join(parts[at:])) if at is not None and len(before) == 2 else ""
+    return rest if len(rest) <= MAX_CHARS - 10 else ""
+
+
 def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
@@ -224,6 +257,9 @@ def direct_answer(
             return whole
     elif len(whole) <= SHORT_CHARS and (not q.unit or has_unit(whole, q)) and has_kind(whole, q):
         return whole  # a short sentence that holds the fact is itself the direct answer
+    rest = _after_slot(parts, q) if q.kind == Kind.PERSON and not has_kind(text, q) else ""
+    if rest:
+        return rest
     must = _fact_segment(parts, q, scorer)
     pool = [_clean(w) for w in _windows(parts, lead, must, joined)]
     pool = [w for w in pool if w]

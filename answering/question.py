@@ -31,6 +31,8 @@ from vntext.terms import STOPWORDS, fold, has_diacritics, syllables
 
 _PERIODIC = re.compile(r"\bdinh k[yi]\b")
 _PERIODIC_WORDS = syllables("định kỳ")
+_KINDS_LISTED = re.compile(r"\b(?:nhung|cac) loai\b(?! hinh)")
+_CIRCUMSTANCE = re.compile(r"\b(?:trong|voi|o) (?:dieu kien|hoan canh) nao thi\b")
 _DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bvao ngay\b")
 
 
@@ -78,6 +80,11 @@ def analyse(text: str) -> Question:
     frame |= FRAME_WORDS if yes_no else frozenset()
     # "quy định thế nào về tên gọi của pháp nhân": every article "quy định"; the topic is after
     frame |= frozenset(["quy", "dinh"]) if wants == Wants.WHOLE else frozenset()
+    # "bao gồm những loại nào": "loại" asks for the members, the law lists them without it
+    frame |= frozenset(["loai"]) if _KINDS_LISTED.search(folded) else frozenset()
+    # "trong điều kiện nào thì …" asks under what circumstances; the law states the case itself
+    # ("Người lao động nhập ngũ … thì không được …"), not the word "điều kiện"
+    frame |= frozenset(["dieu", "kien"]) if _CIRCUMSTANCE.search(folded) else frozenset()
     accented_terms = [
         s
         for i, s in enumerate(sylls)

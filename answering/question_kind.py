@@ -106,6 +106,9 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
             r"\b(?:dieu|khoan) (?:may|so may)\b",
         ),
     ),
+    # on what basis: "được thực hiện trên cơ sở nào", "căn cứ vào đâu" ask for a principle or a
+    # ground, not for a body ("sở" is also a department: "Sở nào chủ trì?")
+    (Kind.WHAT, (r"\b(?:tren|dua tren|dua vao|theo|tu) co so nao\b", r"\bcan cu (?:vao )?dau\b")),
     (Kind.PERSON, (r"\bai\b", r"\bnguoi nao\b", r"\bdong chi nao\b")),
     (
         Kind.AGENCY,

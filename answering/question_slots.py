@@ -128,3 +128,13 @@ def opening_article(text: str) -> str:
     """ "Theo Điều 32, …" → "32"."""
     m = _OPENS_WITH_ARTICLE.match(text.strip())
     return m.group(1) if m else ""
+
+
+_ABOUT = re.compile(r"\bve ((?:\w+ ){1,5}\w+)\s*[?.]?$")
+
+
+def whole_topic(folded: str) -> str:
+    """What "… quy định như thế nào về tài sản hiện có?" asks about, every syllable kept
+    ("tai san hien co": "hiện có" is common words, yet part of the term), at least two."""
+    m = _ABOUT.search(folded.strip())
+    return m.group(1) if m else ""

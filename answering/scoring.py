@@ -16,11 +16,12 @@ from answering.candidates import (
     named_doc_match,
     with_siblings,
 )
-from answering.conditions import negations_match, stated_figures_match
+from answering.conditions import holder_match, negations_match, stated_figures_match
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
 from answering.question_kind import Kind, Wants
+from answering.question_slots import whole_topic
 from answering.weights import WEIGHTS, Weights
 from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_number, article_title
@@ -38,6 +39,8 @@ from vntext.terms import (
 _ASKS_NAME = re.compile(r"\b(?:goi la gi|la gi|(?:loai|hinh thuc|loai hinh)(?: \w+){0,2} nao)\b")
 # "Tài sản vô chủ là tài sản mà …": a short term, "là", what it is
 _DEFINITION = re.compile(r"^(?:\d{1,2}\.\s+|[a-zđ]\)\s+)?([^,;:.]{3,60}?)\s+là\s+(.{10,})$")
+_GLOSSARY = re.compile(r"(?:giai thich tu ngu|dinh nghia|thuat ngu)\b")
+GLOSSARY_DEFINES = 1.5  # a definition in the glossary article counts half again
 _LEADING = re.compile(r"^(?:Khoản \d+ – |Điểm [a-zđ] – |theo [^,]{0,80},\s*)", re.I)
 
 
@@ -111,13 +114,16 @@ class EvidenceFinder:
             "named_article": float(
                 bool(q.article) and article_number(hit.chunk.headings) == q.article
             ),
-            "title": self._title_match(q, hit.chunk.headings) ** 2,
+            "title": 1.0
+            if _titled_topic(q, hit.chunk.headings)
+            else self._title_match(q, hit.chunk.headings) ** 2,
             "dense": 1 / hit.ranks["dense"] if "dense" in hit.ranks else 0.0,
             "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
         # "Mục đích của hình phạt là gì?" over "Điều 31. Mục đích của hình phạt": the article is
         # about what is asked, so its sentences speak of their title without repeating it
         about = passage["title"] >= 0.999 and not q.anchor and q.kind not in STRICT_KINDS
+        glossary = bool(_GLOSSARY.match(fold(article_title(article_heading(hit.chunk.headings)))))
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()
         previous_f = ""
@@ -146,6 +152,11 @@ class EvidenceFinder:
             features = self._features(
                 q, cand, scorer, coverage, own, in_sentence, listed, sentence_f, about
             )
+            if glossary and features["defines"]:
+                # the article that explains the law's terms ("Điều 3. Giải thích từ ngữ") is where
+                # it defines them; elsewhere "X là …" may be a case ("7. Người sử dụng lao động
+                # là cá nhân chết; …" among the ways a contract ends)
+                features["defines"] = GLOSSARY_DEFINES
             features.update(passage)
             score = sum(getattr(self.w, name) * value for name, value in features.items())
             out.append(
@@ -185,6 +196,7 @@ class EvidenceFinder:
             "listed": float(listed),
             "conditions": stated_figures_match(q.text, cand.own),
             "negation": negations_match(q.text, sentence_f),
+            "holder": holder_match(q.text, cand.own),
             "names": self._names(q, scorer, cand.own),
         }
 
@@ -193,8 +205,9 @@ class EvidenceFinder:
         """For a question that describes something and asks its name ("Tài sản mà chủ sở hữu
         đã từ bỏ … được gọi là gì?"), a definition whose body is that description ("Tài sản vô
         chủ là tài sản mà chủ sở hữu đã từ bỏ …"): the body's coverage of the question, when
-        the term it defines says something the question does not."""
-        if q.subject or not _asks_name(q.text):
+        the term it defines says something the question does not. Not when the question
+        asks for a list ("bao gồm những loại nào"): it wants the members, not a name."""
+        if q.subject or q.wants or not _asks_name(q.text):
             return 0.0
         m = _DEFINITION.match(_LEADING.sub("", own.strip()))
         if not m or not set(folded_syllables(m.group(1))) - set(q.terms) - FOLDED_STOPWORDS:
@@ -239,6 +252,13 @@ class EvidenceFinder:
 def _asks_name(question: str) -> bool:
     """ "… được gọi là gì", "loại … nào": read once per question, not once per candidate."""
     return bool(_ASKS_NAME.search(" ".join(folded_syllables(question))))
+
+
+def _titled_topic(q: Question, headings: list[str]) -> bool:
+    """For "quy định thế nào về X", an article whose title names X whole is about it."""
+    topic = whole_topic(" ".join(folded_syllables(q.text))) if q.wants == Wants.WHOLE else ""
+    title = " ".join(folded_syllables(article_title(article_heading(headings))))
+    return bool(topic) and f" {topic} " in f" {title} "
 
 
 def opening(text: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ class Weights:
     title: float = 0.2  # the question names its article's title (share squared)
     conditions: float = 0.2  # states the question's figures with the same bounds (share)
     negation: float = 0.2  # says "không …" where the question does (share of its negations)
+    holder: float = 0.2  # gives the right or duty to the party asked about (-1: to the other)
     names: float = 0.2  # defines a term by what the question describes ("… được gọi là gì")
     dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
     bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
@@ -79,6 +80,7 @@ SCORE_TERMS = (
     "title",
     "conditions",
     "negation",
+    "holder",
     "names",
     "dense",
     "bm25",

@@ -96,3 +96,38 @@ def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service)
         return finder._features(q, cand, scorer, 0.8, 0.5, False, False, cand.text.lower())["kind"]
 
     assert kind(in_sentence) == 1.0 and kind(heading_only) == 0.5
+
+
+def test_no_answer_starts_inside_an_enumeration():
+    from answering.direct import _windows, segments
+
+    parts = segments(
+        "Người lao động làm mất dụng cụ thì phải bồi thường; trường hợp do thiên tai, hỏa hoạn,"
+        " địch họa, dịch bệnh nguy hiểm, thảm họa, sự kiện xảy ra khách quan không thể lường"
+        " trước được thì không phải bồi thường."
+    )
+    starts = {w.split(",")[0] for w in _windows(parts, "", None, False)}
+    # a stretch from "hỏa hoạn" or "sự kiện xảy ra …" drops the cases listed before it
+    assert "trường hợp do thiên tai" in starts
+    assert not {"hỏa hoạn", "địch họa", "thảm họa"} & starts
+    assert not any(s.startswith("sự kiện") for s in starts)
+    # a segment that must be held and only stands deep in a long enumeration still is
+    items = [f"mục {n}," for n in range(12)] + ["hết."]
+    assert any("mục 11" in w for w in _windows(items, "", 11, False))
+
+
+def test_whose_consent_answered_by_a_kind_of_person_runs_from_the_slot(service):
+    q = analyse(
+        "Việc xác lập quan hệ dân sự liên quan đến quyền nhân thân của người bị tuyên bố mất"
+        " tích phải được sự đồng ý của ai?"
+    )
+    said = (
+        "Việc xác lập, thực hiện quan hệ dân sự liên quan đến quyền nhân thân của người bị tuyên"
+        " bố mất tích, người đã chết phải được sự đồng ý của vợ, chồng hoặc con thành niên của"
+        " người đó; trường hợp không có những người này thì phải được sự đồng ý của cha, mẹ của"
+        " người bị tuyên bố mất tích, người đã chết, trừ trường hợp luật khác quy định khác."
+    )
+    answer = direct_answer(said, said, q, Scorer(q, service.state()))
+    # no person is named: who consents is the rest of the sentence, every case of it
+    assert "vợ, chồng hoặc con thành niên" in answer and "cha, mẹ" in answer, answer
+    assert len(answer) <= 300

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from answering.conditions import negations_match, stated_figures_match
+from answering.conditions import holder_match, negations_match, stated_figures_match
 from answering.coverage import Scorer, quantity_pairs, term_set
 from answering.question import analyse
 from tests.conftest import service_over
@@ -197,3 +197,24 @@ def test_a_list_not_asked_for_is_cut_to_a_fact_answers_length():
     assert "a) Trường hợp thứ a" in cut and "f) Trường hợp thứ f" not in cut
     short = "\n".join(listing.split("\n")[:2])
     assert _opening_items(short) == short
+
+
+def test_the_right_goes_to_the_party_the_question_names():
+    question = "Bên cung ứng dịch vụ có quyền gì nếu bên sử dụng dịch vụ vi phạm nghĩa vụ?"
+    theirs = (
+        "2. Trường hợp bên sử dụng dịch vụ vi phạm nghiêm trọng nghĩa vụ thì bên cung ứng dịch"
+        " vụ có quyền đơn phương chấm dứt thực hiện hợp đồng."
+    )
+    swapped = (
+        "2. Trường hợp bên cung ứng dịch vụ vi phạm nghiêm trọng nghĩa vụ thì bên sử dụng dịch"
+        " vụ có quyền đơn phương chấm dứt thực hiện hợp đồng."
+    )
+    assert holder_match(question, theirs) == 1.0
+    assert holder_match(question, swapped) == -1.0  # the same words, the roles swapped
+    # "người lao động" is not "người sử dụng lao động"; a sentence without the party says nothing
+    asked = "Người lao động có nghĩa vụ gì khi nghỉ việc?"
+    employer = "Người sử dụng lao động có nghĩa vụ trả lương cho người lao động."
+    assert holder_match(asked, employer) == -1.0
+    assert holder_match(asked, "Người lao động có nghĩa vụ bàn giao công việc.") == 1.0
+    assert holder_match(asked, "Tổ chức đại diện có quyền yêu cầu đối thoại.") == 0.0
+    assert holder_match("Tài sản nào thuộc sở hữu chung?", swapped) == 0.0

@@ -118,3 +118,17 @@ def test_a_penalty_is_the_slot_unless_it_owns_what_is_asked():
 def test_quy_dinh_in_the_frame_of_a_whole_rule_is_no_topic_word():
     q = analyse("Bộ luật Dân sự quy định thế nào về tên gọi của pháp nhân?")
     assert "quy" not in q.terms and "dinh" not in q.terms and "ten" in q.terms
+
+
+def test_a_moment_the_law_names_fills_the_when_slot():
+    from answering.detectors import has_anchor
+
+    q = analyse("Đối với mua bán quyền tài sản thì thời điểm chuyển quyền sở hữu là khi nào?")
+    assert q.anchor == "so huu"
+    # the moment is named by what happens then, not by a date
+    assert has_anchor(
+        "3. Thời điểm chuyển quyền sở hữu đối với quyền tài sản là thời điểm bên mua nhận được"
+        " giấy tờ về quyền sở hữu đối với quyền tài sản đó.",
+        q,
+    )
+    assert not has_anchor("1. Bên bán phải làm thủ tục chuyển quyền sở hữu cho bên mua.", q)

@@ -159,3 +159,57 @@ def test_what_a_named_document_is_about_is_said_after_its_number():
     )
     # other "what" questions are not held to it
     assert has_kind("Huyện đã hoàn thành việc rà soát.", analyse("Huyện đã làm việc gì?"))
+
+
+def test_on_what_basis_asks_for_a_ground_not_an_agency():
+    # "cơ sở" folds to "co so": its "sở" is no department ("Sở nào chủ trì?")
+    for text in (
+        "Hợp tác quốc tế về bảo vệ môi trường được thực hiện trên cơ sở nào?",
+        "Việc phân bổ kinh phí dựa trên cơ sở nào?",
+        "hop tac quoc te duoc thuc hien tren co so nao",
+    ):
+        assert analyse(text).kind == "what", text
+    assert analyse("Sở nào chủ trì việc kiểm tra?").kind == "agency"
+    assert analyse("Cơ quan nào thực hiện hợp tác quốc tế?").kind == "agency"
+
+
+def test_which_kinds_a_list_holds_is_no_topic_word_and_no_name_asked():
+    from answering.scoring import EvidenceFinder
+
+    q = analyse("Bất động sản bao gồm những loại nào?")
+    # the law lists the members ("Bất động sản bao gồm: a) Đất đai; …") without saying "loại"
+    assert "loai" not in q.terms and q.wants == "list"
+    assert "loai" in analyse("Sở hữu của pháp nhân thuộc loại hình sở hữu nào?").terms
+
+    class Everything:  # covers every word it is shown
+        def coverage(self, terms, context=frozenset()):
+            return 1.0
+
+    # "Việc phân loại tài sản là động sản, bất động sản …" reads as a definition; a question
+    # that asks for the members of a list asks no name
+    said = "Việc phân loại tài sản là động sản, bất động sản được xác định theo pháp luật."
+    assert EvidenceFinder._names(q, Everything(), said) == 0.0
+    named = analyse("Tài sản mà chủ sở hữu đã từ bỏ thuộc loại tài sản nào?")
+    defined = "Tài sản vô chủ là tài sản mà chủ sở hữu đã từ bỏ quyền sở hữu đối với tài sản đó."
+    assert EvidenceFinder._names(named, Everything(), defined) == 1.0
+
+
+def test_what_the_law_lays_down_about_a_term_is_the_article_titled_with_it():
+    from answering.scoring import _titled_topic
+
+    q = analyse("Bộ luật Dân sự năm 2015 quy định như thế nào về tài sản hiện có?")
+    # "hiện có" are common words, yet part of the term the article is titled with
+    assert _titled_topic(q, ["Điều 108. Tài sản hiện có và tài sản hình thành trong tương lai"])
+    assert not _titled_topic(q, ["Điều 105. Tài sản"])
+    assert not _titled_topic(q, ["Điều 295. Tài sản bảo đảm"])
+    fact = analyse("Tài sản hiện có được hiểu là gì?")
+    assert not _titled_topic(fact, ["Điều 108. Tài sản hiện có và tài sản hình thành"])
+
+
+def test_under_what_circumstances_is_no_topic_word():
+    # the law states the case ("Người lao động nhập ngũ … thì không được tạm ứng tiền lương"),
+    # not "điều kiện": a sentence that says "theo điều kiện do hai bên thỏa thuận" is no answer
+    q = analyse("Người lao động trong điều kiện nào thì không được tạm ứng tiền lương?")
+    assert "dieu" not in q.terms and "dieu_kien" not in q.pairs
+    # asked which condition a rule sets, "điều kiện" is the topic
+    assert "dieu" in analyse("Người lao động được tạm ứng tiền lương theo điều kiện nào?").terms
