@@ -93,6 +93,8 @@ def has_anchor(text: str, q: Question) -> bool:
 
 
 _FIGURE_WORDS = r"(?:\d[\d.,/]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin)"
+# a figure in words repeated in digits, as legal texts write it: "sáu (06) giờ"
+_IN_DIGITS = r"(?:\s*\(\d[\d.,]*\))?"
 _UNIT_ALIASES = {"tien": "(?:tien|dong)"}  # "bao nhiêu tiền" is answered in đồng
 
 
@@ -106,7 +108,7 @@ def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
     unit = q.unit.split()[0] if head_only else q.unit
     unit = _UNIT_ALIASES.get(unit, re.escape(unit))
     folded = " ".join(fold(w) for w in quantity_text(text).split())
-    return bool(re.search(rf"\b{_FIGURE_WORDS}\s+(?:\w+\s+)?{unit}\b", folded))
+    return bool(re.search(rf"\b{_FIGURE_WORDS}{_IN_DIGITS}\s+(?:\w+\s+)?{unit}\b", folded))
 
 
 # a law by its name ("Bộ luật hình sự", "Luật Đất đai"), not "Bộ luật này"

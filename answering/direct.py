@@ -36,9 +36,23 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# a figure repeated in digits, "sáu (06) giờ": part of the figure, not an aside
+_IN_DIGITS = re.compile(r"\(\d[\d.,]*\)")
+
+
 def segments(sentence: str) -> list[str]:
-    """The sentence cut where a clause, a parenthesis or an aside begins."""
-    return [s for s in _CUT.split(sentence.strip()) if s.strip()]
+    """The sentence cut where a clause, a parenthesis or an aside begins; a figure written
+    in words and repeated in digits ("sáu (06) giờ") stays in one piece."""
+    out: list[str] = []
+    glue = False
+    for part in (s for s in _CUT.split(sentence.strip()) if s.strip()):
+        digits = bool(_IN_DIGITS.fullmatch(part.rstrip(",;:")))
+        if out and (glue or digits):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+        glue = digits and part == part.rstrip(",;:")
+    return out
 
 
 def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:

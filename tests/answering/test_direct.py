@@ -7,6 +7,7 @@ import pytest
 
 from answering.candidates import Candidate
 from answering.coverage import Scorer
+from answering.detectors import has_unit
 from answering.direct import direct_answer
 from answering.question import analyse
 from answering.scoring import EvidenceFinder
@@ -96,3 +97,16 @@ def test_an_agency_the_sentence_names_outweighs_one_only_in_its_heading(service)
         return finder._features(q, cand, scorer, 0.8, 0.5, False, False, cand.text.lower())["kind"]
 
     assert kind(in_sentence) == 1.0 and kind(heading_only) == 0.5
+
+
+def test_a_figure_in_words_repeated_in_digits_is_one_figure_of_its_unit(service):
+    # "sáu (06) giờ": the digits in brackets are the figure, not an aside cut off from it
+    q = analyse("Cửa hàng bán lẻ xăng dầu mở cửa chậm nhất mấy giờ?")
+    assert has_unit("giờ mở cửa bán hàng không sau sáu (06) giờ", q)
+    sentence = (
+        "Giờ bán hàng do doanh nghiệp tự xác định nhưng phải đảm bảo tối thiểu là mười hai (12)"
+        " giờ liên tục trong một ngày (kể cả thứ Bảy, Chủ nhật, ngày Lễ, ngày Tết) và giờ mở"
+        " cửa bán hàng không sau sáu (06) giờ và giờ đóng cửa nghỉ bán hàng không trước mười"
+        " tám (18) giờ hàng ngày."
+    )
+    assert "sáu (06) giờ" in direct_answer(sentence, sentence, q, Scorer(q, service.state()))
