@@ -7,12 +7,14 @@ joined to) when the stretch alone does not name it. Typically under 200 characte
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from answering.conditions import negations_match
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
+from answering.question_names import place_names
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, syllables
 
@@ -113,6 +115,13 @@ def _clauses(parts: list[str]) -> list[int]:
     return ids
 
 
+def _names_apart(clauses: Iterable[str], q: Question) -> bool:
+    """Do the places the clauses name tell them apart: none names a place the question
+    names, or some clause names another place?"""
+    named = {n for c in clauses for n in place_names(c, True)}
+    return not named & set(q.entities) or bool(named - set(q.entities))
+
+
 def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
     """When several segments hold a fact of the asked kind, the one the question is about:
     first the clause that matches the question best ("UBND huyện Lộc Bình (07 lớp);" for Lộc
@@ -136,9 +145,13 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
             WEIGHTS.span_unit * has_unit(text, q) + WEIGHTS.span_anchor * has_anchor(text, q) + role
         )
 
+    # The place the question names tells clauses apart only when another clause names
+    # another place ("UBND huyện Lộc Bình (07 lớp); UBND huyện Văn Quan (05 lớp)"); named once
+    # as the sentence's subject ("Đến nay, huyện Chi Lăng đã thu …; … lâm nghiệp được giao …
+    # là 10.278 ha"), it is every clause's and the other words decide.
+    value = scorer.clause_value if _names_apart(clause_text.values(), q) else scorer.qualifier_value
     best_clause = max(
-        {ids[i] for i in holding},
-        key=lambda c: scorer.clause_value(clause_text[c]) + extra(clause_text[c]),
+        {ids[i] for i in holding}, key=lambda c: value(clause_text[c]) + extra(clause_text[c])
     )
     inside = [i for i in holding if ids[i] == best_clause]
 

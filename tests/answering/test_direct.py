@@ -110,3 +110,23 @@ def test_a_figure_in_words_repeated_in_digits_is_one_figure_of_its_unit(service)
         " tám (18) giờ hàng ngày."
     )
     assert "sáu (06) giờ" in direct_answer(sentence, sentence, q, Scorer(q, service.state()))
+
+
+def test_a_place_named_once_as_the_subject_does_not_pick_the_clause(sample_service):
+    # "huyện Chi Lăng" opens the sentence and is every clause's subject: the clause that says
+    # what is asked (forestry) holds the answer, not the one that happens to name the place
+    q = analyse("Mục tiêu sản xuất lâm nghiệp giao của huyện Chi Lang năm 2023 là bao nhiêu?")
+    sentence = (
+        "Đến nay, huyện Chi Lăng đã thu được hơn 54,8 tỷ đồng, đạt 118,15% kế hoạch giao;"
+        " nhiệm vụ giao phân bổ và giao kế hoạch vốn đầu tư công năm 2023, tính đến hết ngày"
+        " 30/10/2023, đã thực hiện giải ngân được hơn 126 tỷ đồng, đạt 46,1% trên tổng kế hoạch"
+        " vốn được giao; thực hiện nhiệm vụ phát triển giao thông nông thôn đến thời điểm hiện"
+        " tại cũng đã đạt 98% kế hoạch được giao; nhiệm vụ phát triển sản xuất lâm nghiệp được"
+        " giao năm 2023 là 10.278 ha, đến hiện tại đã hoàn thành kế hoạch được giao;…"
+    )
+    scorer = Scorer(q, sample_service.state())
+    # over many provinces' notices the district's name is rare and weighs most of the question
+    names = {"huyện": 3.9, "chi": 1.7, "lang": 4.9, "huyen_chi": 3.4, "chi_lang": 3.6}
+    scorer.weights |= names
+    scorer.total = sum(scorer.weights.values())
+    assert "10.278 ha" in direct_answer(sentence, sentence, q, scorer)
