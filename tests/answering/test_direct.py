@@ -130,3 +130,23 @@ def test_a_place_named_once_as_the_subject_does_not_pick_the_clause(sample_servi
     scorer.weights |= names
     scorer.total = sum(scorer.weights.values())
     assert "10.278 ha" in direct_answer(sentence, sentence, q, scorer)
+
+
+def test_a_cited_document_is_told_by_the_words_after_its_number(sample_service):
+    # two decisions replaced in one sentence: the one on specialised-use floor area is
+    # 58/2024, whose description follows its number, not 59/2024 cited before it
+    q = analyse(
+        "Quyết định 98/2025/QĐ-UBND thay thế quyết định năm 2024 nào về tiêu chuẩn diện tích"
+        " chuyên dùng?"
+    )
+    assert q.kind == "document"
+    sentence = (
+        "Quyết định này thay thế Quyết định số 59/2024/QĐ-UBND ngày 09 tháng 12 năm 2024 của Ủy"
+        " ban nhân dân tỉnh phân cấp thẩm quyền quyết định áp dụng tiêu chuẩn, định mức sử dụng"
+        " công trình sự nghiệp của đơn vị sự nghiệp công lập thuộc phạm vi quản lý của tỉnh và"
+        " Quyết định số 58/2024/QĐ-UBND ngày 09 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh ban"
+        " hành tiêu chuẩn, định mức sử dụng diện tích chuyên dùng của cơ quan, tổ chức thuộc"
+        " phạm vi quản lý trên địa bàn tỉnh."
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    assert "58/2024/QĐ-UBND" in answer

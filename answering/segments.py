@@ -1,0 +1,76 @@
+"""A sentence cut into segments where a clause, a parenthesis or an aside begins, and the runs
+of segments a direct answer is chosen from."""
+
+from __future__ import annotations
+
+import re
+
+MAX_SEGMENTS = 8
+_CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
+_MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
+
+
+def clean(text: str) -> str:
+    """A piece without its list marker, closing mark, enclosing brackets and trailing stops."""
+    text = _MARKER.sub("", text.strip()).strip().rstrip(",;:–- ").strip()
+    if text.endswith("./."):  # the closing mark of a legal text
+        text = text[:-2]
+    if text.startswith("(") and text.endswith((")", ").")) and text.count("(") == 1:
+        text = text.rstrip(".")[1:-1].strip()
+    return text[:1].upper() + text[1:]
+
+
+# a figure repeated in digits, "sáu (06) giờ": part of the figure, not an aside
+_IN_DIGITS = re.compile(r"\(\d[\d.,]*\)")
+
+
+def segments(sentence: str) -> list[str]:
+    """The sentence cut where a clause, a parenthesis or an aside begins; a figure written
+    in words and repeated in digits ("sáu (06) giờ") stays in one piece."""
+    out: list[str] = []
+    glue = False
+    for part in (s for s in _CUT.split(sentence.strip()) if s.strip()):
+        digits = bool(_IN_DIGITS.fullmatch(part.rstrip(",;:")))
+        if out and (glue or digits):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+        glue = digits and part == part.rstrip(",;:")
+    return out
+
+
+def windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
+    """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
+    given), alone and after the subject (a lead joined to the sentence goes before any run;
+    the sentence's own opening only before a run that does not start with it)."""
+    out: list[str] = []
+    for i in range(len(parts)):
+        for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
+            if must is not None and not i <= must <= j:
+                continue
+            run = " ".join(parts[i : j + 1])
+            out.append(run)
+            if lead and (joined or i > 0):
+                out.append(f"{lead} … {run}")
+    return out
+
+
+def outside_brackets(parts: list[str]) -> list[bool]:
+    """Whether each segment stands outside any bracket: an aside is not the answer when the
+    sentence itself states a fact of the asked kind."""
+    out, depth = [], 0
+    for part in parts:
+        out.append(depth == 0 and not part.lstrip().startswith("("))
+        depth = max(0, depth + part.count("(") - part.count(")"))
+    return out
+
+
+def clauses(parts: list[str]) -> list[int]:
+    """The clause (a stretch ended by ";") each segment belongs to; a lead-in ending in ":"
+    stays with the case that follows it."""
+    ids, current = [], 0
+    for part in parts:
+        ids.append(current)
+        if part.rstrip().endswith(";"):
+            current += 1
+    return ids
