@@ -19,6 +19,13 @@ _DATE = re.compile(
     r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
     re.I,
 )
+# a document cited with its date ("Công văn số 2553/BGDĐT-GDTX ngày 18 tháng 4 năm 2013"): the
+# day that document was issued, not when what the sentence says happens
+_CITED_DATE = re.compile(
+    DOC_NUMBER.pattern
+    + r"\s+(?:ngày\s+)?(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)",
+    re.I,
+)
 _REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
 _AGENCY = re.compile(
@@ -122,6 +129,7 @@ def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
         case "when":
+            text = _CITED_DATE.sub(" ", text)
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
             return bool(new_numbers(text, q))

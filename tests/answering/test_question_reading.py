@@ -91,3 +91,18 @@ def test_recipient_lines_are_no_candidates():
     q = analyse("Lệ phí đăng ký nuôi con nuôi có yếu tố nước ngoài là bao nhiêu?")
     texts = [c.own for c in candidates(Hit(chunk, 1.0), q)]
     assert texts and not any("23 bản" in t or t.startswith("- ") for t in texts)
+
+
+def test_a_cited_documents_date_is_not_when_something_happens():
+    # "Căn cứ Công văn số … ngày 18 tháng 4 năm 2013": when that letter was issued, not the
+    # deadline asked for; "hạn cuối ngày 15 tháng 12 hàng năm" is
+    q = analyse("Thời hạn gửi kết quả đánh giá trung tâm học tập cộng đồng là khi nào?")
+    assert q.kind == "when"
+    cited = (
+        "Căn cứ Công văn số 2553/BGDĐT-GDTX ngày 18 tháng 4 năm 2013 của Bộ Giáo dục và Đào tạo"
+        " về hướng dẫn đánh giá trung tâm học tập cộng đồng;"
+    )
+    assert not has_kind(cited, q) and not has_kind(
+        "Theo Quyết định 15/2020/QĐ-UBND ngày 2/3/2020", q
+    )
+    assert has_kind("gửi kết quả về Sở, hạn cuối ngày 15 tháng 12 hàng năm", q)
