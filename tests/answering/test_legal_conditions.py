@@ -197,3 +197,10 @@ def test_a_list_not_asked_for_is_cut_to_a_fact_answers_length():
     assert "a) Trường hợp thứ a" in cut and "f) Trường hợp thứ f" not in cut
     short = "\n".join(listing.split("\n")[:2])
     assert _opening_items(short) == short
+
+
+def test_a_bound_is_covered_however_the_text_writes_it():
+    # "tối đa bao nhiêu tháng" is answered by "không quá 9 tháng", "tối thiểu" by "ít nhất"
+    assert {"tối", "đa", "toi_da"} <= term_set("Theo thời gian học thực tế và không quá 9 tháng")
+    assert {"tối", "thiểu"} <= term_set("có ít nhất 50% đơn vị hành chính cấp xã")
+    assert "đa" not in term_set("Thời gian hỗ trợ theo thời gian học thực tế")
