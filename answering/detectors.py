@@ -28,7 +28,7 @@ _CITED_DATE = re.compile(
 )
 _REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
-_AGENCY = re.compile(
+AGENCY = re.compile(
     r"\b(?:Sở|Ban|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra|Kho bạc"
     r"|Bảo hiểm|Ngân hàng|Đài|Báo|Liên đoàn|Hội|Đoàn|Mặt trận|Quỹ|Trường|Bộ Chỉ huy|Cảng vụ"
     r"|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
@@ -46,7 +46,7 @@ _OWNED = re.compile(r"\bcủa\s*$")
 def agency_role(text: str) -> float:
     """+1 when an agency in the text acts, -1 when every agency is only an owner ("của X")."""
     best = None
-    for m in _AGENCY.finditer(text):
+    for m in AGENCY.finditer(text):
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() :]
         if _OWNED.search(before):
             role = -1.0
@@ -148,7 +148,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "place":
             return bool(_PLACE.search(text))
         case "agency":
-            return bool(_AGENCY.search(text))
+            return bool(AGENCY.search(text))
     return True
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from answering.conditions import negations_match
 from answering.coverage import Scorer, term_set
-from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
+from answering.detectors import AGENCY, STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
 from answering.question_names import DOC_NUMBER, place_names
@@ -23,6 +23,8 @@ SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
 NEW_WORDS = 6
 _LABEL = re.compile(r"^(?:Khoản|Điểm|Mục)\s+\S+\s+[–-]\s+")  # a heading's label, not its words
+# a body named alone before a comma, one of a list: "Sở Y tế,"
+_NAME_ONLY = re.compile(AGENCY.pattern + r"(?: [A-ZĐ]?[\w-]+){1,8},")
 _FACT_KINDS = (*STRICT_KINDS, Kind.WHEN, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
 _NAMED_KINDS = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
 
@@ -105,6 +107,17 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
         return f"{parts[i]} {follows}"
 
     return max(inside, key=lambda i: scorer.qualifier_value(own_words(i)) + extra(parts[i]))
+
+
+def _co_agents(parts: list[str], must: int | None, q: Question) -> int | None:
+    """Where the bodies that act together start: "Sở Y tế, Sở Giáo dục và Đào tạo quyết
+    định …" names both, though the verb follows the last."""
+    if q.kind != Kind.AGENCY or must is None:
+        return None
+    first = must
+    while first > 0 and _NAME_ONLY.fullmatch(parts[first - 1].strip()):
+        first -= 1
+    return first
 
 
 def _adds(window: str, q: Question) -> float:
@@ -196,7 +209,7 @@ def direct_answer(
     elif len(whole) <= SHORT_CHARS and (not q.unit or has_unit(whole, q)) and has_kind(whole, q):
         return whole  # a short sentence that holds the fact is itself the direct answer
     must = _fact_segment(parts, q, scorer)
-    pool = [clean(w) for w in windows(parts, lead, must, joined)]
+    pool = [clean(w) for w in windows(parts, lead, must, joined, _co_agents(parts, must, q))]
     pool = [w for w in pool if w]
     if q.kind in _FACT_KINDS and any(has_kind(w, q) for w in pool):
         pool = [w for w in pool if has_kind(w, q)]

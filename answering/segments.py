@@ -39,14 +39,18 @@ def segments(sentence: str) -> list[str]:
     return out
 
 
-def windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
+def windows(
+    parts: list[str], lead: str, must: int | None, joined: bool, since: int | None = None
+) -> list[str]:
     """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
-    given), alone and after the subject (a lead joined to the sentence goes before any run;
-    the sentence's own opening only before a run that does not start with it)."""
+    given, and every segment from `since` on to it), alone and after the subject (a lead
+    joined to the sentence goes before any run; the sentence's own opening only before a run
+    that does not start with it)."""
     out: list[str] = []
+    first = must if since is None or must is None else min(since, must)
     for i in range(len(parts)):
         for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
-            if must is not None and not i <= must <= j:
+            if must is not None and not i <= first <= must <= j:
                 continue
             run = " ".join(parts[i : j + 1])
             out.append(run)

@@ -108,6 +108,9 @@ _FRAMES = [
     (rf"why {AUX} (?P<rest>.+)", "«vì sao» {rest}"),
     (rf"how {AUX} (?P<rest>.+)", "{rest} «như thế nào»"),
     (r"who (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «là ai»"),
+    # a power the documents give to a body: "who decides / approves …" asks which one
+    (r"who (?P<rest>(?:decide|approve|apprais|inspect|grant|licens|supervis|allocat|recogni)"
+     r"\w*\b.*)", "«cơ quan nào» {rest}"),
     (r"who (?P<rest>.+)", "«ai» {rest}"),
     (rf"{AUX} (?P<rest>.+)", "«có» {rest} «không»"),
 ]

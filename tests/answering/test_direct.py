@@ -150,3 +150,17 @@ def test_a_cited_document_is_told_by_the_words_after_its_number(sample_service):
     )
     answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
     assert "58/2024/QĐ-UBND" in answer
+
+
+def test_bodies_listed_before_the_verb_all_act(sample_service):
+    # "Sở Y tế, Sở Giáo dục và Đào tạo quyết định …": the verb follows the last body named,
+    # yet both decide
+    q = analyse("Cơ quan nào quyết định tiêu chuẩn diện tích công trình sự nghiệp y tế, giáo dục?")
+    sentence = (
+        "Đối với diện tích công trình sự nghiệp trong lĩnh vực y tế, giáo dục và đào tạo: Sở Y"
+        " tế, Sở Giáo dục và Đào tạo quyết định tiêu chuẩn, định mức diện tích công trình sự"
+        " nghiệp thuộc lĩnh vực y tế, lĩnh vực giáo dục và đào tạo trên cơ sở quy định chi tiết"
+        " hướng dẫn của Bộ Y tế, Bộ Giáo dục và Đào tạo (nếu có)."
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    assert "Sở Y tế" in answer and "Sở Giáo dục và Đào tạo" in answer, answer

@@ -563,3 +563,10 @@ def test_obligations_kinds_and_how_often(question, expected):
 )  # fmt: skip
 def test_dates_until_clock_times_passives_counts_and_yes_no(question, expected):
     assert _vi(question) == expected
+
+
+def test_who_holds_a_power_asks_which_body():
+    # the documents give the power to decide, approve, inspect to a body, not a person
+    assert _vi("Who decides the floor area standards?").startswith("cơ quan nào quyết định")
+    assert _vi("Who approves the plan?") == "cơ quan nào phê duyệt kế hoạch?"
+    assert _vi("Who chaired the meeting on 5 March 2024?").startswith("ai chủ trì")
