@@ -164,3 +164,21 @@ def test_bodies_listed_before_the_verb_all_act(sample_service):
     )
     answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
     assert "Sở Y tế" in answer and "Sở Giáo dục và Đào tạo" in answer, answer
+
+
+def test_what_remains_is_the_figure_after_con(sample_service):
+    # "còn lại bao nhiêu" asks what remains: "còn lại 36.868 triệu đồng (trong đó UBND huyện
+    # Lộc Bình còn 4.100 triệu đồng)", not the sum allocated before it
+    q = analyse("Huyện Lộc Bình còn lại bao nhiêu kinh phí tạm ứng theo Quyết định 295/QĐ-UBND?")
+    assert q.anchor == "con"
+    sentence = (
+        "Đồng thời, tại Quyết định số 1571/QĐ-UBND ngày 30/9/2022, UBND tỉnh đã phân bổ kế"
+        " hoạch vốn đầu tư phát triển đối ứng thực hiện chương trình MTQG xây dựng nông thôn"
+        " mới năm 2022 là 63.132 triệu đồng cho các huyện để thu hồi tạm ứng theo Quyết định số"
+        " 295/QĐ-UBND ngày 18/02/2022 (trong đó UBND huyện Lộc Bình bố trí 6.900 triệu đồng), số"
+        " kinh phí tạm ứng còn lại 36.868 triệu đồng (trong đó UBND huyện Lộc Bình còn 4.100"
+        " triệu đồng), Sở Kế hoạch và Đầu tư chủ trì phối hợp với Sở Tài chính tiếp tục rà soát,"
+        " cân đối báo cáo UBND tỉnh xem xét đảm bảo hoàn trả tạm ứng trong năm 2022."
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    assert "4.100 triệu đồng" in answer, answer
