@@ -570,3 +570,14 @@ def test_who_holds_a_power_asks_which_body():
     assert _vi("Who decides the floor area standards?").startswith("cơ quan nào quyết định")
     assert _vi("Who approves the plan?") == "cơ quan nào phê duyệt kế hoạch?"
     assert _vi("Who chaired the meeting on 5 March 2024?").startswith("ai chủ trì")
+
+
+def test_plurals_in_men_and_party_and_funding_vocabulary():
+    # "chairmen" is the plural of "chairman": the entry is found, no English name is left over
+    assert _vi("How many Vice Chairmen does the committee have?").startswith(
+        "bao nhiêu Phó Chủ tịch"
+    )
+    assert "Ban Thường vụ Tỉnh ủy" in _vi(
+        "What did the Provincial Party Standing Committee decide?"
+    )
+    assert "vốn sự nghiệp" in _vi("What is the disbursement rate of recurrent funds?")
