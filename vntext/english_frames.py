@@ -70,7 +70,9 @@ _FRAMES = [
     (rf"(?:until|till|up to) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest} «đến hết ngày nào»"),
     (rf"(?:until|till) when {AUX} (?P<rest>.+)", "{rest} «đến hết ngày nào»"),
-    (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
+    # a deadline: "by what date must X submit …" → "… trước ngày nào"
+    (rf"by (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «trước ngày nào»"),
+    (rf"(?:on )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
     # a time of day: "by what time (at the latest) must shops open" → "… mở cửa «mấy giờ»"
     (rf"(?P<by>by |before |at |from |until )?(?:what|which) time(?: of (?:the )?day)?"
      rf"(?P<late> at the latest| at the earliest)? {AUX} (?P<rest>.+)", "{rest} «{clock}mấy giờ»"),

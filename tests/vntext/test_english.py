@@ -581,3 +581,13 @@ def test_plurals_in_men_and_party_and_funding_vocabulary():
         "What did the Provincial Party Standing Committee decide?"
     )
     assert "vốn sự nghiệp" in _vi("What is the disbursement rate of recurrent funds?")
+
+
+def test_a_deadline_date_powers_capacity_and_counting():
+    assert _vi("By what date must the department submit the plan?").endswith("trước ngày nào?")
+    assert _vi("On what date was the meeting held?").endswith("ngày nào?")
+    assert "cơ quan nào được phân cấp thẩm quyền quyết định thanh lý" in _vi(
+        "Which agency is delegated the power to decide on the liquidation?"
+    )
+    assert "dung lượng tối thiểu" in _vi("What is the minimum storage capacity of each mailbox?")
+    assert "tính" in _vi("How many working days count as one month?")
