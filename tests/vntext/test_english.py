@@ -591,3 +591,10 @@ def test_a_deadline_date_powers_capacity_and_counting():
     )
     assert "dung lượng tối thiểu" in _vi("What is the minimum storage capacity of each mailbox?")
     assert "tính" in _vi("How many working days count as one month?")
+
+
+def test_amounts_of_support_and_asset_vocabulary():
+    # a monthly support is an amount: "what is" asks "là bao nhiêu", not "là gì"
+    assert _vi("What is the monthly support for the head coach?").endswith("là bao nhiêu?")
+    assert "điều chuyển tài sản công" in _vi("Which agency decides on transferring public assets?")
+    assert "nguyên giá" in _vi("What is the original value of the asset?")
