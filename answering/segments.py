@@ -20,13 +20,17 @@ def clean(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# a figure repeated in digits, "sáu (06) giờ": part of the figure, not an aside
-_IN_DIGITS = re.compile(r"\(\d[\d.,]*\)")
+# a figure repeated in digits, "sáu (06) giờ": part of the figure, not an aside,
+# or in words after its digits, "06 (sáu) giờ"
+_NUMBER_WORDS = (
+    r"một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|linh|lẻ|trăm|nghìn|ngàn|triệu|tỷ"
+)
+_IN_DIGITS = re.compile(rf"\((?:\d[\d.,]*|(?:{_NUMBER_WORDS})(?: (?:{_NUMBER_WORDS}))*)\)", re.I)
 
 
 def segments(sentence: str) -> list[str]:
     """The sentence cut where a clause, a parenthesis or an aside begins; a figure written
-    in words and repeated in digits ("sáu (06) giờ") stays in one piece."""
+    twice, in words and in digits ("sáu (06) giờ", "06 (sáu) giờ"), stays in one piece."""
     out: list[str] = []
     glue = False
     for part in (s for s in _CUT.split(sentence.strip()) if s.strip()):

@@ -11,6 +11,7 @@ from answering.detectors import has_unit
 from answering.direct import direct_answer
 from answering.question import analyse
 from answering.scoring import EvidenceFinder
+from answering.segments import segments
 from tests.conftest import service_over
 
 DECISION = "\n".join(
@@ -182,3 +183,14 @@ def test_what_remains_is_the_figure_after_con(sample_service):
     )
     answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
     assert "4.100 triệu đồng" in answer, answer
+
+
+def test_a_figure_in_digits_repeated_in_words_is_one_piece():
+    # "06 (sáu) giờ": the words in brackets repeat the figure; no cut falls inside it
+    sentence = (
+        "Giải phóng mặt bằng, triển khai phương án dự phòng để khôi phục liên lạc trong thời hạn"
+        " 06 (sáu) giờ kể từ thời điểm xảy ra sự cố, hạn chế ảnh hưởng đến giao thông;"
+    )
+    assert any("06 (sáu) giờ" in part for part in segments(sentence))
+    assert any("mười hai (12) giờ" in part for part in segments("tối thiểu là mười hai (12) giờ"))
+    assert segments("Sở Y tế (chủ trì), Sở Tài chính") == ["Sở Y tế", "(chủ trì),", "Sở Tài chính"]
