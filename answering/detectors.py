@@ -125,6 +125,15 @@ STRICT_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.DOCUMENT)
 _WHEN = re.compile(r"\b(?:thời điểm|thời hạn|kể từ|trước|sau khi|trong thời gian|khi)\b", re.I)
 
 
+# a question about when a document was issued, signed or passed: a cited date may answer it
+_ISSUE = re.compile(r"\b(?:ban hanh|thong qua|(?<!dinh )k[yi])\b")
+
+
+@lru_cache(maxsize=1024)
+def _asks_issue(question: str) -> bool:
+    return bool(_ISSUE.search(" ".join(folded_syllables(question))))
+
+
 def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
@@ -134,6 +143,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "number":
             return bool(new_numbers(text, q))
         case "date":
+            text = text if _asks_issue(q.text) else _CITED_DATE.sub(" ", text)
             return bool((_DAY if q.day_asked else _DATE).search(text))
         case "document":  # a document the question does not already name, or a law by name
             return bool(_LAW_NAME.search(text)) or any(

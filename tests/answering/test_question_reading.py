@@ -1,9 +1,12 @@
 """How questions about a period, the end of a validity, a task's lead agency are read."""
 
+from dataclasses import replace
+
 from answering.about_document import distribution_lines
 from answering.candidates import candidates
 from answering.detectors import has_anchor, has_kind
 from answering.question import analyse
+from answering.question_kind import Kind
 from core.document import Chunk
 from index.hybrid import Hit
 
@@ -106,3 +109,19 @@ def test_a_cited_documents_date_is_not_when_something_happens():
         "Theo Quyết định 15/2020/QĐ-UBND ngày 2/3/2020", q
     )
     assert has_kind("gửi kết quả về Sở, hạn cuối ngày 15 tháng 12 hàng năm", q)
+
+
+def test_a_cited_documents_date_is_no_deadline_but_may_be_its_issue_date():
+    # "Kèm theo Quyết định số 2844/QĐ-UBND ngày 27 tháng 11 năm 2025": when the decision
+    # was issued, which answers when it was issued and no other date question
+    sentence = (
+        "Kèm theo Quyết định số 2844/QĐ-UBND ngày 27 tháng 11 năm 2025 của Chủ tịch UBND tỉnh"
+    )
+    deadline = analyse(
+        "Sở Nông nghiệp và Môi trường phải trình phê duyệt quy trình trước ngày nào?"
+    )
+    # asked of a cited document, "ký ngày nào" is read as a date (extractive.ABOUT_CITED)
+    issued = replace(analyse("Quyết định 2844/QĐ-UBND được ký ngày nào?"), kind=Kind.DATE)
+    assert deadline.kind == "date"
+    assert not has_kind(sentence, deadline) and has_kind(sentence, issued)
+    assert has_kind("trình phê duyệt quy trình giải quyết trước ngày 30/11/2025", deadline)
