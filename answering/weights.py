@@ -35,6 +35,7 @@ class Weights:
     conditions: float = 0.2  # states the question's figures with the same bounds (share)
     negation: float = 0.2  # says "không …" where the question does (share of its negations)
     names: float = 0.2  # defines a term by what the question describes ("… được gọi là gì")
+    deputy: float = -0.2  # names only the deputy ("Phó Trưởng") of the title asked ("Trưởng")
     dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
     bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
     # --- inside the coverage measure (answering/coverage.py) -------------------------------
@@ -80,6 +81,7 @@ SCORE_TERMS = (
     "conditions",
     "negation",
     "names",
+    "deputy",
     "dense",
     "bm25",
 )
