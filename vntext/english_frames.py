@@ -39,6 +39,8 @@ _FRAMES = [
      "{doc} «số mấy» {rest}"),
     (rf"{_BY}how (?:many|much)(?: (?P<np>.+?))? (?:{AUX} )?(?:remain|remains|remained|left)\b"
      r"(?P<rest>.*)", "{rest} «còn bao nhiêu» {np}"),
+    # "how far from X does Y reach": a distance from X, not a count of X
+    (rf"how far (?P<np>from .+?) {AUX} (?P<rest>.+)", "{rest} {np} «bao nhiêu»"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),

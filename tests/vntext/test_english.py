@@ -598,3 +598,9 @@ def test_amounts_of_support_and_asset_vocabulary():
     assert _vi("What is the monthly support for the head coach?").endswith("là bao nhiêu?")
     assert "điều chuyển tài sản công" in _vi("Which agency decides on transferring public assets?")
     assert "nguyên giá" in _vi("What is the original value of the asset?")
+
+
+def test_how_far_from_a_place_asks_a_distance_not_a_count_of_the_place():
+    text = _vi("How far from the dyke toe does the protection corridor reach?")
+    assert text.endswith("chân đê bao nhiêu?") and "bao nhiêu chân đê" not in text, text
+    assert "phương án đơn giản hóa" in _vi("How many procedures have simplification plans?")
