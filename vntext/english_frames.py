@@ -19,6 +19,7 @@ _AGENCY = (
     r"(?:agenc(?:y|ies)|departments?|units?|bod(?:y|ies)|organi[sz]ations?|authorit(?:y|ies)"
     r"|offices?|sectors?|forces?)"
 )
+_NAMES = r"(?:(?-i:[A-Z])[\w'-]* ){0,3}"  # "the Dong Thap plan": a document named by its place
 _BOUND = r"(?: (?P<bound>minimum|maximum|total|average))?"  # "what minimum share of …"
 _BY = r"(?:(?:to|by|within|in|for|of) )?"  # "(shortened) to how many days", "within how …"
 _BOUNDS = {"minimum": "tối thiểu ", "maximum": "tối đa ", "total": "tổng ", "average": "bình quân "}
@@ -31,8 +32,8 @@ _DATING = re.compile(r"\b(?:sign|issu|promulgat|adopt|approv|effect|force|held|d
 # "là khi nào" or "là gì" by the kind of noun asked about.
 # fmt: off
 _FRAMES = [
-    (rf"(?:what|which) (?:is|was) the (?:number|no) of (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
-     "{doc} «số mấy» {rest}"),
+    (rf"(?:what|which) (?:is|was) the (?:number|no) of (?:the )?(?P<name>{_NAMES})(?P<doc>{_DOCS})"
+     r"(?P<rest>.*)", "{doc} «số mấy» {name}{rest}"),
     (rf"(?:what|which) (?:is|was) the (?P<doc>{_DOCS}) (?:number|no)\b(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
     (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
@@ -212,7 +213,7 @@ _CONTRACTIONS: list[tuple[re.Pattern[str], Any]] = [
     (
         re.compile(
             r"\b(?:what|which) (?:is|was|are|were) the (?:(?P<b>minimum|maximum|total) )?"
-            r"(?:number|count) of\b(?! (?:the )?" + _DOCS + r"\b)",
+            r"(?:number|count) of\b(?! (?:the )?" + _NAMES + _DOCS + r"\b)",
             re.I,
         ),
         lambda m: _BOUND_WORDS.get((m["b"] or "").lower(), "") + "how many",

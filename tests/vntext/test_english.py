@@ -604,3 +604,10 @@ def test_how_far_from_a_place_asks_a_distance_not_a_count_of_the_place():
     text = _vi("How far from the dyke toe does the protection corridor reach?")
     assert text.endswith("chân đê bao nhiêu?") and "bao nhiêu chân đê" not in text, text
     assert "phương án đơn giản hóa" in _vi("How many procedures have simplification plans?")
+
+
+def test_the_number_of_a_document_named_by_its_place_asks_which_number():
+    assert _vi("What is the number of the Dong Thap plan on the roadmap?").startswith(
+        "kế hoạch số mấy Dong Thap"
+    )
+    assert _vi("What is the number of dossiers received under the plan?").startswith("bao nhiêu")
