@@ -611,3 +611,10 @@ def test_the_number_of_a_document_named_by_its_place_asks_which_number():
         "kế hoạch số mấy Dong Thap"
     )
     assert _vi("What is the number of dossiers received under the plan?").startswith("bao nhiêu")
+
+
+def test_how_many_times_counts_lan_and_dossiers_are_submitted_in_person():
+    assert _vi("How many times may the date be rescheduled?").endswith("bao nhiêu lần?")
+    text = _vi("Where are unemployment benefit dossiers submitted in person?")
+    assert "trợ cấp thất nghiệp nộp trực tiếp" in text, text
+    assert "bao nhiêu nhân viên thú y" in _vi("How many veterinary staff may each ward have?")
