@@ -258,7 +258,7 @@ def _or_more(m: re.Match[str]) -> str:
     return f"«từ {m['n']} {_UNITS[m['unit'].lower().rstrip('s')]} trở lên»"
 
 
-_GRADES = re.compile(r"\blevels? (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
+_GRADES = re.compile(r"\b(?:levels?|grades?) (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
 
 
 def _grades(m: re.Match[str]) -> str:

@@ -544,7 +544,7 @@ def test_obligations_kinds_and_how_often(question, expected):
         ("By what time at the latest must petrol retail stores open?",
          "cửa hàng bán lẻ xăng dầu mở cửa chậm nhất mấy giờ?"),
         ("Which 2024 decision is replaced by Decision 98/2025/QD-UBND?",
-         "Quyết định 98/2025/QĐ-UBND thay thế quyết định năm 2024 nào?"),
+         "Quyết định 98/2025/QĐ-UBND thay thế quyết định nào năm 2024?"),
         ("What is the minimum number of continuous hours a petrol store must stay open?",
          "tối thiểu mở cửa bao nhiêu giờ liên tục cửa hàng xăng dầu?"),
         ("What is the total number of dossiers received in 2024?",
@@ -618,3 +618,11 @@ def test_how_many_times_counts_lan_and_dossiers_are_submitted_in_person():
     text = _vi("Where are unemployment benefit dossiers submitted in person?")
     assert "trợ cấp thất nghiệp nộp trực tiếp" in text, text
     assert "bao nhiêu nhân viên thú y" in _vi("How many veterinary staff may each ward have?")
+
+
+def test_which_follows_a_document_type_grades_and_making_ineffective():
+    text = _vi(
+        "Which Hanoi People's Council resolution does Resolution 60/2025/NQ-HDND make ineffective?"
+    )
+    assert "làm hết hiệu lực nghị quyết nào HĐND Hà Nội" in text, text
+    assert "cấp III nhà" in _vi("What percentage applies to a grade III house?")
