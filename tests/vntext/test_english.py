@@ -626,3 +626,7 @@ def test_which_follows_a_document_type_grades_and_making_ineffective():
     )
     assert "làm hết hiệu lực nghị quyết nào HĐND Hà Nội" in text, text
     assert "cấp III nhà" in _vi("What percentage applies to a grade III house?")
+
+
+def test_a_steering_board_is_a_ban_chi_dao():
+    assert "Trưởng Ban Chỉ đạo" in _vi("What is the daily pay for the head of the steering board?")
