@@ -125,3 +125,21 @@ def test_a_cited_documents_date_is_no_deadline_but_may_be_its_issue_date():
     assert deadline.kind == "date"
     assert not has_kind(sentence, deadline) and has_kind(sentence, issued)
     assert has_kind("trình phê duyệt quy trình giải quyết trước ngày 30/11/2025", deadline)
+
+
+def test_a_bound_of_a_share_is_not_the_shortest_duration_nearby():
+    # "mục tiêu tối thiểu … là bao nhiêu" of a share: "Trong 9 tháng đầu năm …" beside it
+    # states a duration, no bound of what is asked; the bound of a term still compares terms
+    from answering.extremes import at_bound
+    from answering.scoring import Evidence
+
+    def evidence(text: str) -> Evidence:
+        chunk = Chunk("c", "d", 0, text, headings=["2. Tồn tại, hạn chế"])
+        return Evidence(text, Hit(chunk, 1.0), 1, 1.0, 1.0, True, text)
+
+    best = evidence("Tỷ lệ giảm ĐVSNCL chỉ đạt 13,94% (mục tiêu tối thiểu 20%).")
+    months = evidence("Trong 9 tháng đầu năm không có thêm ĐVSNCL tự đảm bảo chi thường xuyên.")
+    share = analyse("Mục tiêu tối thiểu giảm đơn vị sự nghiệp công lập tỉnh Lạng Sơn là bao nhiêu?")
+    assert at_bound(share, best, [best, months]) is best
+    term = analyse("Tối thiểu bao nhiêu tháng?")
+    assert at_bound(term, best, [best, months]) is months
