@@ -122,3 +122,22 @@ def holder_match(question: str, own: str) -> float:
     if asked in holders:
         return 1.0
     return -1.0 if holders and f" {' '.join(asked)} " in f" {words} " else 0.0
+
+
+# Titles whose deputy ("Phó …") is another office: "Trưởng Bộ môn" is not "Phó Trưởng Bộ môn".
+_TITLE = re.compile(
+    r"\b(?:Chủ tịch|Giám đốc|Trưởng|Chánh|Cục trưởng|Bí thư|Hiệu trưởng|Thủ trưởng)\b", re.I
+)
+
+
+def deputy_only(question: str, own: str) -> float:
+    """1 when the sentence names a title the question asks about only as its deputy ("Đối
+    với Phó Trưởng Bộ môn: 700.000 đồng" for the head, "Trưởng Bộ môn"), and the question
+    does not ask about a deputy; compared with accents, so unaccented questions are left out."""
+    if not has_diacritics(question) or re.search(r"\bphó\b", question, re.I):
+        return 0.0
+    for title in {m.group(0).lower() for m in _TITLE.finditer(question)}:
+        found = list(re.finditer(rf"\b{title}\b", own, re.I))
+        if found and all(own[: m.start()].lower().endswith("phó ") for m in found):
+            return 1.0
+    return 0.0

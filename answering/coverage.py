@@ -15,16 +15,28 @@ from vntext.quantities import numbers
 from vntext.sentences import split_clauses
 from vntext.terms import FOLDED_STOPWORDS, bigrams, fold, folded_syllables, syllables
 
+# A bound is written many ways: "không quá 9 tháng" answers "tối đa bao nhiêu tháng".
+_BOUNDS = (
+    (re.compile(r"\bkhông (?:được )?(?:vượt )?quá\b|\btrở xuống\b", re.I), ("tối", "đa")),
+    (
+        re.compile(r"\bít nhất\b|\bkhông (?:thấp hơn|ít hơn|dưới)\b|\btrở lên\b", re.I),
+        ("tối", "thiểu"),
+    ),
+)
+
 
 @lru_cache(maxsize=50_000)
 def term_set(text: str) -> frozenset[str]:
     """Syllables (accented and folded) and folded bigrams of a text and of the long forms of
-    its abbreviations; "%" also reads as "phần trăm"."""
+    its abbreviations; "%" also reads as "phần trăm", "không quá" as "tối đa"."""
     accented = syllables(text)
     for phrase in expand(text):
         accented += ["|", *syllables(phrase)]
     if "%" in text:
         accented += ["|", "phần", "trăm"]
+    for bound, words in _BOUNDS:
+        if bound.search(text):
+            accented += ["|", *words]
     folded = [fold(s) for s in accented]
     return frozenset(accented) | frozenset(folded) | frozenset(bigrams(folded))
 

@@ -19,10 +19,17 @@ _DATE = re.compile(
     r"|\b(?:tháng|quý)\s+\d{1,2}(?:/\d{4})?",
     re.I,
 )
+# a document cited with its date ("Công văn số 2553/BGDĐT-GDTX ngày 18 tháng 4 năm 2013"): the
+# day that document was issued, not when what the sentence says happens
+_CITED_DATE = re.compile(
+    DOC_NUMBER.pattern
+    + r"\s+(?:ngày\s+)?(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)",
+    re.I,
+)
 _REFERENCE = re.compile(r"\b(?:Điều|điều|khoản|điểm)\s+\d+|\bcác điều sau đây")
 _TITLED = re.compile(r"\b(?:đồng chí|ông|bà)\s+[A-ZĐ]")
 # At a sentence's start "Ban hành", "Báo cáo", "Trường hợp", "Hội nghị" are no agency.
-_AGENCY = re.compile(
+AGENCY = re.compile(
     r"\b(?:Sở|Ban(?! hành)|Ủy ban|UBND|HĐND|Công an|Bộ|Cục|Chi cục|Trung tâm|Văn phòng|Thanh tra"
     r"|Kho bạc|Bảo hiểm|Ngân hàng|Đài|Báo(?! cáo)|Liên đoàn|Hội(?! nghị)|Đoàn|Mặt trận|Quỹ"
     r"|Trường(?! hợp)|Bộ Chỉ huy|Cảng vụ|Tổng cục|Viện|Tòa án|Viện kiểm sát|Lực lượng)\b"
@@ -40,7 +47,7 @@ _OWNED = re.compile(r"\bcủa\s*$")
 def agency_role(text: str) -> float:
     """+1 when an agency in the text acts, -1 when every agency is only an owner ("của X")."""
     best = None
-    for m in _AGENCY.finditer(text):
+    for m in AGENCY.finditer(text):
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() :]
         if _OWNED.search(before):
             role = -1.0
@@ -143,6 +150,8 @@ def has_anchor(text: str, q: Question) -> bool:
 
 
 _FIGURE_WORDS = r"(?:\d[\d.,/]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin)"
+# a figure in words repeated in digits, as legal texts write it: "sáu (06) giờ"
+_IN_DIGITS = r"(?:\s*\(\d[\d.,]*\))?"
 _UNIT_ALIASES = {"tien": "(?:tien|dong)"}  # "bao nhiêu tiền" is answered in đồng
 
 
@@ -156,7 +165,7 @@ def has_unit(text: str, q: Question, head_only: bool = False) -> bool:
     unit = q.unit.split()[0] if head_only else q.unit
     unit = _UNIT_ALIASES.get(unit, re.escape(unit))
     folded = " ".join(fold(w) for w in quantity_text(text).split())
-    return bool(re.search(rf"\b{_FIGURE_WORDS}\s+(?:\w+\s+)?{unit}\b", folded))
+    return bool(re.search(rf"\b{_FIGURE_WORDS}{_IN_DIGITS}\s+(?:\w+\s+)?{unit}\b", folded))
 
 
 # a law by its name ("Bộ luật hình sự", "Luật Đất đai"), not "Bộ luật này"
@@ -189,16 +198,27 @@ def describes_named(text: str, q: Question) -> bool | None:
     return False
 
 
+# a question about when a document was issued, signed or passed: a cited date may answer it
+_ISSUE = re.compile(r"\b(?:ban hanh|thong qua|(?<!dinh )k[yi])\b")
+
+
+@lru_cache(maxsize=1024)
+def _asks_issue(question: str) -> bool:
+    return bool(_ISSUE.search(" ".join(folded_syllables(question))))
+
+
 def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
         case "what":
             return describes_named(text, q) is not False
         case "when":
+            text = _CITED_DATE.sub(" ", text)
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
             return bool(new_numbers(text, q)) and (not asks_money(q) or bool(_MONEY.search(text)))
         case "date":
+            text = text if _asks_issue(q.text) else _CITED_DATE.sub(" ", text)
             return bool((_DAY if q.day_asked else _DATE).search(text))
         case "document":  # a document the question does not already name, or a law by name
             return bool(_LAW_NAME.search(text)) or any(
@@ -213,7 +233,7 @@ def has_kind(text: str, q: Question) -> bool:
         case "place":
             return bool(_PLACE.search(text))
         case "agency":
-            return bool(_AGENCY.search(text))
+            return bool(AGENCY.search(text))
     return True
 
 

@@ -7,73 +7,26 @@ joined to) when the stretch alone does not name it. Typically under 200 characte
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from answering.conditions import negations_match
 from answering.coverage import Scorer, term_set
-from answering.detectors import STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
+from answering.detectors import AGENCY, STRICT_KINDS, agency_role, has_anchor, has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
+from answering.question_names import DOC_NUMBER, place_names
+from answering.segments import clauses, clean, outside_brackets, segments, windows
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables, syllables
 
 SHORT_CHARS = 290  # a sentence this short is answered whole
 MAX_CHARS = 300
-MAX_SEGMENTS = 8
 NEW_WORDS = 6
-ITEM_WORDS = 4  # a comma-ended segment this short is an item of an enumeration
-_CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=\()|(?<=\))\s+|\s+(?=[–-]\s)|\s+…\s+")
-_MARKER = re.compile(r"^(?:[-–•+*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|\(?[a-zđ]\)\s+|[⁰-⁹¹²³]+\s*)")
 _LABEL = re.compile(r"^(?:Khoản|Điểm|Mục)\s+\S+\s+[–-]\s+")  # a heading's label, not its words
+# a body named alone before a comma, one of a list: "Sở Y tế,"
+_NAME_ONLY = re.compile(AGENCY.pattern + r"(?: [A-ZĐ]?[\w-]+){1,8},")
 _FACT_KINDS = (*STRICT_KINDS, Kind.WHEN, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
 _NAMED_KINDS = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
-
-
-def _clean(text: str) -> str:
-    text = _MARKER.sub("", text.strip()).strip().rstrip(",;:–- ").strip()
-    if text.endswith("./."):  # the closing mark of a legal text
-        text = text[:-2]
-    if text.startswith("(") and text.endswith((")", ").")) and text.count("(") == 1:
-        text = text.rstrip(".")[1:-1].strip()
-    return text[:1].upper() + text[1:]
-
-
-def segments(sentence: str) -> list[str]:
-    """The sentence cut where a clause, a parenthesis or an aside begins."""
-    return [s for s in _CUT.split(sentence.strip()) if s.strip()]
-
-
-def _windows(parts: list[str], lead: str, must: int | None, joined: bool) -> list[str]:
-    """Every run of up to MAX_SEGMENTS consecutive segments (holding segment `must` when
-    given), alone and after the subject (a lead joined to the sentence goes before any run;
-    the sentence's own opening only before a run that does not start with it). No run starts
-    inside an enumeration of short items ("do thiên tai, hỏa hoạn, địch họa, …": a run from
-    "hỏa hoạn" drops the cases before it), unless no other run holds segment `must`."""
-    item = [p.rstrip().endswith(",") and len(p.split()) <= ITEM_WORDS for p in parts]
-    inside = [
-        bool(i) and (item[i - 1] or (item[i] and i + 1 < len(parts) and item[i + 1]))
-        for i in range(len(parts))
-    ]
-    return _runs(parts, lead, must, joined, inside) or _runs(
-        parts, lead, must, joined, [False] * len(parts)
-    )
-
-
-def _runs(
-    parts: list[str], lead: str, must: int | None, joined: bool, inside: list[bool]
-) -> list[str]:
-    """The runs of `_windows` that start at no segment marked `inside`."""
-    out: list[str] = []
-    for i in range(len(parts)):
-        if inside[i]:  # inside an enumeration ("thiên tai, hỏa hoạn, địch họa, …"): no start
-            continue
-        for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
-            if must is not None and not i <= must <= j:
-                continue
-            run = " ".join(parts[i : j + 1])
-            out.append(run)
-            if lead and (joined or i > 0):
-                out.append(f"{lead} … {run}")
-    return out
 
 
 def _heading_lead(headings: list[str], before: str, q: Question) -> str:
@@ -83,10 +36,10 @@ def _heading_lead(headings: list[str], before: str, q: Question) -> str:
     lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
     for line in reversed(lines[-6:]):
         if len(line) <= 100 and has_kind(line, q):
-            return _clean(line)
+            return clean(line)
     for heading in reversed(headings):
         if has_kind(heading, q):
-            return _clean(re.sub(r"^(?:Điều|Khoản|Điểm)\s+\S+\s*(?:–\s*)?", "", heading))[:100]
+            return clean(re.sub(r"^(?:Điều|Khoản|Điểm)\s+\S+\s*(?:–\s*)?", "", heading))[:100]
     return ""
 
 
@@ -97,25 +50,11 @@ def _holds(text: str, q: Question) -> bool:
     return not q.unit or has_unit(text, q)
 
 
-def _outside_brackets(parts: list[str]) -> list[bool]:
-    """Whether each segment stands outside any bracket: an aside is not the answer when the
-    sentence itself states a fact of the asked kind."""
-    out, depth = [], 0
-    for part in parts:
-        out.append(depth == 0 and not part.lstrip().startswith("("))
-        depth = max(0, depth + part.count("(") - part.count(")"))
-    return out
-
-
-def _clauses(parts: list[str]) -> list[int]:
-    """The clause (a stretch ended by ";") each segment belongs to; a lead-in ending in ":"
-    stays with the case that follows it."""
-    ids, current = [], 0
-    for part in parts:
-        ids.append(current)
-        if part.rstrip().endswith(";"):
-            current += 1
-    return ids
+def _names_apart(texts: Iterable[str], q: Question) -> bool:
+    """Do the places the clauses name tell them apart: none names a place the question
+    names, or some clause names another place?"""
+    named = {n for c in texts for n in place_names(c, True)}
+    return not named & set(q.entities) or bool(named - set(q.entities))
 
 
 def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
@@ -127,11 +66,11 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
         return None
     holding = [i for i, p in enumerate(parts) if has_kind(p, q)]
     holding = [i for i in holding if has_unit(parts[i], q)] or holding
-    outside = _outside_brackets(parts)
+    outside = outside_brackets(parts)
     holding = [i for i in holding if outside[i]] or holding  # "(trừ … do Bộ X ban hành)"
     if len(holding) < 2:
         return holding[0] if holding else None
-    ids = _clauses(parts)
+    ids = clauses(parts)
     clause_text = {c: " ".join(p for p, k in zip(parts, ids, strict=True) if k == c) for c in ids}
 
     def extra(text: str) -> float:
@@ -141,18 +80,44 @@ def _fact_segment(parts: list[str], q: Question, scorer: Scorer) -> int | None:
             WEIGHTS.span_unit * has_unit(text, q) + WEIGHTS.span_anchor * has_anchor(text, q) + role
         )
 
+    # The place the question names tells clauses apart only when another clause names
+    # another place ("UBND huyện Lộc Bình (07 lớp); UBND huyện Văn Quan (05 lớp)"); named once
+    # as the sentence's subject ("Đến nay, huyện Chi Lăng đã thu …; … lâm nghiệp được giao …
+    # là 10.278 ha"), it is every clause's and the other words decide.
+    value = scorer.clause_value if _names_apart(clause_text.values(), q) else scorer.qualifier_value
     best_clause = max(
-        {ids[i] for i in holding},
-        key=lambda c: scorer.clause_value(clause_text[c]) + extra(clause_text[c]),
+        {ids[i] for i in holding}, key=lambda c: value(clause_text[c]) + extra(clause_text[c])
     )
     inside = [i for i in holding if ids[i] == best_clause]
 
     def own_words(i: int) -> str:
-        """A segment with what it leads into: "100.000 đồng đối với các trường hợp:" + case."""
+        """A segment with what it leads into: "100.000 đồng đối với các trường hợp:" + case.
+        A document is told by the words around its number, up to the next document named:
+        "… và Quyết định số 58/2024/QĐ-UBND … ban hành tiêu chuẩn, định mức … diện tích
+        chuyên dùng …" describes 58/2024, not the 59/2024 cited before it."""
+        if q.kind == Kind.DOCUMENT:
+            cited = list(DOC_NUMBER.finditer(parts[i]))
+            words = [parts[i][cited[-2].end() :] if len(cited) > 1 else parts[i]]
+            for part in parts[i + 1 :]:
+                if has_kind(part, q):
+                    break
+                words.append(part)
+            return " ".join(words)
         follows = parts[i + 1] if parts[i].rstrip().endswith(":") and i + 1 < len(parts) else ""
         return f"{parts[i]} {follows}"
 
     return max(inside, key=lambda i: scorer.qualifier_value(own_words(i)) + extra(parts[i]))
+
+
+def _co_agents(parts: list[str], must: int | None, q: Question) -> int | None:
+    """Where the bodies that act together start: "Sở Y tế, Sở Giáo dục và Đào tạo quyết
+    định …" names both, though the verb follows the last."""
+    if q.kind != Kind.AGENCY or must is None:
+        return None
+    first = must
+    while first > 0 and _NAME_ONLY.fullmatch(parts[first - 1].strip()):
+        first -= 1
+    return first
 
 
 def _adds(window: str, q: Question) -> float:
@@ -172,8 +137,8 @@ def _slot_first(pool: list[str], parts: list[str], lead: str, q: Question) -> li
     if not filled:
         return pool
     slot = [has_anchor(p, q) for p in parts]
-    starts = tuple(_clean(p) for i, p in enumerate(parts) if slot[i] and not (i and slot[i - 1]))
-    prefix = f"{_clean(lead)} … " if lead else ""
+    starts = tuple(clean(p) for i, p in enumerate(parts) if slot[i] and not (i and slot[i - 1]))
+    prefix = f"{clean(lead)} … " if lead else ""
     first = [w for w in filled if w.startswith(starts) or w.removeprefix(prefix).startswith(starts)]
     return first or filled
 
@@ -188,7 +153,7 @@ def _after_slot(parts: list[str], q: Question) -> str:
     before = [w for w in words[:-1] if w not in FOLDED_STOPWORDS][-2:]
     slot = " ".join(before)
     at = next((i for i, p in enumerate(parts) if slot in " ".join(folded_syllables(p))), None)
-    rest = _clean(" ".join(parts[at:])) if at is not None and len(before) == 2 else ""
+    rest = clean(" ".join(parts[at:])) if at is not None and len(before) == 2 else ""
     return rest if len(rest) <= MAX_CHARS - 10 else ""
 
 
@@ -218,10 +183,10 @@ def direct_answer(
     """The answer text for a fact question whose best evidence is `sentence` (`own` is the
     sentence without a lead-in joined before it; `headings` and `passage` are where it
     stands)."""
-    text = _clean(own or sentence)
+    text = clean(own or sentence)
     lead = ""
     if own and own != sentence and sentence.endswith(own):
-        lead = _clean(sentence[: -len(own)].rstrip(" …–"))
+        lead = clean(sentence[: -len(own)].rstrip(" …–"))
     if lead and _holds(lead, q) and not _holds(text, q):
         # the fact is in the lead-in, a heading that is itself a sentence ("Điều 1. Công bố …
         # 02 thủ tục … và phê duyệt 04 quy trình …"), not in the sentence joined to it
@@ -242,14 +207,14 @@ def direct_answer(
         if slot and not has_anchor(text, q):
             # the slot is filled in the lead-in ("Người nào có một trong các hành vi sau đây,
             # thì bị phạt tù từ 12 năm …:"): keep it from there; alone if the item is too long
-            lead = _clean(" ".join(lead_parts[slot[0] :]))
+            lead = clean(" ".join(lead_parts[slot[0] :]))
             if len(lead) + len(text) > MAX_CHARS - 13:
                 text, lead, joined = lead, "", False
                 parts = segments(text)
         else:
-            lead = _clean(lead_parts[0]) if len(lead_parts[0]) <= 100 else ""
+            lead = clean(lead_parts[0]) if len(lead_parts[0]) <= 100 else ""
     elif not lead and parts and len(parts[0]) <= 80:
-        lead = _clean(parts[0])
+        lead = clean(parts[0])
     whole = f"{lead} … {text}" if joined and lead else text
     if q.kind not in _FACT_KINDS or q.yes_no or q.wants:
         # What a rule says, what someone must do: the statement whole, when it fits.
@@ -261,7 +226,7 @@ def direct_answer(
     if rest:
         return rest
     must = _fact_segment(parts, q, scorer)
-    pool = [_clean(w) for w in _windows(parts, lead, must, joined)]
+    pool = [clean(w) for w in windows(parts, lead, must, joined, _co_agents(parts, must, q))]
     pool = [w for w in pool if w]
     if q.kind in _FACT_KINDS and any(has_kind(w, q) for w in pool):
         pool = [w for w in pool if has_kind(w, q)]
@@ -272,8 +237,8 @@ def direct_answer(
     fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
         return text[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
-    ends = {_clean(p) for p in parts if p.rstrip().endswith((";", ".", "!", "?"))}
-    ends.add(_clean(parts[-1]))
+    ends = {clean(p) for p in parts if p.rstrip().endswith((";", ".", "!", "?"))}
+    ends.add(clean(parts[-1]))
 
     def complete(window: str) -> bool:
         """The window runs to the end of a clause rather than stopping at a comma."""

@@ -56,7 +56,7 @@ def at_bound(q: Question, best: Evidence, evidence: list[Evidence]) -> Evidence:
     largest (or smallest) figure; best itself when none does, or when best is a case of a list
     (the question then asks for the bound of that case's own frame)."""
     bound = bound_asked(q)
-    if not bound or (best.own and best.own != best.sentence):
+    if not bound or not _dimension(q) or (best.own and best.own != best.sentence):
         return best
     family = family_key(best.hit.chunk.headings)
     pick, pick_value = best, None
@@ -79,5 +79,13 @@ def at_bound(q: Question, best: Evidence, evidence: list[Evidence]) -> Evidence:
     return pick
 
 
+_TIME_ASKED = re.compile(r"\bbao lau\b|^(?:nam|thang|tuan|ngay|gio)\b")
+
+
 def _dimension(q: Question) -> str:
-    return "money" if q.unit.startswith("dong") or "tien" in q.anchor else "time"
+    """What the bound is of: money, a duration, or neither ("mục tiêu tối thiểu … là bao
+    nhiêu" of a share: no figure of a month or a sum answers it)."""
+    if q.unit.startswith("dong") or "tien" in q.anchor:
+        return "money"
+    asked = " ".join(fold(w) for w in q.text.split())
+    return "time" if _TIME_ASKED.search(q.unit) or _TIME_ASKED.search(asked) else ""

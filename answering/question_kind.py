@@ -64,7 +64,8 @@ _KINDS: list[tuple[Kind, tuple[str, ...]]] = [
     (
         Kind.DOCUMENT,
         (
-            rf"\b(?:{_DOC_KINDS}|{_CITED_KINDS}) nao\b",
+            # "quyết định năm 2024 nào": the year it was issued may come before "nào"
+            rf"\b(?:{_DOC_KINDS}|{_CITED_KINDS})(?: nam \d{{4}})? nao\b",
             r"\b(?:bao cao|cong van|nghi dinh|thong tu|luat|quyet dinh) so (?:bao nhieu|may)\b",
         ),
     ),

@@ -117,6 +117,10 @@ def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     links = _FOLDED_SLOT_LINKS if sylls == folded else _SLOT_LINKS
     while i >= 0 and sylls[i] in links:
         i -= 1
+    # "còn (lại) bao nhiêu": what remains, the figure after "còn" ("còn 4.100 triệu đồng");
+    # unaccented, "con" alone may be a child ("con nuôi")
+    if i >= 0 and ((folded[i] == "con" != sylls[i]) or folded[i - 1 : i + 1] == ["con", "lai"]):
+        return "con"
     words: list[str] = []
     while i >= 0 and len(words) < 2 and sylls[i] not in STOPWORDS and not sylls[i][0].isdigit():
         words.insert(0, folded[i])

@@ -16,7 +16,7 @@ from answering.candidates import (
     named_doc_match,
     with_siblings,
 )
-from answering.conditions import holder_match, negations_match, stated_figures_match
+from answering.conditions import deputy_only, holder_match, negations_match, stated_figures_match
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
@@ -197,6 +197,7 @@ class EvidenceFinder:
             "conditions": stated_figures_match(q.text, cand.own),
             "negation": negations_match(q.text, sentence_f),
             "holder": holder_match(q.text, cand.own),
+            "deputy": deputy_only(q.text, cand.own),
             "names": self._names(q, scorer, cand.own),
         }
 

@@ -1,7 +1,6 @@
-"""English questions: tell them from Vietnamese (with or without accents) and turn them into a
-Vietnamese query through a glossary of administrative terms (data/glossary_en_vi.tsv), so that
-retrieval, scoring and answering work on the documents' own words. Names stay as written: an
-unaccented "Tam Gia" matches "Tam Gia" once both are folded."""
+"""English questions: tell them from Vietnamese and turn them into a Vietnamese query through a
+glossary of administrative terms (data/glossary_en_vi.tsv), so that retrieval, scoring and
+answering work on the documents' own words. Names stay as written ("Tam Gia")."""
 
 from __future__ import annotations
 
@@ -263,7 +262,10 @@ def _render(units: list[_Unit]) -> tuple[str, str]:
             # "what fee does X set": an amount asked for is "bao nhiêu", not "which"
             amount = asking == "what" and phrase[0].kind in ("q", "m")
             asked = ["bao nhiêu đồng" if phrase[0].kind == "m" else "bao nhiêu"] if amount else []
-            parts += [u.text for u in phrase] + (asked or (["nào"] if asking else []))
+            # "which" follows a document type at once: "nghị quyết nào HĐND Hà Nội"
+            at = 1 if asking and not asked and phrase[0].kind == "t" else len(phrase)
+            words = [u.text for u in phrase]
+            parts += words[:at] + (asked or (["nào"] if asking else [])) + words[at:]
             # a title takes its body without "của": "Chủ tịch UBND tỉnh"
             owned = not (len(phrase) == 1 and phrase[0].kind == "t")
             chunk = []

@@ -19,6 +19,7 @@ _AGENCY = (
     r"(?:agenc(?:y|ies)|departments?|units?|bod(?:y|ies)|organi[sz]ations?|authorit(?:y|ies)"
     r"|offices?|sectors?|forces?)"
 )
+_NAMES = r"(?:(?-i:[A-Z])[\w'-]* ){0,3}"  # "the Dong Thap plan": a document named by its place
 _BOUND = r"(?: (?P<bound>minimum|maximum|total|average))?"  # "what minimum share of …"
 _BY = r"(?:(?:to|by|within|in|for|of) )?"  # "(shortened) to how many days", "within how …"
 _BOUNDS = {"minimum": "tối thiểu ", "maximum": "tối đa ", "total": "tổng ", "average": "bình quân "}
@@ -31,14 +32,16 @@ _DATING = re.compile(r"\b(?:sign|issu|promulgat|adopt|approv|effect|force|held|d
 # "là khi nào" or "là gì" by the kind of noun asked about.
 # fmt: off
 _FRAMES = [
-    (rf"(?:what|which) (?:is|was) the (?:number|no) of (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
-     "{doc} «số mấy» {rest}"),
+    (rf"(?:what|which) (?:is|was) the (?:number|no) of (?:the )?(?P<name>{_NAMES})(?P<doc>{_DOCS})"
+     r"(?P<rest>.*)", "{doc} «số mấy» {name}{rest}"),
     (rf"(?:what|which) (?:is|was) the (?P<doc>{_DOCS}) (?:number|no)\b(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
     (rf"(?:what|which) (?:number|no) {AUX} (?:the )?(?P<doc>{_DOCS})(?P<rest>.*)",
      "{doc} «số mấy» {rest}"),
     (rf"{_BY}how (?:many|much)(?: (?P<np>.+?))? (?:{AUX} )?(?:remain|remains|remained|left)\b"
      r"(?P<rest>.*)", "{rest} «còn bao nhiêu» {np}"),
+    # "how far from X does Y reach": a distance from X, not a count of X
+    (rf"how far (?P<np>from .+?) {AUX} (?P<rest>.+)", "{rest} {np} «bao nhiêu»"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+?))? {AUX}(?: there)? (?P<rest>.+)",
      "{rest} «{is_}{how}» {np}"),
     (rf"{_BY}how (?P<how>many|much|far)(?: (?P<np>.+))?", "«{how}» {np}"),
@@ -70,7 +73,9 @@ _FRAMES = [
     (rf"(?:until|till|up to) (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)",
      "{rest} «đến hết ngày nào»"),
     (rf"(?:until|till) when {AUX} (?P<rest>.+)", "{rest} «đến hết ngày nào»"),
-    (rf"(?:on |by )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
+    # a deadline: "by what date must X submit …" → "… trước ngày nào"
+    (rf"by (?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «trước ngày nào»"),
+    (rf"(?:on )?(?:what|which) (?:date|day)(?: {AUX})? (?P<rest>.+)", "{rest} «ngày nào»"),
     # a time of day: "by what time (at the latest) must shops open" → "… mở cửa «mấy giờ»"
     (rf"(?P<by>by |before |at |from |until )?(?:what|which) time(?: of (?:the )?day)?"
      rf"(?P<late> at the latest| at the earliest)? {AUX} (?P<rest>.+)", "{rest} «{clock}mấy giờ»"),
@@ -108,6 +113,9 @@ _FRAMES = [
     (rf"why {AUX} (?P<rest>.+)", "«vì sao» {rest}"),
     (rf"how {AUX} (?P<rest>.+)", "{rest} «như thế nào»"),
     (r"who (?:is|are|was|were) (?P<rest>.+)", "«^» {rest} «là ai»"),
+    # a power the documents give to a body: "who decides / approves …" asks which one
+    (r"who (?P<rest>(?:decide|approve|apprais|inspect|grant|licens|supervis|allocat|recogni)"
+     r"\w*\b.*)", "«cơ quan nào» {rest}"),
     (r"who (?P<rest>.+)", "«ai» {rest}"),
     (rf"{AUX} (?P<rest>.+)", "«có» {rest} «không»"),
 ]
@@ -205,7 +213,7 @@ _CONTRACTIONS: list[tuple[re.Pattern[str], Any]] = [
     (
         re.compile(
             r"\b(?:what|which) (?:is|was|are|were) the (?:(?P<b>minimum|maximum|total) )?"
-            r"(?:number|count) of\b(?! (?:the )?" + _DOCS + r"\b)",
+            r"(?:number|count) of\b(?! (?:the )?" + _NAMES + _DOCS + r"\b)",
             re.I,
         ),
         lambda m: _BOUND_WORDS.get((m["b"] or "").lower(), "") + "how many",
@@ -250,7 +258,7 @@ def _or_more(m: re.Match[str]) -> str:
     return f"«từ {m['n']} {_UNITS[m['unit'].lower().rstrip('s')]} trở lên»"
 
 
-_GRADES = re.compile(r"\blevels? (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
+_GRADES = re.compile(r"\b(?:levels?|grades?) (?P<a>[IVX]+)\b(?:(?:,| and| or) (?P<b>[IVX]+)\b)?")
 
 
 def _grades(m: re.Match[str]) -> str:

@@ -27,7 +27,11 @@ TOKEN = re.compile(
     r"|[^\W\d_]+(?:['-]\w+)*'?"
     r"|[,;]"
 )
-_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", ""))
+# "chairmen" → "chairman"
+_SUFFIXES = (
+    ("men", "man"), ("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+    ("s", ""),
+)  # fmt: skip
 _VERB_SUFFIXES = (("ied", "y"), ("ing", ""), ("ed", ""))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from answering.conditions import holder_match, negations_match, stated_figures_match
+from answering.conditions import deputy_only, holder_match, negations_match, stated_figures_match
 from answering.coverage import Scorer, quantity_pairs, term_set
 from answering.question import analyse
 from tests.conftest import service_over
@@ -218,3 +218,20 @@ def test_the_right_goes_to_the_party_the_question_names():
     assert holder_match(asked, "Người lao động có nghĩa vụ bàn giao công việc.") == 1.0
     assert holder_match(asked, "Tổ chức đại diện có quyền yêu cầu đối thoại.") == 0.0
     assert holder_match("Tài sản nào thuộc sở hữu chung?", swapped) == 0.0
+
+
+def test_a_bound_is_covered_however_the_text_writes_it():
+    # "tối đa bao nhiêu tháng" is answered by "không quá 9 tháng", "tối thiểu" by "ít nhất"
+    assert {"tối", "đa", "toi_da"} <= term_set("Theo thời gian học thực tế và không quá 9 tháng")
+    assert {"tối", "thiểu"} <= term_set("có ít nhất 50% đơn vị hành chính cấp xã")
+    assert "đa" not in term_set("Thời gian hỗ trợ theo thời gian học thực tế")
+
+
+def test_the_deputy_of_a_title_is_another_office():
+    asked = "Mức hỗ trợ hằng tháng Trưởng bộ môn thể thao là bao nhiêu?"
+    assert deputy_only(asked, "b) Đối với Phó Trưởng Bộ môn: 700.000 đồng/người/tháng.") == 1.0
+    assert deputy_only(asked, "a) Đối với Trưởng Bộ môn: 1.000.000 đồng/người/tháng.") == 0.0
+    assert deputy_only(asked, "Trưởng, Phó Trưởng Bộ môn được hỗ trợ") == 0.0
+    assert (
+        deputy_only("Mức hỗ trợ Phó Trưởng bộ môn là bao nhiêu?", "Phó Trưởng Bộ môn: 700") == 0.0
+    )

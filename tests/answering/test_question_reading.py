@@ -1,9 +1,12 @@
 """How questions about a period, the end of a validity, a task's lead agency are read."""
 
+from dataclasses import replace
+
 from answering.about_document import distribution_lines
 from answering.candidates import candidates
 from answering.detectors import asks_money, has_anchor, has_kind
 from answering.question import analyse
+from answering.question_kind import Kind
 from core.document import Chunk
 from index.hybrid import Hit
 
@@ -213,3 +216,52 @@ def test_under_what_circumstances_is_no_topic_word():
     assert "dieu" not in q.terms and "dieu_kien" not in q.pairs
     # asked which condition a rule sets, "điều kiện" is the topic
     assert "dieu" in analyse("Người lao động được tạm ứng tiền lương theo điều kiện nào?").terms
+
+
+def test_a_cited_documents_date_is_not_when_something_happens():
+    # "Căn cứ Công văn số … ngày 18 tháng 4 năm 2013": when that letter was issued, not the
+    # deadline asked for; "hạn cuối ngày 15 tháng 12 hàng năm" is
+    q = analyse("Thời hạn gửi kết quả đánh giá trung tâm học tập cộng đồng là khi nào?")
+    assert q.kind == "when"
+    cited = (
+        "Căn cứ Công văn số 2553/BGDĐT-GDTX ngày 18 tháng 4 năm 2013 của Bộ Giáo dục và Đào tạo"
+        " về hướng dẫn đánh giá trung tâm học tập cộng đồng;"
+    )
+    assert not has_kind(cited, q) and not has_kind(
+        "Theo Quyết định 15/2020/QĐ-UBND ngày 2/3/2020", q
+    )
+    assert has_kind("gửi kết quả về Sở, hạn cuối ngày 15 tháng 12 hàng năm", q)
+
+
+def test_a_cited_documents_date_is_no_deadline_but_may_be_its_issue_date():
+    # "Kèm theo Quyết định số 2844/QĐ-UBND ngày 27 tháng 11 năm 2025": when the decision
+    # was issued, which answers when it was issued and no other date question
+    sentence = (
+        "Kèm theo Quyết định số 2844/QĐ-UBND ngày 27 tháng 11 năm 2025 của Chủ tịch UBND tỉnh"
+    )
+    deadline = analyse(
+        "Sở Nông nghiệp và Môi trường phải trình phê duyệt quy trình trước ngày nào?"
+    )
+    # asked of a cited document, "ký ngày nào" is read as a date (extractive.ABOUT_CITED)
+    issued = replace(analyse("Quyết định 2844/QĐ-UBND được ký ngày nào?"), kind=Kind.DATE)
+    assert deadline.kind == "date"
+    assert not has_kind(sentence, deadline) and has_kind(sentence, issued)
+    assert has_kind("trình phê duyệt quy trình giải quyết trước ngày 30/11/2025", deadline)
+
+
+def test_a_bound_of_a_share_is_not_the_shortest_duration_nearby():
+    # "mục tiêu tối thiểu … là bao nhiêu" of a share: "Trong 9 tháng đầu năm …" beside it
+    # states a duration, no bound of what is asked; the bound of a term still compares terms
+    from answering.extremes import at_bound
+    from answering.scoring import Evidence
+
+    def evidence(text: str) -> Evidence:
+        chunk = Chunk("c", "d", 0, text, headings=["2. Tồn tại, hạn chế"])
+        return Evidence(text, Hit(chunk, 1.0), 1, 1.0, 1.0, True, text)
+
+    best = evidence("Tỷ lệ giảm ĐVSNCL chỉ đạt 13,94% (mục tiêu tối thiểu 20%).")
+    months = evidence("Trong 9 tháng đầu năm không có thêm ĐVSNCL tự đảm bảo chi thường xuyên.")
+    share = analyse("Mục tiêu tối thiểu giảm đơn vị sự nghiệp công lập tỉnh Lạng Sơn là bao nhiêu?")
+    assert at_bound(share, best, [best, months]) is best
+    term = analyse("Tối thiểu bao nhiêu tháng?")
+    assert at_bound(term, best, [best, months]) is months

@@ -544,7 +544,7 @@ def test_obligations_kinds_and_how_often(question, expected):
         ("By what time at the latest must petrol retail stores open?",
          "cửa hàng bán lẻ xăng dầu mở cửa chậm nhất mấy giờ?"),
         ("Which 2024 decision is replaced by Decision 98/2025/QD-UBND?",
-         "Quyết định 98/2025/QĐ-UBND thay thế quyết định năm 2024 nào?"),
+         "Quyết định 98/2025/QĐ-UBND thay thế quyết định nào năm 2024?"),
         ("What is the minimum number of continuous hours a petrol store must stay open?",
          "tối thiểu mở cửa bao nhiêu giờ liên tục cửa hàng xăng dầu?"),
         ("What is the total number of dossiers received in 2024?",
@@ -563,3 +563,70 @@ def test_obligations_kinds_and_how_often(question, expected):
 )  # fmt: skip
 def test_dates_until_clock_times_passives_counts_and_yes_no(question, expected):
     assert _vi(question) == expected
+
+
+def test_who_holds_a_power_asks_which_body():
+    # the documents give the power to decide, approve, inspect to a body, not a person
+    assert _vi("Who decides the floor area standards?").startswith("cơ quan nào quyết định")
+    assert _vi("Who approves the plan?") == "cơ quan nào phê duyệt kế hoạch?"
+    assert _vi("Who chaired the meeting on 5 March 2024?").startswith("ai chủ trì")
+
+
+def test_plurals_in_men_and_party_and_funding_vocabulary():
+    # "chairmen" is the plural of "chairman": the entry is found, no English name is left over
+    assert _vi("How many Vice Chairmen does the committee have?").startswith(
+        "bao nhiêu Phó Chủ tịch"
+    )
+    assert "Ban Thường vụ Tỉnh ủy" in _vi(
+        "What did the Provincial Party Standing Committee decide?"
+    )
+    assert "vốn sự nghiệp" in _vi("What is the disbursement rate of recurrent funds?")
+
+
+def test_a_deadline_date_powers_capacity_and_counting():
+    assert _vi("By what date must the department submit the plan?").endswith("trước ngày nào?")
+    assert _vi("On what date was the meeting held?").endswith("ngày nào?")
+    assert "cơ quan nào được phân cấp thẩm quyền quyết định thanh lý" in _vi(
+        "Which agency is delegated the power to decide on the liquidation?"
+    )
+    assert "dung lượng tối thiểu" in _vi("What is the minimum storage capacity of each mailbox?")
+    assert "tính" in _vi("How many working days count as one month?")
+
+
+def test_amounts_of_support_and_asset_vocabulary():
+    # a monthly support is an amount: "what is" asks "là bao nhiêu", not "là gì"
+    assert _vi("What is the monthly support for the head coach?").endswith("là bao nhiêu?")
+    assert "điều chuyển tài sản công" in _vi("Which agency decides on transferring public assets?")
+    assert "nguyên giá" in _vi("What is the original value of the asset?")
+
+
+def test_how_far_from_a_place_asks_a_distance_not_a_count_of_the_place():
+    text = _vi("How far from the dyke toe does the protection corridor reach?")
+    assert text.endswith("chân đê bao nhiêu?") and "bao nhiêu chân đê" not in text, text
+    assert "phương án đơn giản hóa" in _vi("How many procedures have simplification plans?")
+
+
+def test_the_number_of_a_document_named_by_its_place_asks_which_number():
+    assert _vi("What is the number of the Dong Thap plan on the roadmap?").startswith(
+        "kế hoạch số mấy Dong Thap"
+    )
+    assert _vi("What is the number of dossiers received under the plan?").startswith("bao nhiêu")
+
+
+def test_how_many_times_counts_lan_and_dossiers_are_submitted_in_person():
+    assert _vi("How many times may the date be rescheduled?").endswith("bao nhiêu lần?")
+    text = _vi("Where are unemployment benefit dossiers submitted in person?")
+    assert "trợ cấp thất nghiệp nộp trực tiếp" in text, text
+    assert "bao nhiêu nhân viên thú y" in _vi("How many veterinary staff may each ward have?")
+
+
+def test_which_follows_a_document_type_grades_and_making_ineffective():
+    text = _vi(
+        "Which Hanoi People's Council resolution does Resolution 60/2025/NQ-HDND make ineffective?"
+    )
+    assert "làm hết hiệu lực nghị quyết nào HĐND Hà Nội" in text, text
+    assert "cấp III nhà" in _vi("What percentage applies to a grade III house?")
+
+
+def test_a_steering_board_is_a_ban_chi_dao():
+    assert "Trưởng Ban Chỉ đạo" in _vi("What is the daily pay for the head of the steering board?")
