@@ -80,7 +80,7 @@ def _runs(
         if inside[i]:
             continue
         for j in range(i, min(len(parts), i + MAX_SEGMENTS)):
-            if must is not None and not i <= first <= must <= j:
+            if must is not None and first is not None and not i <= first <= must <= j:
                 continue
             run = " ".join(parts[i : j + 1])
             out.append(run)
