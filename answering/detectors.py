@@ -182,12 +182,19 @@ _ABOUT_ASKED = re.compile(r"\b(?:ve (?:viec |noi dung )?gi|noi dung (?:la )?gi)\
 _ABOUT_SAID = re.compile(r"^[^.;]{0,90}?\b(?:ve viec|ve|ban hanh|phe duyet|quy dinh|huong dan)\b")
 
 
+@lru_cache(maxsize=1024)
+def _named_asked_about(question: str) -> frozenset[str]:
+    """The (folded) numbers of the documents a question asks what they are about: read once
+    per question, not once per candidate sentence."""
+    if not _ABOUT_ASKED.search(" ".join(folded_syllables(question))):
+        return frozenset()
+    return frozenset(fold(n) for n in DOC_NUMBER.findall(question))
+
+
 def describes_named(text: str, q: Question) -> bool | None:
     """For a question asking what a document it names is about: does the text name that
     document and say what it is about? None for other questions."""
-    if q.kind != Kind.WHAT or not _ABOUT_ASKED.search(" ".join(folded_syllables(q.text))):
-        return None
-    asked = {fold(n) for n in DOC_NUMBER.findall(q.text)}
+    asked = _named_asked_about(q.text) if q.kind == Kind.WHAT else frozenset()
     if not asked:
         return None
     folded = " ".join(fold(w) for w in text.split())

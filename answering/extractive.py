@@ -188,17 +188,14 @@ class ExtractiveAnswerer:
         ):
             return False  # "bao nhiêu tiêu chí": a sentence that never says "tiêu chí"
         per = _rate_of(q.text)
-        if per:
-            said = " ".join(
-                fold(w) for w in f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}".split()
-            )
+        measured = rate_measure(q.text) if q.unit == "%" else ()
+        if per or measured:
+            with_units = f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}"
+            said = " ".join(fold(w) for w in with_units.split())
             if not all(re.search(rf"\b{p}\b", said) for p in per):
                 return False  # "bao nhiêu đồng/người/ngày": a sum not per person and day
-        measured = rate_measure(q.text) if q.unit == "%" else ()
-        if measured and not set(measured) <= set(
-            folded_syllables(f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}")
-        ):
-            return False  # "tỷ lệ hộ nghèo": the share of something else is no answer
+            if not set(measured) <= set(folded_syllables(with_units)):
+                return False  # "tỷ lệ hộ nghèo": the share of something else is no answer
         return ev.coverage >= WEIGHTS.min_coverage and (
             q.kind not in STRICT_KINDS or has_kind(ev.sentence, q)
         )

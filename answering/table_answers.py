@@ -176,8 +176,8 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
         unit = table.unit or _unit_cell(cells, column)
         header_unit = _header_unit(column)
         # "Đơn giá (đồng)" beside a unit column "tấn": đồng per tấn; "(1.000đ)" is đồng too
-        money = re.sub(r"[\d.,]+\s*", "", header_unit)
-        also = f" ({money})" if unit and money else ""
+        header_words = re.sub(r"[\d.,]+\s*", "", header_unit)
+        also = f" ({header_words})" if unit and header_words else ""
         kind = has_kind(f"{value} {unit or header_unit}{also}", q)
         kind = kind and not _IDENTIFIER.fullmatch(value)  # a code is no figure
         # "khi nào" answered by a quarter or a year: a day is asked only by "ngày nào"
