@@ -66,7 +66,45 @@ def with_siblings(hits: list[Hit], state: IndexState, weights: Weights = WEIGHTS
     return out
 
 
-def candidates(hit: Hit, q: Question) -> list[Candidate]:
+_ITEM_START = re.compile(r"^(?:\d{1,2}\.|[a-zđ]\))\s")
+_FAMILY_REACH = 40  # how far back a list's items may stand from their lead-in
+
+
+def parent_lead(hit: Hit, state: IndexState) -> str:
+    """The lead-in ending in ":" of the passage a khoản or điểm stands under, in full: its
+    article's opening line ("Mọi người đều có thể làm chứng …, trừ những người sau đây:"), or a
+    khoản whose heading was cut short ("Khoản 1 – Người nào thực hiện một trong các hành vi
+    sau…"). Stored as a passage of its own, it is found a few rows back in the document."""
+    chunk = hit.chunk
+    if len(chunk.headings) < 2 or not _ITEM_START.match(chunk.text):
+        return ""
+    parent = chunk.headings[:-1]
+    row = state.docs.row(chunk.doc_id)
+    if row is None:
+        return ""
+    first = int(state.docs.chunk_start[row])
+    at = first + chunk.ordinal
+    for i in range(at - 1, max(first, at - _FAMILY_REACH) - 1, -1):
+        c = state.chunks[i]
+        if c.headings == parent:
+            text = c.text.strip()
+            return text.rsplit("\n", 1)[-1] if text.endswith(":") else ""
+        if c.headings[: len(parent)] != parent:
+            return ""
+    return ""
+
+
+def lead_in(sentence: str, own: str, hit: Hit, state: IndexState) -> str:
+    """The lead-in a list item answers under, joined to it or not: the verdict on "có … không?"
+    reads both ("Không áp dụng thời hiệu … đối với: 1. Các tội …")."""
+    if own != sentence:
+        return sentence.replace(own, "")
+    parents = [h for h in hit.chunk.headings if not own.startswith(h.rstrip("…"))]
+    heading = next((h for h in reversed(parents) if h.endswith(":")), "")
+    return heading or parent_lead(hit, state)
+
+
+def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
     """The passage's sentences; a list item also joined to the lead-in above it ("…thì bị phạt
     tù từ 03 năm đến 10 năm: … b) Bỏ từ 02 thương binh trở lên"), since the lead-in states what
     holds for every item; an item that lacks the asked-for fact joined to the nearest heading
@@ -95,6 +133,8 @@ def candidates(hit: Hit, q: Question) -> list[Candidate]:
         previous = sentence
         parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
         lead_in = next((h for h in reversed(parents) if h.endswith(":")), None)
+        if not lead_in and full_lead and hit.chunk.headings[-2].endswith("…"):
+            lead_in = full_lead  # the heading cut short: the lead-in as written
         if lead_in:
             out.append(Candidate(f"{lead_in} … {sentence}", sentence))
             continue

@@ -141,3 +141,29 @@ def deputy_only(question: str, own: str) -> float:
         if found and all(own[: m.start()].lower().endswith("phó ") for m in found):
             return 1.0
     return 0.0
+
+
+# "bất động sản" is not "động sản", "đất phi nông nghiệp" not "đất nông nghiệp", "vô hiệu" not
+# "hiệu lực": a prefix that turns a word into its opposite.
+_OPPOSING = frozenset({"bất", "phi", "vô"})
+
+
+def _pairs(words: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(plain, prefixed) syllable pairs: ("động", "sản") is prefixed in "bất động sản"."""
+    plain: set[tuple[str, str]] = set()
+    prefixed: set[tuple[str, str]] = set()
+    for i in range(len(words) - 1):
+        (prefixed if i and words[i - 1] in _OPPOSING else plain).add((words[i], words[i + 1]))
+    return plain, prefixed
+
+
+def opposite_only(question: str, own: str) -> float:
+    """-1 when the sentence names only the opposite of a compound the question names ("hợp
+    đồng tặng cho bất động sản" for "tặng cho động sản"); accented text only."""
+    q_plain, q_prefixed = _pairs([w.lower() for w in syllables(question)])
+    s_plain, s_prefixed = _pairs([w.lower() for w in syllables(own)])
+    if any(p in s_prefixed and p not in s_plain for p in q_plain - q_prefixed):
+        return -1.0
+    if any(p in s_plain and p not in s_prefixed for p in q_prefixed - q_plain):
+        return -1.0
+    return 0.0

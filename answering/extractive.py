@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from answering import about_document
 from answering.answerer import TokenSink
+from answering.candidates import lead_in
 from answering.coverage import Scorer, term_set, unit_named
 from answering.detectors import (
     STRICT_KINDS,
@@ -141,8 +142,9 @@ class ExtractiveAnswerer:
             # mức" after a condition the stretch stops at still answers "cả hai mức?"
             own = best.own or best.sentence
             at = own.find(span[1:40])
-            said = own[max(0, at - 1) :] if at >= 0 else span
-            span = f"{verdict(q.yes_no, said, q.text)}. {span[:1].lower()}{span[1:]}"
+            lead = lead_in(best.sentence, own, best.hit, state)
+            said = own[max(0, at - 1) :] if at >= 0 else (own if lead else span)
+            span = f"{verdict(q.yes_no, said, q.text, lead)}. {span[:1].lower()}{span[1:]}"
         return Answer(
             question=q.text,
             answer=f"{span} [1]",

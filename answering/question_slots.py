@@ -92,6 +92,16 @@ UNTIL_ASKED = re.compile(
 )
 
 
+# The kind of penalty named ("bị phạt tiền ở mức nào"): a sentence that gives another kind
+# ("phạt tù từ 03 tháng") does not fill the slot.
+_PENALTY_KIND = re.compile(r"\bphat (tien|tu|cai tao|canh cao)\b")
+
+
+def _penalty_kind(folded: str) -> str:
+    kinds = _PENALTY_KIND.findall(folded)
+    return f"phat {kinds[-1]}" if kinds else "phat"
+
+
 def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     """The one or two topic syllables right before the first "bao nhiêu/bao lâu/mấy": the
     answer is the figure that follows them in the text ("phạt tù từ 03 năm"). A question
@@ -100,7 +110,7 @@ def anchor_of(sylls: list[str], names: frozenset[str] = frozenset()) -> str:
     if UNTIL_ASKED.search(" ".join(folded)):
         return "den"
     if _PENALTY_ASKED.search(" ".join(folded)) and not any(w in ("nhieu", "lau") for w in folded):
-        return "phat"
+        return _penalty_kind(" ".join(folded))
     at = next(
         (
             i

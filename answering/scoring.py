@@ -14,9 +14,16 @@ from answering.candidates import (
     context_of,
     inherited,
     named_doc_match,
+    parent_lead,
     with_siblings,
 )
-from answering.conditions import deputy_only, holder_match, negations_match, stated_figures_match
+from answering.conditions import (
+    deputy_only,
+    holder_match,
+    negations_match,
+    opposite_only,
+    stated_figures_match,
+)
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
 from answering.question import Question
@@ -127,7 +134,7 @@ class EvidenceFinder:
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()
         previous_f = ""
-        for cand in candidates(hit, q):
+        for cand in candidates(hit, q, parent_lead(hit, self.state)):
             # For "trong trường hợp nào", the lead-in of a list is what is asked about.
             listed = q.wants == Wants.LIST and _in_list(cand)
             terms = term_set(cand.text if listed else cand.own) | titles | offence
@@ -197,6 +204,7 @@ class EvidenceFinder:
             "conditions": stated_figures_match(q.text, cand.own),
             "negation": negations_match(q.text, sentence_f),
             "holder": holder_match(q.text, cand.own),
+            "opposite": opposite_only(q.text, cand.own),
             "deputy": deputy_only(q.text, cand.own),
             "names": self._names(q, scorer, cand.own),
         }

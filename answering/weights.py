@@ -36,6 +36,7 @@ class Weights:
     negation: float = 0.2  # says "không …" where the question does (share of its negations)
     holder: float = 0.2  # gives the right or duty to the party asked about (-1: to the other)
     names: float = 0.2  # defines a term by what the question describes ("… được gọi là gì")
+    opposite: float = 0.3  # names only the opposite compound (-1: "bất động sản" for "động sản")
     deputy: float = -0.2  # names only the deputy ("Phó Trưởng") of the title asked ("Trưởng")
     dense: float = 0.0  # the passage's rank in dense retrieval (as 1/rank)
     bm25: float = 0.0  # the passage's rank in BM25 (as 1/rank)
@@ -82,6 +83,7 @@ SCORE_TERMS = (
     "conditions",
     "negation",
     "holder",
+    "opposite",
     "names",
     "deputy",
     "dense",

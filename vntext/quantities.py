@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 _DIGIT_WORD = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|mốt)"
-# Figures in digits, and in words before what they count: "một phần hai", "mười lăm ngày".
+# Figures in digits, and in words before what they count: "một phần hai", "mười lăm ngày",
+# "đủ sáu tuổi" (the civil code writes ages in words), "một nửa".
 _NUMBER = re.compile(
     r"\d+(?:[.,/]\d+)*\s*%?"
     rf"|\b{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,4}}\s+"
-    r"(?:phần\s+\w+|lần|ngày|tháng|năm|giờ|tuần|người)\b",
+    r"(?:phần\s+\w+|lần|ngày|tháng|năm|giờ|phút|tuần|tuổi|người|nửa)\b"
+    r"|\bmột\s+nửa\b",
     re.I,
 )
 # Not quantities: dates, document numbers ("711/BC-UBND", "số 04/CT-UBND"), outline markers,

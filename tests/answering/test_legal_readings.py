@@ -1,0 +1,165 @@
+"""Readings of a legal text that a yes/no or a fact question depends on: the lead-in a khoản
+answers under, the case a clause excepts, a closing "không" followed by the case asked, an age
+written in words, the kind of penalty asked, and a compound whose prefix turns it into its
+opposite. The law below is written for these tests (hash embedder, real Chroma)."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering.conditions import opposite_only
+from answering.question import analyse
+from answering.yes_no import asks_exception, verdict, yes_no_frame
+from tests.conftest import service_over
+from vntext.quantities import numbers
+
+LAW = "\n".join(
+    [
+        "LUẬT THỬ NGHIỆM VỀ BẾN ĐÒ",
+        "",
+        "Điều 1. Người làm chứng cho việc giao đò",
+        "Mọi người đều có thể làm chứng cho việc giao đò, trừ những người sau đây:",
+        "",
+        "1. Người nhận đò theo hợp đồng giao đò.",
+        "",
+        "2. Người chưa đủ mười lăm tuổi.",
+        "",
+        "Điều 2. Không áp dụng thời hạn khiếu nại về bến đò",
+        "Không áp dụng thời hạn khiếu nại quy định tại Điều 5 đối với các việc sau đây:",
+        "",
+        "1. Các việc làm chìm đò gây chết người;",
+        "",
+        "2. Các việc chiếm đoạt bến đò của Nhà nước.",
+        "",
+        "Điều 3. Năng lực lái đò",
+        "1. Người từ đủ mười tám tuổi trở lên được tự lái đò chở khách.",
+        "",
+        (
+            "2. Người lái đò say rượu làm lật đò, trừ trường hợp khách tự ý nhảy khỏi đò khi"
+            " đò đang chạy, thì bị phạt tù từ 01 năm đến 03 năm."
+        ),
+        "",
+        "Điều 4. Tội làm hỏng bến đò",
+        (
+            "1. Người nào làm hỏng bến đò, thì bị phạt cảnh cáo, phạt tiền từ 10.000.000 đồng"
+            " đến 30.000.000 đồng hoặc phạt cải tạo không giam giữ đến 02 năm."
+        ),
+        "",
+        (
+            "2. Phạm tội làm hỏng bến đò của Nhà nước, thì bị phạt tù từ 03 tháng đến 02"
+            " năm."
+        ),
+        "",
+        "Điều 5. Hiệu lực của hợp đồng thuê đò",
+        "1. Hợp đồng thuê đò là động sản có hiệu lực kể từ thời điểm bên thuê nhận đò.",
+        "",
+        (
+            "2. Hợp đồng thuê bến đò là bất động sản có hiệu lực kể từ thời điểm đăng ký tại"
+            " Ủy ban nhân dân cấp xã."
+        ),
+        "",
+        "Điều 6. Tội nghe lén trên tàu",
+        (
+            "1. Người nào thực hiện một trong các hành vi sau đây trên tàu chở khách, đã bị xử"
+            " phạt vi phạm hành chính về hành vi này mà còn vi phạm, thì bị phạt tiền từ"
+            " 20.000.000 đồng đến 50.000.000 đồng hoặc phạt cải tạo không giam giữ đến 03 năm:"
+        ),
+        "",
+        "a) Nghe lén cuộc nói chuyện của khách đi tàu;",
+        "",
+        "b) Ghi hình khách đi tàu trái phép.",
+        "",
+        "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 01 năm đến 03 năm:",
+        "",
+        "a) Có tổ chức;",
+        "",
+        "b) Nghe lén 02 lần trở lên.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def law(tmp_path_factory):
+    return service_over(tmp_path_factory, "luat-ben-do.txt", LAW)
+
+
+def test_a_khoan_answers_under_its_articles_lead_in(law):
+    """The khoản is a passage of its own; the "trừ những người sau đây:" and "Không áp dụng …
+    đối với:" above it say no for it."""
+    a = law.ask("Người nhận đò theo hợp đồng giao đò có được làm chứng cho việc giao đò không?")
+    assert a.found and a.answer.startswith("Không."), a.answer
+    a = law.ask(
+        "Có áp dụng thời hạn khiếu nại đối với các việc làm chìm đò gây chết người không?"
+    )
+    assert a.found and a.answer.startswith("Không."), a.answer
+
+
+def test_the_case_a_clause_excepts_gets_the_opposite_answer(law):
+    a = law.ask(
+        "Người lái đò say rượu làm lật đò có bị phạt tù không nếu khách tự ý nhảy khỏi đò khi"
+        " đò đang chạy?"
+    )
+    assert a.found and a.answer.startswith("Không."), a.answer
+    assert not asks_exception(
+        "… phải trả toàn bộ lãi, trừ trường hợp có thỏa thuận khác",
+        "Có phải trả toàn bộ lãi không (trừ trường hợp có thỏa thuận khác)?",
+    )
+
+
+def test_a_closing_khong_may_be_followed_by_the_case_asked():
+    assert yes_no_frame("Bên bảo lãnh có được hưởng thù lao không nếu các bên có thỏa thuận?")
+    assert yes_no_frame("Có phải trả toàn bộ lãi không (trừ trường hợp có thỏa thuận khác)?")
+    # a question word makes it an open question
+    assert not yes_no_frame("Trường hợp nào không phải bồi thường khi có thỏa thuận?")
+    assert verdict("co", "Người nhận đò.", lead="Mọi người đều có thể, trừ những người sau đây:")
+
+
+def test_an_age_written_in_words_is_a_figure(law):
+    assert numbers("người từ đủ mười tám tuổi trở lên") == ["mười tám tuổi"]
+    assert numbers("hơn một nửa tổng số thành viên") == ["một nửa"]
+    a = law.ask("Người từ đủ bao nhiêu tuổi trở lên được tự lái đò chở khách?")
+    assert a.found and "mười tám tuổi" in a.answer, a.answer
+
+
+def test_the_kind_of_penalty_asked_picks_the_khoan(law):
+    assert analyse("Làm hỏng bến đò có thể bị phạt tiền ở mức nào?").anchor == "phat tien"
+    a = law.ask("Người làm hỏng bến đò bị phạt tiền ở mức nào?")
+    assert a.found and "từ 10.000.000 đồng đến 30.000.000 đồng" in a.answer, a.answer
+
+
+def test_an_item_answers_under_a_lead_in_whose_heading_was_cut_short():
+    """In a long law each điểm is a passage of its own, under a khoản heading cut at about
+    fifty characters; the penalty is in the khoản's lead-in, which is joined in full."""
+    from answering.candidates import candidates
+    from core.document import Chunk
+    from index.hybrid import Hit
+
+    lead = (
+        "1. Người nào thực hiện một trong các hành vi sau đây trên tàu chở khách, đã bị xử"
+        " phạt vi phạm hành chính về hành vi này mà còn vi phạm, thì bị phạt tiền từ"
+        " 20.000.000 đồng đến 50.000.000 đồng:"
+    )
+    item = "a) Nghe lén cuộc nói chuyện của khách đi tàu;"
+    headings = [
+        "Điều 6. Tội nghe lén trên tàu",
+        "Khoản 1 – Người nào thực hiện một trong các hành vi sau…",
+        "Điểm a – Nghe lén cuộc nói chuyện của khách đi tàu",
+    ]
+    hit = Hit(Chunk("c1", "d1", 3, item, headings), 1.0, via=1)
+    q = analyse("Nghe lén cuộc nói chuyện của khách đi tàu bị phạt tiền ở mức nào?")
+    joined = [c.text for c in candidates(hit, q, lead) if c.own == item and c.text != item]
+    assert joined and "20.000.000 đồng" in joined[0] and joined[0].endswith(item)
+    # a heading that was not cut short is the lead-in itself: nothing else is joined
+    whole = [*headings[:1], "Khoản 1 – Các hành vi sau đây:", headings[2]]
+    hit = Hit(Chunk("c1", "d1", 3, item, whole), 1.0, via=1)
+    assert not any("20.000.000" in c.text for c in candidates(hit, q, lead))
+
+
+def test_a_prefix_that_turns_a_compound_into_its_opposite():
+    q = "Hợp đồng thuê động sản có hiệu lực kể từ thời điểm nào?"
+    assert opposite_only(q, "Hợp đồng thuê bất động sản có hiệu lực từ khi đăng ký.") == -1.0
+    assert opposite_only(q, "Hợp đồng thuê động sản có hiệu lực từ khi nhận.") == 0.0
+    both = "03 tháng đối với bất động sản, 01 tháng đối với động sản"
+    assert opposite_only(q, both) == 0.0
+    assert opposite_only("Thuê bất động sản thì sao?", "thuê động sản thì hiệu lực") == -1.0
