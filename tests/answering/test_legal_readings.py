@@ -45,10 +45,7 @@ LAW = "\n".join(
             " đến 30.000.000 đồng hoặc phạt cải tạo không giam giữ đến 02 năm."
         ),
         "",
-        (
-            "2. Phạm tội làm hỏng bến đò của Nhà nước, thì bị phạt tù từ 03 tháng đến 02"
-            " năm."
-        ),
+        ("2. Phạm tội làm hỏng bến đò của Nhà nước, thì bị phạt tù từ 03 tháng đến 02 năm."),
         "",
         "Điều 5. Hiệu lực của hợp đồng thuê đò",
         "1. Hợp đồng thuê đò là động sản có hiệu lực kể từ thời điểm bên thuê nhận đò.",
@@ -89,9 +86,7 @@ def test_a_khoan_answers_under_its_articles_lead_in(law):
     đối với:" above it say no for it."""
     a = law.ask("Người nhận đò theo hợp đồng giao đò có được làm chứng cho việc giao đò không?")
     assert a.found and a.answer.startswith("Không."), a.answer
-    a = law.ask(
-        "Có áp dụng thời hạn khiếu nại đối với các việc làm chìm đò gây chết người không?"
-    )
+    a = law.ask("Có áp dụng thời hạn khiếu nại đối với các việc làm chìm đò gây chết người không?")
     assert a.found and a.answer.startswith("Không."), a.answer
 
 
