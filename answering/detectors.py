@@ -214,6 +214,16 @@ def _asks_issue(question: str) -> bool:
     return bool(_ISSUE.search(" ".join(folded_syllables(question))))
 
 
+_DURATION_ASKED = re.compile(r"\bbao (?:lâu|lau)\b(?!\s+(?:một|mot|1)\s+lần)", re.I)
+_DURATION = re.compile(
+    r"(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|lăm|nửa))\s*"
+    r"(?:\([^()]{1,20}\)\s*)?(?:năm|tháng|ngày|giờ|tuần|phút|quý)\b",
+    re.I,
+)
+_ORDINAL_ASKED = re.compile(r"\bthứ (?:mấy|bao nhiêu)\b", re.I)
+_ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b", re.I)
+
+
 def has_kind(text: str, q: Question) -> bool:
     """Does the text hold the kind of fact the question asks for?"""
     match q.kind:
@@ -223,6 +233,10 @@ def has_kind(text: str, q: Question) -> bool:
             text = _CITED_DATE.sub(" ", text)
             return bool(_DATE.search(text) or _WHEN.search(text))
         case "number":
+            if _ORDINAL_ASKED.search(q.text) and _ORDINAL.search(text):
+                return True  # "hàng thừa kế thứ mấy?" — "Hàng thừa kế thứ hai gồm …"
+            if _DURATION_ASKED.search(q.text) and not _DURATION.search(text):
+                return False  # "kéo dài bao lâu" is not answered by "một phần hai thời gian"
             return bool(new_numbers(text, q)) and (not asks_money(q) or bool(_MONEY.search(text)))
         case "date":
             text = text if _asks_issue(q.text) else _CITED_DATE.sub(" ", text)

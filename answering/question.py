@@ -59,6 +59,9 @@ class Question:
     issuer_asked: bool = False  # which body issued a cited document: the owner, "của X"
 
 
+_AT_LEAST = re.compile(r"\bit nhat\b|\bkhong (?:it hon|duoi|thap hon)\b")
+
+
 def analyse(text: str) -> Question:
     accented = has_diacritics(text)
     folded = " ".join(fold(s) for s in text.split())
@@ -97,6 +100,11 @@ def analyse(text: str) -> Question:
         # "sao lưu … định kỳ tối thiểu 01 tuần/lần"
         accented_terms += _PERIODIC_WORDS
         pairs += content_pairs(_PERIODIC_WORDS)
+    # "ít nhất bằng bao nhiêu": the bound is asked too, in the words the text may use for it
+    # ("nhưng ít nhất bằng 02 tháng tiền lương" reads as "tối thiểu", answering/coverage.py)
+    if _AT_LEAST.search(folded) and "thiểu" not in accented_terms:
+        accented_terms += ["tối", "thiểu"]
+        pairs += ["toi_thieu"]
     terms = [fold(s) for s in accented_terms]
     return Question(
         text=text,

@@ -55,6 +55,27 @@ LAW = "\n".join(
             " Ủy ban nhân dân cấp xã."
         ),
         "",
+        "Điều 7. Thứ tự nhận đò",
+        "1. Những người nhận đò được xếp theo thứ tự sau đây:",
+        "a) Hàng nhận đò thứ nhất gồm: chủ đò, vợ chủ đò;",
+        "b) Hàng nhận đò thứ hai gồm: anh ruột, chị ruột của chủ đò.",
+        "",
+        "Điều 8. Thời gian giữ đò",
+        (
+            "1. Người giữ đò đã giữ được một phần hai thời gian giữ đò thì được xin trả đò"
+            " trước hạn."
+        ),
+        "",
+        "2. Ủy ban nhân dân cấp xã ấn định thời gian giữ đò từ 01 năm đến 03 năm.",
+        "",
+        "Điều 9. Trợ cấp lái đò",
+        "1. Tiền công để tính trợ cấp lái đò là tiền công bình quân của 06 tháng liền kề.",
+        "",
+        (
+            "2. Chủ đò trả trợ cấp cho người lái đò, mỗi năm lái đò trả 01 tháng tiền công"
+            " nhưng ít nhất bằng 02 tháng tiền công."
+        ),
+        "",
         "Điều 6. Tội nghe lén trên tàu",
         (
             "1. Người nào thực hiện một trong các hành vi sau đây trên tàu chở khách, đã bị xử"
@@ -149,6 +170,26 @@ def test_an_item_answers_under_a_lead_in_whose_heading_was_cut_short():
     whole = [*headings[:1], "Khoản 1 – Các hành vi sau đây:", headings[2]]
     hit = Hit(Chunk("c1", "d1", 3, item, whole), 1.0, via=1)
     assert not any("20.000.000" in c.text for c in candidates(hit, q, lead))
+
+
+def test_an_ordinal_answers_which_rank(law):
+    a = law.ask("Anh ruột của chủ đò thuộc hàng nhận đò thứ mấy?")
+    assert a.found and "thứ hai" in a.answer, a.answer
+
+
+def test_how_long_is_answered_by_a_duration_not_a_share(law):
+    a = law.ask("Thời gian giữ đò kéo dài bao lâu?")
+    assert a.found and "từ 01 năm đến 03 năm" in a.answer, a.answer
+    from answering.detectors import has_kind
+
+    q = analyse("Phải khôi phục liên lạc trong thời hạn bao lâu?")
+    assert has_kind("khôi phục liên lạc trong thời hạn 06 (sáu) giờ", q)
+    assert not has_kind("đã giữ được một phần hai thời gian", q)
+
+
+def test_the_bound_asked_picks_the_figure_that_states_it(law):
+    a = law.ask("Trợ cấp lái đò ít nhất bằng bao nhiêu tháng tiền công?")
+    assert a.found and "02 tháng tiền công" in a.answer, a.answer
 
 
 def test_a_prefix_that_turns_a_compound_into_its_opposite():
