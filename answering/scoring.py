@@ -128,8 +128,10 @@ class EvidenceFinder:
             "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
         # "Mục đích của hình phạt là gì?" over "Điều 31. Mục đích của hình phạt": the article is
-        # about what is asked, so its sentences speak of their title without repeating it
-        about = passage["title"] >= 0.999 and not q.anchor and q.kind not in STRICT_KINDS
+        # about what is asked, so its sentences speak of their title without repeating it; so
+        # for a figure too: "Thời hạn cấm là từ 01 năm đến 05 năm" in "Điều 41. Cấm đảm nhiệm
+        # chức vụ …", not in each offence that adds the penalty
+        about = passage["title"] >= 0.999
         glossary = bool(_GLOSSARY.match(fold(article_title(article_heading(hit.chunk.headings)))))
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()

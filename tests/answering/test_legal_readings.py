@@ -76,6 +76,24 @@ LAW = "\n".join(
             " nhưng ít nhất bằng 02 tháng tiền công."
         ),
         "",
+        "Điều 10. Cấm lái đò nhất định",
+        "",
+        (
+            "Cấm lái đò nhất định được áp dụng khi xét thấy nếu để người bị kết án lái đò thì"
+            " có thể gây nguy hại cho khách."
+        ),
+        "Thời hạn cấm là từ 01 năm đến 03 năm, kể từ ngày bản án có hiệu lực pháp luật.",
+        "",
+        "Điều 11. Tội chở quá số khách",
+        "1. Người nào chở quá số khách, thì bị phạt tù từ 06 tháng đến 02 năm.",
+        "",
+        "2. Người phạm tội còn bị cấm lái đò nhất định, hạn cấm từ 02 năm đến 05 năm.",
+        "",
+        "Điều 12. Tội chở hàng cấm trên đò",
+        "1. Người nào chở hàng cấm trên đò, thì bị phạt tù từ 01 năm đến 03 năm.",
+        "",
+        "2. Người phạm tội còn bị cấm lái đò nhất định, hạn cấm từ 02 năm đến 05 năm.",
+        "",
         "Điều 6. Tội nghe lén trên tàu",
         (
             "1. Người nào thực hiện một trong các hành vi sau đây trên tàu chở khách, đã bị xử"
@@ -190,6 +208,16 @@ def test_how_long_is_answered_by_a_duration_not_a_share(law):
 def test_the_bound_asked_picks_the_figure_that_states_it(law):
     a = law.ask("Trợ cấp lái đò ít nhất bằng bao nhiêu tháng tiền công?")
     assert a.found and "02 tháng tiền công" in a.answer, a.answer
+
+
+def test_an_article_whose_title_is_asked_speaks_of_it_without_repeating_it(law):
+    """Every offence "còn bị cấm lái đò nhất định"; how long the penalty itself lasts is in the
+    article named by it, where the sentence says only "Thời hạn cấm": its clause matches the
+    question through the title, for a figure asked as for any other question."""
+    _q, evidence = law.evidence("Thời hạn của hình phạt cấm lái đò nhất định là bao lâu?")
+    assert evidence[0].sentence.startswith("Thời hạn cấm là từ 01 năm đến 03 năm")
+    focus = {ev.sentence[:20]: ev.features["focus"] for ev in evidence}
+    assert focus["Thời hạn cấm là từ 0"] >= focus["2. Người phạm tội cò"]
 
 
 def test_a_prefix_that_turns_a_compound_into_its_opposite():
