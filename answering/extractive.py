@@ -31,6 +31,7 @@ from answering.weights import WEIGHTS
 from answering.yes_no import verdict
 from core.results import Answer, Citation
 from index.hybrid import Hit
+from index.lookups import article_heading
 from index.state import IndexState
 from vntext.terms import fold, folded_syllables
 
@@ -254,11 +255,14 @@ def item_asked(q: Question, best: Evidence, evidence: list[Evidence], scorer: Sc
     if q.wants or q.yes_no or best.own != best.sentence or not own.endswith(":"):
         return best
     key = _lead_key(own)
+    article = article_heading(best.hit.chunk.headings)
     items: dict[str, tuple[float, Evidence]] = {}
     for ev in evidence:
         item = ev.own or ev.sentence
         if item == own or ev.hit.chunk.doc_id != best.hit.chunk.doc_id:
             continue
+        if article_heading(ev.hit.chunk.headings) != article:
+            continue  # another article's khoản may open with the same words
         leads = [_lead_key(h.rstrip("…")) for h in ev.hit.chunk.headings]
         if not any(len(h) >= 20 and key.startswith(h[:40]) for h in leads):
             continue  # not an item of this list

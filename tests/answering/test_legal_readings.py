@@ -94,6 +94,25 @@ LAW = "\n".join(
         "",
         "2. Người phạm tội còn bị cấm lái đò nhất định, hạn cấm từ 02 năm đến 05 năm.",
         "",
+        "Điều 13. Khiển trách người lái đò",
+        "1. Khiển trách được áp dụng đối với người lái đò lần đầu vi phạm.",
+        "",
+        (
+            "2. Cơ quan điều tra, Viện kiểm sát hoặc Tòa án quyết định áp dụng biện pháp"
+            " khiển trách người lái đò."
+        ),
+        "",
+        "Điều 14. Giáo dục tại bến",
+        (
+            "1. Cơ quan điều tra, Viện kiểm sát hoặc Tòa án có thể áp dụng biện pháp giáo dục"
+            " tại bến từ 01 năm đến 02 năm đối với người lái đò trong những trường hợp sau"
+            " đây:"
+        ),
+        "",
+        "a) Người lái đò vi phạm lần thứ hai;",
+        "",
+        "b) Người lái đò không có giấy phép.",
+        "",
         "Điều 6. Tội nghe lén trên tàu",
         (
             "1. Người nào thực hiện một trong các hành vi sau đây trên tàu chở khách, đã bị xử"
@@ -218,6 +237,14 @@ def test_an_article_whose_title_is_asked_speaks_of_it_without_repeating_it(law):
     assert evidence[0].sentence.startswith("Thời hạn cấm là từ 01 năm đến 03 năm")
     focus = {ev.sentence[:20]: ev.features["focus"] for ev in evidence}
     assert focus["Thời hạn cấm là từ 0"] >= focus["2. Người phạm tội cò"]
+
+
+def test_an_item_is_read_under_its_own_articles_lead_in(law):
+    """Điều 13's khoản 2 opens with the words of Điều 14's lead-in; it is no item of it, and
+    the citation names the article that holds the answer."""
+    a = law.ask("Biện pháp giáo dục tại bến áp dụng đối với người lái đò trong thời hạn bao lâu?")
+    assert a.found and "từ 01 năm đến 02 năm" in a.answer, a.answer
+    assert "Điều 14" in a.citations[0].section, a.citations[0].section
 
 
 def test_a_prefix_that_turns_a_compound_into_its_opposite():
