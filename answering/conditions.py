@@ -47,6 +47,20 @@ def stated_figures_match(question: str, own: str) -> float:
     return total / len(figures)
 
 
+# A case bounded by a figure: "Làm chết 02 người trở lên", "tỷ lệ tổn thương từ 31% đến 60%"
+_BOUNDED_CASE = re.compile(r"\d[\d.,]*\s*%?(?:\s+\w+){0,3}\s+tro (?:len|xuong)\b|\btu \d.*\bden\b")
+_UNASKED_CASE = 0.5
+
+
+def unasked_case(question: str, anchor: str, text: str, own: str) -> float:
+    """-0.5 for an item of a penalty's cases that is bounded by a figure the question does not
+    state: "… phạt tù bao lâu" for "làm chết người" is "b) Làm chết người", not "b) Làm chết 02
+    người trở lên" of the next khoản."""
+    if own == text or not anchor.startswith("phat") or _stated_figures(question):
+        return 0.0
+    return -_UNASKED_CASE if _BOUNDED_CASE.search(" ".join(folded_syllables(own))) else 0.0
+
+
 _NEGATION = frozenset({"không", "chưa", "chẳng", "chỉ"})
 # "chỉ" (only) limits as "không" denies; not in "chỉ đạo", "chỉ định", "chỉ tiêu" …
 _NOT_LIMITS = frozenset({"đạo", "định", "tiêu", "thị", "số", "huy", "ra", "rõ", "dẫn", "cần"})

@@ -23,6 +23,7 @@ from answering.conditions import (
     negations_match,
     opposite_only,
     stated_figures_match,
+    unasked_case,
 )
 from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_anchor, has_kind, has_unit, is_definition
@@ -34,13 +35,7 @@ from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_number, article_title
 from index.state import IndexState
 from vntext.quantities import quantity_text
-from vntext.terms import (
-    FOLDED_STOPWORDS,
-    STOPWORDS,
-    fold,
-    folded_syllables,
-    syllables,
-)
+from vntext.terms import FOLDED_STOPWORDS, STOPWORDS, fold, folded_syllables, syllables
 
 # "được gọi là gì", "thuộc loại hình sở hữu nào", "là hình thức nào" (folded)
 _ASKS_NAME = re.compile(r"\b(?:goi la gi|la gi|(?:loai|hinh thuc|loai hinh)(?: \w+){0,2} nao)\b")
@@ -203,7 +198,8 @@ class EvidenceFinder:
             "defines": float(bool(q.subject) and is_definition(sentence_f, q.subject)),
             "opening": float(_opens_like(q, cand.own)),
             "listed": float(listed),
-            "conditions": stated_figures_match(q.text, cand.own),
+            "conditions": stated_figures_match(q.text, cand.own)
+            + unasked_case(q.text, q.anchor, cand.text, cand.own),
             "negation": negations_match(q.text, sentence_f),
             "holder": holder_match(q.text, cand.own),
             "opposite": opposite_only(q.text, cand.own),

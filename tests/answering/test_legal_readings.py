@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from answering.conditions import opposite_only
+from answering.conditions import opposite_only, unasked_case
 from answering.question import analyse
 from answering.yes_no import asks_exception, verdict, yes_no_frame
 from tests.conftest import service_over
@@ -112,6 +112,21 @@ LAW = "\n".join(
         "a) Người lái đò vi phạm lần thứ hai;",
         "",
         "b) Người lái đò không có giấy phép.",
+        "",
+        "Điều 15. Tội làm chìm đò",
+        "1. Người nào làm chìm đò chở khách, thì bị phạt tù từ 01 năm đến 03 năm.",
+        "",
+        "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 03 năm đến 07 năm:",
+        "",
+        "a) Làm chết người;",
+        "",
+        "b) Gây thiệt hại về tài sản từ 100.000.000 đồng đến dưới 500.000.000 đồng.",
+        "",
+        "3. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 07 năm đến 15 năm:",
+        "",
+        "a) Làm chết 02 người trở lên;",
+        "",
+        "b) Gây thiệt hại về tài sản 500.000.000 đồng trở lên.",
         "",
         "Điều 6. Tội nghe lén trên tàu",
         (
@@ -245,6 +260,19 @@ def test_an_item_is_read_under_its_own_articles_lead_in(law):
     a = law.ask("Biện pháp giáo dục tại bến áp dụng đối với người lái đò trong thời hạn bao lâu?")
     assert a.found and "từ 01 năm đến 02 năm" in a.answer, a.answer
     assert "Điều 14" in a.citations[0].section, a.citations[0].section
+
+
+def test_a_case_bounded_by_a_figure_not_asked_is_another_case(law):
+    a = law.ask("Làm chìm đò chở khách mà làm chết người thì bị phạt tù bao lâu?")
+    assert a.found and "từ 03 năm đến 07 năm" in a.answer, a.answer
+    q = "Làm chìm đò mà làm chết người thì bị phạt tù bao lâu?"
+    lead = "3. Phạm tội … thì bị phạt tù từ 07 năm đến 15 năm: … "
+    item = "a) Làm chết 02 người trở lên;"
+    assert unasked_case(q, "phat tu", lead + item, item) == -0.5
+    assert unasked_case(q, "phat tu", lead + "a) Làm chết người;", "a) Làm chết người;") == 0
+    # the question states a figure: the conditions term compares it instead
+    asked = "Làm chết 02 người trở lên thì bị phạt tù bao lâu?"
+    assert unasked_case(asked, "phat tu", lead + item, item) == 0
 
 
 def test_a_prefix_that_turns_a_compound_into_its_opposite():
