@@ -171,13 +171,27 @@ def _pairs(words: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]
     return plain, prefixed
 
 
+@lru_cache(maxsize=1024)
+def _asked_pairs(question: str) -> tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]:
+    """The question's plain pairs that are never prefixed in it, and the reverse; once per
+    question, not once per candidate sentence."""
+    plain, prefixed = _pairs([w.lower() for w in syllables(question)])
+    return frozenset(plain - prefixed), frozenset(prefixed - plain)
+
+
 def opposite_only(question: str, own: str) -> float:
     """-1 when the sentence names only the opposite of a compound the question names ("hợp
     đồng tặng cho bất động sản" for "tặng cho động sản"); accented text only."""
-    q_plain, q_prefixed = _pairs([w.lower() for w in syllables(question)])
+    q_plain, q_prefixed = _asked_pairs(question)
+    low = own.lower()
+    # most sentences hold neither a prefix nor a pair the question prefixes: nothing to read
+    if not any(f"{p} " in low for p in _OPPOSING) and not any(
+        f"{a} {b}" in low for a, b in q_prefixed
+    ):
+        return 0.0
     s_plain, s_prefixed = _pairs([w.lower() for w in syllables(own)])
-    if any(p in s_prefixed and p not in s_plain for p in q_plain - q_prefixed):
+    if any(p in s_prefixed and p not in s_plain for p in q_plain):
         return -1.0
-    if any(p in s_plain and p not in s_prefixed for p in q_prefixed - q_plain):
+    if any(p in s_plain and p not in s_prefixed for p in q_prefixed):
         return -1.0
     return 0.0
