@@ -94,21 +94,37 @@ def parent_lead(hit: Hit, state: IndexState) -> str:
     return ""
 
 
+def cut_short_lead(hit: Hit, state: IndexState) -> str:
+    """parent_lead, for a passage whose parent heading was cut short ("…"): the one case in
+    which candidates() joins it, so no other passage pays for the walk back."""
+    headings = hit.chunk.headings
+    return parent_lead(hit, state) if len(headings) >= 2 and headings[-2].endswith("…") else ""
+
+
+def _parents(headings: list[str], sentence: str) -> list[str]:
+    """The headings above a sentence: not the one that only repeats its opening."""
+    return [h for h in headings if not sentence.startswith(h.rstrip("…"))]
+
+
+def _heading_lead(parents: list[str]) -> str:
+    """The nearest heading that is a list's lead-in ("…thì bị phạt tù từ 03 năm đến 10 năm:")."""
+    return next((h for h in reversed(parents) if h.endswith(":")), "")
+
+
 def lead_in(sentence: str, own: str, hit: Hit, state: IndexState) -> str:
     """The lead-in a list item answers under, joined to it or not: the verdict on "có … không?"
     reads both ("Không áp dụng thời hiệu … đối với: 1. Các tội …")."""
     if own != sentence:
         return sentence.replace(own, "")
-    parents = [h for h in hit.chunk.headings if not own.startswith(h.rstrip("…"))]
-    heading = next((h for h in reversed(parents) if h.endswith(":")), "")
-    return heading or parent_lead(hit, state)
+    return _heading_lead(_parents(hit.chunk.headings, own)) or parent_lead(hit, state)
 
 
 def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
     """The passage's sentences; a list item also joined to the lead-in above it ("…thì bị phạt
     tù từ 03 năm đến 10 năm: … b) Bỏ từ 02 thương binh trở lên"), since the lead-in states what
-    holds for every item; an item that lacks the asked-for fact joined to the nearest heading
-    that has it; a table cell joined to the cell before it."""
+    holds for every item, written in full (`full_lead`, from cut_short_lead) when its heading
+    was cut short; an item that lacks the asked-for fact joined to the nearest heading that
+    has it; a table cell joined to the cell before it."""
     out: list[Candidate] = []
     headings = set(hit.chunk.headings)
     previous = ""
@@ -131,10 +147,8 @@ def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
             joined = f"{previous} – {sentence}"
             out.append(Candidate(joined, joined))
         previous = sentence
-        parents = [h for h in hit.chunk.headings if not sentence.startswith(h.rstrip("…"))]
-        lead_in = next((h for h in reversed(parents) if h.endswith(":")), None)
-        if not lead_in and full_lead and hit.chunk.headings[-2].endswith("…"):
-            lead_in = full_lead  # the heading cut short: the lead-in as written
+        parents = _parents(hit.chunk.headings, sentence)
+        lead_in = _heading_lead(parents) or full_lead
         if lead_in:
             out.append(Candidate(f"{lead_in} … {sentence}", sentence))
             continue

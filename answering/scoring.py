@@ -12,9 +12,9 @@ from answering.candidates import (
     Candidate,
     candidates,
     context_of,
+    cut_short_lead,
     inherited,
     named_doc_match,
-    parent_lead,
     with_siblings,
 )
 from answering.conditions import (
@@ -123,15 +123,14 @@ class EvidenceFinder:
             "bm25": 1 / hit.ranks["bm25"] if "bm25" in hit.ranks else 0.0,
         }
         # "Mục đích của hình phạt là gì?" over "Điều 31. Mục đích của hình phạt": the article is
-        # about what is asked, so its sentences speak of their title without repeating it; so
-        # for a figure too: "Thời hạn cấm là từ 01 năm đến 05 năm" in "Điều 41. Cấm đảm nhiệm
-        # chức vụ …", not in each offence that adds the penalty
+        # about what is asked, so its sentences speak of their title without repeating it, for a
+        # figure too ("Thời hạn cấm là từ 01 năm …" in "Điều 41. Cấm đảm nhiệm chức vụ …")
         about = passage["title"] >= 0.999
         glossary = bool(_GLOSSARY.match(fold(article_title(article_heading(hit.chunk.headings)))))
         out: list[Evidence] = []
         previous: frozenset[str] = frozenset()
         previous_f = ""
-        for cand in candidates(hit, q, parent_lead(hit, self.state)):
+        for cand in candidates(hit, q, cut_short_lead(hit, self.state)):
             # For "trong trường hợp nào", the lead-in of a list is what is asked about.
             listed = q.wants == Wants.LIST and _in_list(cand)
             terms = term_set(cand.text if listed else cand.own) | titles | offence
@@ -261,9 +260,15 @@ def _asks_name(question: str) -> bool:
     return bool(_ASKS_NAME.search(" ".join(folded_syllables(question))))
 
 
+@lru_cache(maxsize=1024)
+def _asked_topic(question: str) -> str:
+    """whole_topic of the question: read once per question, not once per passage."""
+    return whole_topic(" ".join(folded_syllables(question)))
+
+
 def _titled_topic(q: Question, headings: list[str]) -> bool:
     """For "quy định thế nào về X", an article whose title names X whole is about it."""
-    topic = whole_topic(" ".join(folded_syllables(q.text))) if q.wants == Wants.WHOLE else ""
+    topic = _asked_topic(q.text) if q.wants == Wants.WHOLE else ""
     title = " ".join(folded_syllables(article_title(article_heading(headings))))
     return bool(topic) and f" {topic} " in f" {title} "
 
