@@ -12,6 +12,7 @@ from answering.coverage import term_set
 from answering.detectors import has_kind, has_unit
 from answering.question import Question
 from answering.question_kind import Kind
+from answering.table_leads import RowLeads
 from answering.weights import WEIGHTS, Weights
 from index.hybrid import Hit, Origin
 from index.lookups import article_heading, article_title
@@ -45,6 +46,12 @@ class Candidate:
 
     text: str
     own: str
+
+    @property
+    def lead_terms(self) -> frozenset[str]:
+        """The words joined before the sentence (a lead-in, a table's group rows): context for
+        it, as the passage's headings are."""
+        return term_set(self.text) if self.text != self.own else frozenset()
 
 
 def with_siblings(hits: list[Hit], state: IndexState, weights: Weights = WEIGHTS) -> list[Hit]:
@@ -129,6 +136,7 @@ def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
     headings = set(hit.chunk.headings)
     previous = ""
     sentences = split_sentences(hit.chunk.text)
+    rows = RowLeads(hit.chunk.text) if hit.chunk.table else None
     # "Nơi nhận: - Như Điều 3; - Lưu: VT, … Huy (23 bản)": who gets a copy answers nothing
     recipients = distribution_lines(sentences)
     for i, sentence in enumerate(sentences):
@@ -147,6 +155,8 @@ def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
             joined = f"{previous} – {sentence}"
             out.append(Candidate(joined, joined))
         previous = sentence
+        if rows and (group := rows.lead(sentence)):
+            out.append(Candidate(f"{group} … {sentence}", sentence))
         parents = _parents(hit.chunk.headings, sentence)
         lead_in = _heading_lead(parents) or full_lead
         if lead_in:

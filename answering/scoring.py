@@ -134,7 +134,7 @@ class EvidenceFinder:
             # For "trong trường hợp nào", the lead-in of a list is what is asked about.
             listed = q.wants == Wants.LIST and _in_list(cand)
             terms = term_set(cand.text if listed else cand.own) | titles | offence
-            coverage = scorer.coverage(terms, around | previous)
+            coverage = scorer.coverage(terms, around | previous | cand.lead_terms)
             sentence_f = " ".join(fold(w) for w in cand.text.split())
             # Named places and numbers must stand in the evidence, just before it, or in its
             # headings and the notice's own metadata: not elsewhere in the passage.
