@@ -186,6 +186,7 @@ class ExtractiveAnswerer:
         if (
             q.kind == "number"
             and q.unit
+            and q.unit.split(" ")[0] not in MEASURES  # "tiền" is said by "đồng", checked above
             and not unit_named(ev.sentence, q)
             and not unit_named(row_units(ev.hit.chunk, ev.own or ev.sentence), q)
         ):
