@@ -55,15 +55,23 @@ def yes_no_frame(question: str) -> str:
     return ""
 
 
+_GOVERNS = 4  # words after a negation that say what it denies
+
+
 def denies(text: str, question: str = "") -> bool:
-    """Does the clause deny? A negation the question itself says ("tàu bay không người lái",
-    "nếu … không kết luận") is part of what is asked about, not the answer."""
+    """Does the clause deny what is asked? A negation the question itself says ("tàu bay không
+    người lái", "nếu … không kết luận") is part of what is asked about, not the answer; one
+    that denies none of the question's words ("… hoặc không xác định rõ chủ sở hữu: Kinh phí …
+    do ngân sách Thành phố hỗ trợ") describes a case or another duty, not the answer."""
     folded = _NOT_DENIALS.sub(" ", " ".join(fold(w) for w in text.split()))
     asked = " ".join(fold(w) for w in question.split())
+    asked_words = set(asked.split()) - FOLDED_STOPWORDS - FRAME_WORDS
     for m in _DENIAL.finditer(folded):
-        following = folded[m.end() :].split()[:1]
-        phrase = " ".join([m.group(0), *following])
-        if not following or phrase not in asked:
+        following = folded[m.end() :].split()
+        phrase = " ".join([m.group(0), *following[:1]])
+        if following and phrase in asked:
+            continue
+        if not question or not following or asked_words & set(following[:_GOVERNS]):
             return True
     return False
 
