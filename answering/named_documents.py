@@ -5,6 +5,8 @@ candidates, as the other exact lookups do."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from answering.question import Question
 from index.hybrid import Hit, Origin
 from index.state import IndexState
@@ -36,3 +38,17 @@ class NamedDocuments:
             ranked = sorted(chunks, key=lambda c: -len(asked & set(folded_syllables(c.text))))
             out += [Hit(c, 0.0, origin=Origin.LOOKUP, via=1) for c in ranked[:PASSAGES]]
         return out
+
+    def in_title(self, state: IndexState, q: Question) -> Question:
+        """ "Ai ký Kế hoạch 556/KH-UBND … thực hiện Nghị quyết 48/NQ-CP?": a second number that
+        the first-named notice's own title holds names that notice, not a document it cites."""
+        if not q.cites_other:
+            return q
+        named = [e for e in q.entities if e in self._numbers(state) or "/" in e]
+        doc_id = self._numbers(state).get(named[0]) if named else None
+        if doc_id is None:
+            return q
+        title = " ".join(fold(w) for w in state.docs[doc_id].metadata.title.lower().split())
+        if len(named) < 2 or not all(e in title for e in named[1:]):
+            return q
+        return replace(q, cites_other=False)

@@ -121,6 +121,7 @@ class AnswerService:
         as_vietnamese = to_vietnamese(question).text if english else question
         tasks_answer = answer_task_question(as_vietnamese, book_for(self.catalog), state)
         search_text, q = understand(question, history)
+        q = self.named.in_title(state, q)
         hits = [] if tasks_answer else self._retrieve(state, search_text, q, filters)
         retrieved = time.perf_counter()
         if tasks_answer is not None:

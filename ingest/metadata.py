@@ -165,7 +165,10 @@ def _type_and_title(lines: list[str], start: int) -> tuple[str, str]:
         if key in _TYPES:
             title: list[str] = []
             for nxt in lines[i + 1 : i + 6]:
-                if _BODY_START.match(nxt) or len(" ".join(title)) > 400:
+                # "Triển khai chuyển đổi số năm 2026" under "KẾ HOẠCH" is the title; a body
+                # that opens the same way is a sentence ("Thực hiện …, UBND tỉnh ban hành …:")
+                body = _BODY_START.match(nxt) and (title or nxt.endswith((".", ":", ";", ",")))
+                if body or len(" ".join(title)) > 400:
                     break
                 if nxt.isupper() and any(nxt.startswith(c) for c, _ in _ISSUERS[:3]) and title:
                     break
