@@ -8,7 +8,14 @@ import re
 from functools import lru_cache
 
 from vntext.quantities import quantity_text
-from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables, has_diacritics, syllables
+from vntext.terms import (
+    FOLDED_STOPWORDS,
+    STOPWORDS,
+    fold,
+    folded_syllables,
+    has_diacritics,
+    syllables,
+)
 
 _FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -91,12 +98,69 @@ def _negated(question: str) -> tuple[re.Pattern[str], ...]:
 
 def negations_match(question: str, sentence_f: str) -> float:
     """Share of the question's negated phrases the sentence states too: "nếu không thể trả
-    vật" is the case of "Trường hợp bên vay không thể trả vật", not of "phải trả vật"."""
+    vật" is the case of "Trường hợp bên vay không thể trả vật", not of "phải trả vật"; -1 when
+    it states the contrary case instead (`contrary_case`)."""
     negated = _negated(question)
+    text = " ".join(folded_syllables(sentence_f))
+    if contrary_case(question, text):
+        return -1.0
     if not negated:
         return 0.0
-    text = " ".join(folded_syllables(sentence_f))
     return sum(bool(n.search(text)) for n in negated) / len(negated)
+
+
+_DENIES = frozenset({"khong", "chua", "chang"})
+# after which "không" closes a yes/no question instead of denying: "… có bị xử lý không nếu …"
+_ASKS = frozenset({"neu", "khi", "thi", "hay", "vay", "a"})
+
+
+@lru_cache(maxsize=1024)
+def _contraries(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(the case the question states, its contrary, whether the contrary must not follow a
+    denial) as patterns over folded text: "không phải đăng ký" against "đăng ký" said without
+    a denial just before it; "cùng một nơi cư trú" against "nơi cư trú khác nhau", and back."""
+    accented = has_diacritics(question)
+    plain = [w.lower() for w in syllables(question)]
+    words = [fold(w) for w in plain]
+    out = []
+    for i, w in enumerate(words):
+        after = [
+            fold(x)
+            for x in plain[i + 1 : i + 5]
+            if (x not in STOPWORDS if accented else fold(x) not in FOLDED_STOPWORDS)
+        ][:2]
+        if len(after) < 2:
+            continue
+        a, b = after
+        if w in _DENIES and words[i + 1] not in _DENIES | _ASKS:
+            stated = re.compile(rf"\b{w}(?: \w+){{0,2}} {a}(?: \w+){{0,2}} {b}\b")
+            out.append((stated, re.compile(rf"\b{a} {b}\b"), True))
+        elif w == "cung":
+            stated = re.compile(rf"\bcung(?: mot)? {a} {b}\b")
+            out.append((stated, re.compile(rf"\b{a} {b}(?: \w+){{0,2}} khac nhau\b"), False))
+    for i in range(len(words) - 3):
+        if words[i + 2 : i + 4] == ["khac", "nhau"]:
+            a, b = words[i : i + 2]
+            stated = re.compile(rf"\b{a} {b} khac nhau\b")
+            out.append((stated, re.compile(rf"\bcung(?: mot)? {a} {b}\b"), False))
+    return tuple(out)
+
+
+def _undenied(pattern: re.Pattern[str], text: str) -> bool:
+    """A match with no denial among the three words before it."""
+    return any(not _DENIES & set(text[: m.start()].split()[-3:]) for m in pattern.finditer(text))
+
+
+def contrary_case(question: str, text: str) -> bool:
+    """The sentence (folded syllables, space-joined) states the contrary of a case the question
+    states, and not the case itself: "Đối với động sản mà luật có quy định đăng ký …" for
+    "tặng cho động sản (không phải đăng ký quyền sở hữu)"."""
+    for stated, contrary, denied in _contraries(question):
+        if stated.search(text):
+            continue
+        if _undenied(contrary, text) if denied else contrary.search(text):
+            return True
+    return False
 
 
 # Who holds a right or a duty: the party named just before "có quyền", "có nghĩa vụ", "phải"
