@@ -191,3 +191,15 @@ def test_header_agrees_with_the_portal_table_where_the_crawl_has_one():
         assert fold(m.signer) == fold(site["Người ký"]), f.name
         checked += 1
     assert checked >= 100
+
+
+def test_a_title_in_sentence_case_that_opens_like_a_body_is_still_the_title():
+    """ "Triển khai …" under "KẾ HOẠCH" is the plan's title; "Thực hiện …, UBND tỉnh ban hành
+    Kế hoạch …:" right under it would be the body."""
+    head = "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n\n"
+    m = extract_metadata(head + "Triển khai chuyển đổi số năm 2026\n\nI. MỤC TIÊU\n")
+    assert m.title == "Triển khai chuyển đổi số năm 2026"
+    m = extract_metadata(
+        head + "Thực hiện Nghị quyết số 05, UBND tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    assert not m.title.startswith("Thực hiện")
