@@ -41,6 +41,8 @@ _LOWER_PREDICATE = re.compile(
 _LOWER_FIRST = ("các", "quản", "và", "huyện", "tỉnh", "thành", "xã", "phường")
 _STEERS = ("thực hiện", "phòng", "xây dựng", "công tác", "chuyển đổi", "cải cách", "quân sự")
 _BUILDS = ("xây dựng", "đầu tư", "các")
+# Where a name is placed: lower-case words after it are what the agency does.
+_PLACES = ("tỉnh", "huyện", "xã", "phường")
 # Heads that are a whole name on their own ("Các chủ rừng là tổ chức …").
 _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "các chủ đầu tư", "Chủ đầu tư")
 
@@ -48,7 +50,7 @@ _WHOLE_HEADS = ("Các chủ rừng", "Chủ rừng", "Các chủ đầu tư", "c
 def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, int] | None:
     """The span of a name that opens with a head word ("Trung tâm Chuyển đổi số Thành phố"):
     capitalised words and their lower-case companions, up to punctuation or a verb."""
-    end, words = head_end, 0
+    end, words, last = head_end, 0, ""
     # "Ban Quản lý dự án đầu tư xây dựng …": a project board, named by the works it builds
     board = fold(form[start:head_end]) in ("ban quan ly", "ban quan li")
     project = board and form.startswith(" dự án", head_end)
@@ -75,7 +77,9 @@ def generic_span(text: str, form: str, start: int, head_end: int) -> tuple[int, 
             break
         if words and word[:1].islower() and _LOWER_PREDICATE.match(form, head_end + m.start(1)):
             break
-        end, words = head_end + m.end(), words + 1
+        if words and word[:1].islower() and last in _PLACES and word not in ("ủy", "uỷ"):
+            break  # "Ban Dân tộc tỉnh tiếp thu …": the place closes the name
+        end, words, last = head_end + m.end(), words + 1, word
         if words >= 12:
             break
     whole = text[start:head_end] in _WHOLE_HEADS

@@ -51,7 +51,7 @@ _CUE = re.compile(
     r"|thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|nop))?\s*:?|xong\s+trong|hoan\s+thanh\s+trong"
     r"|(?:thoi\s+gian|tien\s+do)(?:\s+(?:hoan\s+thanh|thuc\s+hien))?\s*:(?:\s*(?:trong|truoc))?"
     r"|hoan\s+thanh(?:\s+truoc)?|trong(?:\s+(?:thang|quy|nam))?|(?:den\s+)?het(?:\s+nam)?"
-    r"|cuoi"
+    r"|cuoi|(?:tai|vao)\s+(?:phien|ky|cuoc)\s+hop(?:\s+thuong\s+ky)?"  # "… tại phiên họp"
     r"|(?:den|toi)(?:\s+(?:ngay|truoc\s+ngay))?)\s*$"
 )
 
@@ -187,8 +187,8 @@ def find_deadline(sentence: str, year: int | None = None) -> Deadline | None:
         if kind == "dm" and _RECURRING.search(folded):
             recurring = True  # "Định kỳ hằng năm, …, báo cáo trước ngày 15/12": every year
         due = None if recurring else _resolve(kind, m.groups(), year)
-        if due and year and due.year < year - 2:
-            continue  # "đất sử dụng trước ngày 01/7/2004": a reference, not a deadline
+        if due and year and due.year < (year if kind in ("year", "years") else year - 2):
+            continue  # "đất sử dụng trước ngày 01/7/2004"; "chưa đạt trong năm 2022" in 2023
         best = Deadline(words, due, recurring, ranged.start() if ranged else cue_start, end)
         break
     if best is None:

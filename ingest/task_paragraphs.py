@@ -10,7 +10,7 @@ from ingest.agencies import canonical, match_form
 from ingest.deadlines import Deadline, find_deadline
 from ingest.outline import Block
 from ingest.task_names import leading_agencies, strip_marker, without_asides
-from ingest.task_prose import heading_agencies, is_closing
+from ingest.task_prose import assignment, heading_agencies, is_closing
 from vntext.terms import fold
 
 BULLET = re.compile(r"^\s*(?:[-+•*–]\s|\(\d{1,2}\)\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s)")
@@ -137,6 +137,8 @@ def agency_label(text: str, numbered: bool = False) -> list[str]:
         return []
     if not body.endswith(":") and _PLACE.match(body):
         return []  # "5" / "Phường Ea Kao": a place in a list (a table's cells), not a label
+    if ";" in body and assignment(body[: body.rfind(";")]) is not None:
+        return []  # "X tiếp tục …; đồng thời … các nhiệm vụ sau:": work of its own, then a list
     names = heading_agencies(body)
     duty = _DUTY_OF.match(without_asides(body)) if numbered and not names else None
     return [canonical(duty.group(1))] if duty else names

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.agencies import Mention, canonical, find_agencies, match_form
+from ingest.task_clauses import clause_starts, subject_commas
 from ingest.task_names import (
     MARKER,
     VAGUE,
@@ -16,8 +17,12 @@ from ingest.task_names import (
     strip_marker,
     without_asides,
 )
+from ingest.task_reports import asks_up, attends
 
-_OPENING = re.compile(r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|đối với|trách nhiệm của)\s*:?\s*")
+# "Riêng UBND huyện X: …" under a heading for all districts: the item names its own agency.
+_OPENING = re.compile(
+    r"(?:giao(?:\s+cho)?|đề nghị|yêu cầu|(?:riêng\s+)?đối với|riêng|trách nhiệm của)\s*:?\s*"
+)
 # "Giao", "Đề nghị", "Yêu cầu" anywhere: "…; giao Sở X chủ trì", "UBND tỉnh yêu cầu Sở X …".
 _CUE = re.compile(r"(?:^|(?<=[\s,:;(]))(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo)\s*:?\s+")
 # "Đề nghị" after a paper that proposes ("văn bản, tờ trình đề nghị UBND tỉnh …"): addressed up.
@@ -35,13 +40,7 @@ _REPORTS = re.compile(
 # The committee that issues a directive is not one of its assignees when it is the subject
 # ("UBND tỉnh ban hành Kế hoạch …"); it can be asked ("Đề nghị UBND tỉnh xem xét …").
 ISSUER = "UBND tỉnh"
-_INTRO = re.compile(r"(?:trên cơ sở|căn cứ|để|theo|nhằm|đối với|về)\b[^,;:]{0,120},\s*")
-# A condition before its main clause: whoever it names is not the subject.
-_CONDITION = re.compile(r"(?:trường hợp|nếu|khi)\s[^;:]{0,250}?\sthì\s+")
-_CLAUSE = re.compile(r"[;:]\s+")
-_NEXT_SENTENCE = re.compile(r"(?<=\w)[.!?]\s+(?=[A-ZĐÂÊÔƠƯ])")
 _HELPS = re.compile(r"(?:chủ trì\s*,?\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
-_FIRST_COMMA = re.compile(r"[^,;:]{3,120}?,\s*")
 _CO = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 _CO_END = re.compile(
     r"\s(?:để|nhằm|trong|tổ chức|triển khai|thực hiện|xây dựng|rà soát|tham mưu)\s"
@@ -109,6 +108,8 @@ def assignment(sentence: str) -> Assignment | None:
     """The assignment a sentence makes, or None when it names nobody to act: agencies after
     "Giao/Đề nghị/Yêu cầu", or agencies that open the sentence (or one of its ";" clauses)
     followed by what they are to do."""
+    if attends(sentence):
+        return None
     form = match_form(sentence)
     marker = MARKER.match(sentence)
     at = marker.end() if marker else 0
@@ -124,10 +125,17 @@ def assignment(sentence: str) -> Assignment | None:
     opened = bool(found)
     helps = _HELPS.match(form, at)  # "Phối hợp với Chánh Văn phòng …; Chủ tịch UBND …": co
     co_end = leading_agencies(sentence, helps.end())[1] if helps else at
-    for start in _clause_starts(sentence, form, at):
-        if at < start < co_end or (opened and (start <= action or not _CUE.match(form, start))):
+    starts = clause_starts(sentence, form, at)
+    own = set(subject_commas(sentence, form, at)) - set(starts)  # "…, Sở B thẩm định …"
+    for start in sorted({*starts, *own}):
+        if start in own and not (found and start > action):
+            continue  # a second subject takes up work only after the first one's
+        asked = start in own or _CUE.match(form, start)
+        if at < start < co_end or (opened and (start <= action or not asked)):
             continue  # the opening's own clause is read; a later "…; giao Sở Y …" may add
         agencies, end = leading_agencies(sentence, start)
+        if agencies and asks_up(form, end):
+            continue  # "UBND huyện X kiến nghị UBND tỉnh: …": it asks, it is not asked
         agencies = [m for m in agencies if m.canonical != ISSUER]
         cue = _CUE.match(form, end)
         if cue and cue.group(0).startswith("chỉ đạo") and (agencies or end == start):
@@ -146,7 +154,7 @@ def assignment(sentence: str) -> Assignment | None:
     for cue in _CUE.finditer(form, at):
         if cue.group(0).startswith("chỉ đạo"):
             continue  # "Tăng cường chỉ đạo các xã …": whoever directs is the one tasked
-        if _PROPOSES.search(form, 0, cue.start()):
+        if _PROPOSES.search(form, 0, cue.start()) or _asked_by(sentence, form, cue.start()):
             continue  # "… có văn bản đề nghị UBND tỉnh xét tặng": a proposal to, not a task
         agencies, end = leading_agencies(sentence, cue.end())
         if agencies and len(form) - end > 8:
@@ -154,25 +162,10 @@ def assignment(sentence: str) -> Assignment | None:
     return None
 
 
-def _clause_starts(sentence: str, form: str, at: int) -> list[int]:
-    """Where a subject may stand: the start (after "Trên cơ sở …," or "Để …,") and after ";"."""
-    condition = _CONDITION.match(form, at)
-    if condition:  # "Trường hợp hồ sơ nộp tại Trung tâm … thì Chi nhánh … trả kết quả"
-        return [condition.end()]
-    starts = [at]
-    intro = _INTRO.match(form, at)
-    if intro:
-        starts.append(intro.end())
-    starts += [m.end() for m in _CLAUSE.finditer(form, at)]
-    starts += [m.end() for m in _NEXT_SENTENCE.finditer(sentence, at)]  # an item's sentences
-    comma = _FIRST_COMMA.match(form, at)  # "Định kỳ (…), UBND cấp xã báo cáo …"
-    if comma and not find_agencies(form[at : comma.end()]):
-        starts.append(comma.end())
-    if intro:  # "Để nâng cao hiệu lực, hiệu quả …, các Sở, ngành, UBND cấp xã … theo dõi …"
-        first = next(iter(find_agencies(sentence[at : at + 300])), None)
-        if first and re.search(r",\s*$", form[at : at + first.start]):
-            starts.append(at + first.start)
-    return starts
+def _asked_by(sentence: str, form: str, at: int) -> bool:
+    """ "UBND huyện X đề nghị UBND tỉnh …": the agency right before the cue asks the province."""
+    before = find_agencies(sentence[:at])
+    return asks_up(form, at) and bool(before) and before[-1].end >= len(sentence[:at].rstrip())
 
 
 def co_agencies(text: str, at: int = 0) -> list[str]:

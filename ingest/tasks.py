@@ -55,10 +55,11 @@ from ingest.task_prose import (
     urges_all,
 )
 from ingest.task_records import Records
+from ingest.task_reports import asks, speaks
 from ingest.task_tables import table_tasks
 from vntext.sentences import split_sentences
 
-TASKS_VERSION = 34  # bump when extraction changes: stored tasks are then read again
+TASKS_VERSION = 35  # bump when extraction changes: stored tasks are then read again
 
 
 def extract_tasks(
@@ -114,16 +115,9 @@ class _Reader:
         rows = table_tasks(block, self.year)
         if rows is not None:
             self.flat.table(block)
+            at, heads = block.start, block.headings
             self.found += [
-                Found(
-                    [r.agency],
-                    r.co,
-                    r.task,
-                    r.quote,
-                    block.start + r.start,
-                    block.headings,
-                    r.deadline,
-                )
+                Found([r.agency], r.co, r.task, r.quote, at + r.start, heads, r.deadline)
                 for r in rows
             ]
             return
@@ -198,7 +192,7 @@ class _Reader:
         if (item or context) and not under_task:
             self._whole(block, item, [] if descriptive else context, descriptive, co)
         else:
-            self._sentences(block, descriptive or under_task)
+            self._sentences(block, descriptive or under_task, descriptive)
 
     def _start_lead_in(self, unit: Assignment, block: Block) -> None:
         self.lead_in = ([m.canonical for m in unit.agencies], tuple(block.headings))
@@ -247,11 +241,11 @@ class _Reader:
         body = strip_marker(block.text)
         if names_only(body) or (unit is None and grants_power(body)):
             return
-        if unit is None and urges_all(body):
-            return
+        if unit is None and (urges_all(body) or speaks(body)):
+            return  # a closing line; the chairing leader's own words ("… biểu dương …")
         if unit is None and (not context or not is_action(body)):
             if not context:
-                self._sentences(block, descriptive)
+                self._sentences(block, descriptive, descriptive)
             return
         lead = block.text.rstrip().endswith(":") and (not item or LIST_LEAD.search(block.text))
         if lead and unit is not None:  # "… đề nghị UBND huyện Y … một số nội dung sau:"
@@ -263,15 +257,16 @@ class _Reader:
             return
         add(self.found, block, block.text, 0, unit, context, self.year, item, co)
 
-    def _sentences(self, block: Block, descriptive: bool = False) -> None:
+    def _sentences(self, block: Block, descriptive: bool = False, reports: bool = False) -> None:
         """A paragraph of prose: each sentence that assigns work is a task; so is one that
-        sets a dated deadline for work without naming who does it (agency None)."""
+        sets a dated deadline for work without naming who does it (agency None). In a section
+        that `reports` (results, shortcomings), only a sentence that asks assigns."""
         offset = 0
         doer: list[str] = []  # who the sentence before assigned: a next one may leave it out
         for sentence in split_sentences(block.text):
             at = block.text.find(sentence, offset)
             offset = at + len(sentence)
-            unit = assignment(sentence)
+            unit = assignment(sentence) if asks(sentence) or not reports else None
             if unit is None:
                 deadline = None if descriptive else deadline_only(sentence, self.year)
                 if deadline is not None and doer and not dates_only(sentence):
@@ -288,6 +283,9 @@ class _Reader:
                 continue
             if sentence.rstrip().endswith(":"):
                 self._start_lead_in(unit, block)
+                head = sentence[: max(sentence.rfind(";"), 0)]  # "X tiếp tục …; đồng thời … sau:"
+                if (work := assignment(head)) is not None:  # its own, before the list
+                    add(self.found, block, head, at, work, [], self.year, False)
                 continue
             if is_closing_line(sentence, self.year):
                 continue

@@ -27,7 +27,7 @@ from ingest.deadlines import find_deadline, parse_due
             date(2022, 6, 30),
             "Hoàn thành trong quý II năm 2022",
         ),
-        ("phấn đấu đến hết năm 2022 đưa xã đạt chuẩn", date(2022, 12, 31), "đến hết năm 2022"),
+        ("phấn đấu đến hết năm 2024 đưa xã đạt chuẩn", date(2024, 12, 31), "đến hết năm 2024"),
         ("báo cáo UBND tỉnh chậm nhất ngày 15 tháng 12 năm 2025", date(2025, 12, 15), None),
         ("khởi công trước 30/6", date(2024, 6, 30), "trước 30/6"),  # the notice's year
     ],
