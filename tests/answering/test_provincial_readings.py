@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from answering.conditions import contrary_case, negations_match
+from answering.question import analyse
 from answering.table_leads import RowLeads
 from answering.yes_no import verdict
 from tests.conftest import service_over
@@ -131,3 +132,10 @@ def test_a_sentence_stating_the_contrary_case_is_not_the_answer():
     # a closing "không" asks, it states no case: "… không nếu nạn nhân đã biết …?"
     q = "Người đó có bị xử lý không nếu nạn nhân đã biết?"
     assert not contrary_case(q, folded("trừ trường hợp nạn nhân đã biết"))
+
+
+def test_an_unaccented_common_word_is_no_place_name():
+    """Unaccented, "quan trac" is quan trắc (monitoring), not a district (quận) named Trắc: a
+    place the evidence would then have to name."""
+    q = analyse("Theo ke hoach cua UBND tinh Thanh Hoa ve quan trac moi truong nuoi thuy san")
+    assert "trac moi" not in q.entities and "thanh hoa" in q.entities
