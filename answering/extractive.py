@@ -192,7 +192,8 @@ class ExtractiveAnswerer:
         ):
             return False  # "bao nhiêu tiêu chí": a sentence that never says "tiêu chí"
         per = _rate_of(q.text)
-        measured = rate_measure(q.text) if q.unit == "%" else ()
+        # "tỷ lệ … có hiệu lực từ ngày nào": a share named in the topic, not the one asked for
+        measured = rate_measure(q.text) if q.unit == "%" and q.kind == Kind.NUMBER else ()
         if per or measured:
             with_units = f"{ev.sentence} {row_units(ev.hit.chunk, ev.own)}"
             said = " ".join(fold(w) for w in with_units.split())

@@ -21,6 +21,7 @@ SETS = {
     "samples": [SHARED / "eval" / "questions.jsonl", DATA / "dev_questions.jsonl"],
     "provincial": [
         DATA / "heldout_questions.jsonl",
+        DATA / "fresh_provincial_questions.jsonl",
         DATA / "provincial_questions.jsonl",
         DATA / "tables_questions.jsonl",
         DATA / "cited_questions.jsonl",

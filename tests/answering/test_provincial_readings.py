@@ -62,6 +62,8 @@ PLAN = "\n".join(
             " theo quy định; từ chối tiếp nhận hồ sơ chưa đúng quy định."
         ),
         "",
+        "Kế hoạch này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.",
+        "",
         "KT. CHỦ TỊCH",
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn Đò",
@@ -139,3 +141,11 @@ def test_an_unaccented_common_word_is_no_place_name():
     place the evidence would then have to name."""
     q = analyse("Theo ke hoach cua UBND tinh Thanh Hoa ve quan trac moi truong nuoi thuy san")
     assert "trac moi" not in q.entities and "thanh hoa" in q.entities
+
+
+def test_a_share_named_in_the_topic_does_not_gate_a_date(plan):
+    """ "… về tỷ lệ hỗ trợ … có hiệu lực từ ngày nào": the date is asked, not a share."""
+    a = plan.ask(
+        "Kế hoạch 556/KH-UBND về mức và tỷ lệ hỗ trợ tổ đò có hiệu lực thi hành từ ngày nào?"
+    )
+    assert a.found and "01 tháng 01 năm 2026" in a.answer, a.answer
