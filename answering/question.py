@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from answering.question_kind import Kind, Wants, cites_other, kind_of, wants_of
+from answering.question_kind import ABOUT_CITED, Kind, Wants, cites_other, kind_of, wants_of
 from answering.question_names import (
     DOC_NUMBER,
     YEAR,
@@ -94,6 +94,8 @@ def analyse(text: str) -> Question:
         if s not in STOPWORDS and fold(s) not in frame and not YEAR.fullmatch(s) and i not in asked
     ]
     kind = kind_of(folded)
+    if yes_no and kind in ABOUT_CITED:  # "… có hiệu lực ngay từ ngày ký không?": yes or no
+        kind = Kind.FACT
     pairs = [p for p in content_pairs(sylls) if not frame & set(p.split("_"))]
     if kind == Kind.PERIOD and not _PERIODIC.search(folded):
         # "bao lâu một lần" is written "định kỳ …" in the notices: "Định kỳ hàng quý báo cáo",

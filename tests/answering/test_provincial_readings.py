@@ -149,3 +149,30 @@ def test_a_share_named_in_the_topic_does_not_gate_a_date(plan):
         "Kế hoạch 556/KH-UBND về mức và tỷ lệ hỗ trợ tổ đò có hiệu lực thi hành từ ngày nào?"
     )
     assert a.found and "01 tháng 01 năm 2026" in a.answer, a.answer
+
+
+REPEAL = "\n".join(
+    [
+        "ỦY BAN NHÂN DÂN TỈNH BẾN ĐÒ",
+        "Số: 28/2025/QĐ-UBND",
+        "Bến Đò, ngày 20 tháng 11 năm 2025",
+        "QUYẾT ĐỊNH",
+        "Bãi bỏ Quyết định số 32/2023/QĐ-UBND về quản lý bến đò ngang",
+        "Điều 1. Bãi bỏ Quyết định số 32/2023/QĐ-UBND về quản lý bến đò ngang trên địa bàn tỉnh.",
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Đò",
+    ]
+)
+
+
+def test_a_yes_no_question_about_the_day_of_signing_is_answered_yes_or_no(tmp_path_factory):
+    """ "… có hiệu lực ngay từ ngày ký không?" asks yes or no, not the day it was signed."""
+    q = (
+        "Quyết định 28/2025/QĐ-UBND bãi bỏ quy định quản lý bến đò ngang có hiệu lực ngay từ"
+        " ngày ký không?"
+    )
+    assert analyse(q).kind == "fact"  # not "issued": the notice's own header does not answer
+    a = service_over(tmp_path_factory, "quyet-dinh-bai-bo.txt", REPEAL).ask(q)
+    assert a.found and a.answer.startswith("Có."), a.answer
