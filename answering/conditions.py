@@ -101,6 +101,8 @@ def negations_match(question: str, sentence_f: str) -> float:
     vật" is the case of "Trường hợp bên vay không thể trả vật", not of "phải trả vật"; -1 when
     it states the contrary case instead (`contrary_case`)."""
     negated = _negated(question)
+    if not negated and not _contraries(question):
+        return 0.0  # most questions state no case: no sentence needs reading
     text = " ".join(folded_syllables(sentence_f))
     if contrary_case(question, text):
         return -1.0

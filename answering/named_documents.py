@@ -44,8 +44,9 @@ class NamedDocuments:
         the first-named notice's own title holds names that notice, not a document it cites."""
         if not q.cites_other:
             return q
-        named = [e for e in q.entities if e in self._numbers(state) or "/" in e]
-        doc_id = self._numbers(state).get(named[0]) if named else None
+        numbers = self._numbers(state)
+        named = [e for e in q.entities if e in numbers or "/" in e]
+        doc_id = numbers.get(named[0]) if named else None
         if doc_id is None:
             return q
         title = " ".join(fold(w) for w in state.docs[doc_id].metadata.title.lower().split())

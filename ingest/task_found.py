@@ -61,7 +61,8 @@ def add(
     scheduled = _scheduled(quote, year) if len(groups) == 1 else None
     if scheduled is not None:  # "… xây dựng kế hoạch. Hằng năm báo cáo …": two duties
         groups = [(0, scheduled, agencies), (scheduled, len(quote), agencies)]
-    last = find_deadline(quote[groups[-1][0] :], year)  # "…, Sở B …, hoàn thành trong …"
+    # "…, Sở B …, hoàn thành trong …": the deadline that closes the sentence (whole, when one)
+    last = whole if len(groups) == 1 else find_deadline(quote[groups[-1][0] :], year)
     for start, end, names in groups:
         own = find_deadline(quote[start:end], year) if len(groups) > 1 else whole
         if own is None and quote[:end].rstrip().endswith(","):
