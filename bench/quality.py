@@ -24,6 +24,7 @@ SETS = {
         DATA / "fresh_provincial_questions.jsonl",
         DATA / "provincial_questions.jsonl",
         DATA / "tables_questions.jsonl",
+        DATA / "fresh_tables_questions.jsonl",
         DATA / "cited_questions.jsonl",
         DATA / "english_questions.jsonl",
         DATA / "english_extra_questions.jsonl",
