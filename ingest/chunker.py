@@ -25,7 +25,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 13: a bare total whose figures sum the rows of one label above it names that label.
 # 14: a caption skips an annex note split over paragraphs and reads a title in capitals whole.
 # 15: such a title is read whole up to 300 characters.
-CHUNKING_VERSION = 15
+# 16: a label whose colon opens a quoted name ("Quy trình …: “Thành lập …”") keeps the name.
+CHUNKING_VERSION = 16
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

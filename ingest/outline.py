@@ -86,12 +86,19 @@ def _states(paragraph: str) -> bool:
     return paragraph.rstrip().endswith((".", "./.", ";")) and len(paragraph.split()) > 8
 
 
+# a label whose colon opens a quoted name, which may run long: the procedure a process is for
+_QUOTED_NAME = re.compile(r"[^:“”\"]{3,80}:\s*[“\"][^”\";]{3,240}(?<![.])[”\"]")
+
+
 def _label(paragraph: str, kind: str) -> str:
     """A short name for an item that has its own text: "2. Đối với UBND xã Hoa Thám"."""
     first_line = paragraph.split("\n", 1)[0]
     marker = _MARKER_PREFIX.match(first_line)
     prefix = marker.group(0) if marker else ""
     rest = first_line[len(prefix) :]
+    named = _QUOTED_NAME.match(rest)
+    if named:  # "6. Quy trình nội bộ giải quyết TTHC: “Thành lập … cấp tỉnh”": the name is the head
+        return (prefix + named.group(0)).strip()
     head = re.split(r"(?<=[:.;])(?:\s|$)", rest, maxsplit=1)[0].rstrip(":;.")
     if len(head) > 90 and kind != "article":
         head = " ".join(head.split()[:10]) + "…"

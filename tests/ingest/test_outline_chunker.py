@@ -90,3 +90,28 @@ def test_a_crawled_appendix_table_is_under_the_appendix_not_the_last_article():
     rows = [c for c in chunks if c.table is not None]
     assert rows and all(c.headings[0] == "PHỤ LỤC" for c in rows)
     assert all(not h.startswith("Điều") for c in rows for h in c.headings)
+
+
+def test_a_quoted_name_after_a_labels_colon_stays_in_the_heading():
+    """A process heading names its procedure in quotes after a colon; its total time, rows
+    below, is that procedure's. An amendment's quoted new text is no name: its label stays short."""
+    name = (
+        "Thành lập, tổ chức lại, giải thể cơ sở trợ giúp xã hội công lập thuộc Ủy ban nhân dân "
+        "cấp tỉnh, cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh"
+    )
+    text = "\n\n".join(
+        [
+            f"6. Quy trình nội bộ giải quyết TTHC: “{name}” (Mã TTHC:1.013820)",
+            "Tổng thời gian giải quyết TTHC",
+            "35 ngày làm việc",
+            "7. Sửa đổi khoản 2 Điều 2 như sau: “2. Các Sở, ban, ngành thuộc Ủy ban nhân dân "
+            "tỉnh; Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan đến việc "
+            "hỗ trợ người thuộc hộ cận nghèo.”",
+            "Nội dung khác của khoản này giữ nguyên.",
+        ]
+    )
+    blocks = parse_outline(text).blocks
+    total = next(b for b in blocks if b.text.startswith("35 ngày"))
+    assert total.headings[-1] == f"6. Quy trình nội bộ giải quyết TTHC: “{name}”"
+    other = next(b for b in blocks if b.text.startswith("Nội dung khác"))
+    assert other.headings[-1] == "7. Sửa đổi khoản 2 Điều 2 như sau"
