@@ -17,7 +17,7 @@ from answering.scoring import Evidence
 from core.document import Chunk
 from index.hybrid import Hit
 from ingest.tables import GROUP_HEAD, ROW_SEP, row_cells
-from vntext.terms import fold
+from vntext.terms import STOPWORDS, fold, syllables
 
 MAX_CHARS = 290
 TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
@@ -178,13 +178,16 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
         # "Đơn giá (đồng)" beside a unit column "tấn": đồng per tấn; "(1.000đ)" is đồng too
         header_words = re.sub(r"[\d.,]+\s*", "", header_unit)
         also = f" ({header_words})" if unit and header_words else ""
+        header = scorer.coverage(term_set(column) - term_set(label) - title)
+        if _names_whole(column, q):  # "mã TTHC là gì" names the column "Mã TTHC" in full
+            header = max(header, NAMED)
         kind = has_kind(f"{value} {unit or header_unit}{also}", q)
-        kind = kind and not _IDENTIFIER.fullmatch(value)  # a code is no figure
+        # a code is no figure, but is what a column the question names holds
+        kind = kind and (not _IDENTIFIER.fullmatch(value) or header >= NAMED)
         # "khi nào" answered by a quarter or a year: a day is asked only by "ngày nào"
         kind = kind or (
             q.kind in _PERIOD_KINDS and not q.day_asked and bool(_PERIOD_TIME.search(value))
         )
-        header = scorer.coverage(term_set(column) - term_set(label) - title)
         if header < NAMED and fold(column).strip(" .:") in _UNIT_COLUMNS:
             continue  # "Đơn vị tính: 01 Báo cáo" is the unit of the row's figure, not a figure
         # a column the question names ("cơ quan phối hợp") answers a who/which question even
@@ -212,6 +215,15 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
         if len(text) <= MAX_CHARS:
             return Cell(hit, line, text, score, own)
     return None
+
+
+def _names_whole(column: str, q: Question) -> bool:
+    """The question says every word of a column's header: "Mã TTHC", "Cơ quan thực hiện"."""
+    words = {w.lower() for w in syllables(column)}
+    said = {w.lower() for w in syllables(q.text)}
+    if not q.accented:
+        words, said = {fold(w) for w in words}, {fold(w) for w in said}
+    return bool(words - STOPWORDS) and words <= said
 
 
 def row_units(chunk: Chunk, sentence: str) -> str:

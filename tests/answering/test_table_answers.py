@@ -270,3 +270,39 @@ def test_money_asked_is_read_from_the_header_beside_a_unit_column(table_service)
     answer = table_service.ask("Tiền ăn học sinh đội tuyển được chi bao nhiêu tiền?")
     assert answer.found
     assert "Tiền ăn học sinh đội tuyển — Mức chi (1.000đ): 200 (người/ngày)" in answer.answer
+
+
+def test_a_code_column_the_question_names_in_full_is_the_cell_asked(table_service):
+    """ "… có mã TTHC là gì?" is the "Mã TTHC" cell, though a long question names the column
+    with a small share of its words and the "Lĩnh vực" cell is text as a "what" asks; the
+    unaccented "co so 1 … nam o dia chi nao" names no "Mã số TTHC" ("so" alone is not "mã số")."""
+    columns = ["STT", "Tên TTHC", "Mã TTHC", "Lĩnh vực", "Cấp thực hiện"]
+    row = (
+        "11. Thủ tục giải quyết khiếu nại lần hai tại cấp tỉnh — Mã TTHC: 2.002411.H05; "
+        "Lĩnh vực: Giải quyết khiếu nại; Cấp thực hiện: Cấp Tỉnh"
+    )
+    chunk = Chunk(
+        "c:1",
+        "d",
+        1,
+        row,
+        context="DANH MỤC THỦ TỤC HÀNH CHÍNH KHÔNG PHỤ THUỘC ĐỊA GIỚI HÀNH CHÍNH",
+        table=TableInfo("Mã TTHC", columns),
+    )
+    question = (
+        "Theo Quyết định số 1520/QĐ-UBND ngày 22/11/2025 của Chủ tịch UBND tỉnh Bắc Ninh về danh "
+        "mục TTHC đợt 3 năm 2025, thủ tục giải quyết khiếu nại lần hai tại cấp tỉnh có mã TTHC "
+        "là gì?"
+    )
+    q, _ = table_service.evidence(question)
+    cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
+    assert cell is not None and cell.text.endswith("Mã TTHC: 2.002411.H05"), cell
+    q, _ = table_service.evidence(
+        "Theo QD 1520/QD-UBND nam 2025 cua Chu tich UBND tinh Bac Ninh ve TTHC giai quyet khieu "
+        "nai lan hai, Co so 1 cua Trung tam phuc vu hanh chinh cong tinh nam o dia chi nao?"
+    )
+    chunk.table = TableInfo("Mã số TTHC", [*columns[:2], "Mã số TTHC", *columns[3:]])
+    row = row.replace("Mã TTHC:", "Mã số TTHC:")
+    chunk.text = row
+    cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
+    assert cell is None or "Mã số TTHC" not in cell.text, cell
