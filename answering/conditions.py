@@ -114,6 +114,8 @@ def negations_match(question: str, sentence_f: str) -> float:
 _DENIES = frozenset({"khong", "chua", "chang"})
 # after which "không" closes a yes/no question instead of denying: "… có bị xử lý không nếu …"
 _ASKS = frozenset({"neu", "khi", "thi", "hay", "vay", "a"})
+# a modal between a denial and what it denies: "không thể trả vật" is the case of "trả vật"
+_MODALS = frozenset({"thể"})
 
 
 @lru_cache(maxsize=1024)
@@ -129,7 +131,7 @@ def _contraries(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], 
         after = [
             fold(x)
             for x in plain[i + 1 : i + 5]
-            if (x not in STOPWORDS if accented else fold(x) not in FOLDED_STOPWORDS)
+            if (x not in STOPWORDS | _MODALS if accented else fold(x) not in FOLDED_STOPWORDS)
         ][:2]
         if len(after) < 2:
             continue

@@ -166,7 +166,8 @@ def test_stated_figures_match_compares_the_bounds():
 
 def test_negations_match_reads_accents_and_the_closing_question():
     assert negations_match("nếu không thể trả vật", "truong hop khong the tra vat thi") == 1.0
-    assert negations_match("nếu không thể trả vật", "phai tra vat cung loai") == 0.0
+    # "phải trả vật" states the contrary case of "không thể trả vật"
+    assert negations_match("nếu không thể trả vật", "phai tra vat cung loai") == -1.0
     assert negations_match("Người lao động có được tạm ứng không?", "khong duoc tam ung") == 0.0
     # "chỉ" (only) limits the case, with a function word between ("chỉ có thỏa thuận")
     only = "Nếu các bên chỉ thỏa thuận về thời hạn giao hàng thì sao?"

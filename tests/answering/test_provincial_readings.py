@@ -129,6 +129,10 @@ def test_a_sentence_stating_the_contrary_case_is_not_the_answer():
     assert not contrary_case(q, folded("Hợp đồng tặng cho động sản có hiệu lực khi nhận"))
     assert not contrary_case(q, folded("động sản không được đăng ký quyền sở hữu"))
     assert negations_match(q, "Đối với động sản mà luật quy định đăng ký quyền sở hữu") == -1.0
+    # a modal between the denial and what it denies: "không thể trả vật" against "phải trả vật"
+    q = "Bên vay có nghĩa vụ gì nếu không thể trả vật cùng loại đúng số lượng chất lượng?"
+    assert contrary_case(q, folded("nếu tài sản là vật thì phải trả vật cùng loại"))
+    assert not contrary_case(q, folded("Trường hợp bên vay không thể trả vật thì có thể trả"))
     q = "Nơi cư trú của con là ở đâu khi cha, mẹ cùng một nơi cư trú?"
     assert contrary_case(q, folded("Nếu cha, mẹ có nơi cư trú khác nhau thì …"))
     # a closing "không" asks, it states no case: "… không nếu nạn nhân đã biết …?"
