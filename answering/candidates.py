@@ -27,6 +27,7 @@ _REFERS_BACK = re.compile(
     r"^(?:Khoản \d+ – |\d{1,2}\.\s+)?(?:Người\s+)?(?:chuẩn bị\s+)?phạm tội\b", re.I
 )
 _JOINABLE = (Kind.AGENCY, Kind.PERSON, Kind.PLACE)
+_BARE_WORDS = 5  # "35 ngày làm việc", "168 giờ (21 ngày)"
 _LEAD_KINDS = (Kind.NUMBER, Kind.DATE, Kind.REFERENCE, Kind.PERSON, Kind.PLACE, Kind.AGENCY)
 # "(Kèm theo Quyết định số 456/QĐ-UBND ngày 20/11/2025 của UBND tỉnh Bắc Ninh)": an appendix's
 # caption names the notice itself, so it shares every word of a question about that notice and
@@ -154,6 +155,9 @@ def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
         ):
             joined = f"{previous} – {sentence}"
             out.append(Candidate(joined, joined))
+        elif _bare_value(sentence, q) and _bare_label(previous, q):
+            joined = f"{previous} – {sentence}"  # "Tổng thời gian giải quyết TTHC" / "35 ngày"
+            out.append(Candidate(joined, joined))
         previous = sentence
         if rows and (group := rows.lead(sentence)):
             out.append(Candidate(f"{group} … {sentence}", sentence))
@@ -171,6 +175,16 @@ def candidates(hit: Hit, q: Question, full_lead: str = "") -> list[Candidate]:
         if lead and q.kind in _LEAD_KINDS:
             out.append(Candidate(f"{lead} … {sentence}", sentence))
     return out
+
+
+def _bare_value(sentence: str, q: Question) -> bool:
+    """A line that is only a figure with its unit, as a flattened table's cell leaves it."""
+    return len(sentence.split()) <= _BARE_WORDS and has_kind(sentence, q)
+
+
+def _bare_label(line: str, q: Question) -> bool:
+    """A short line that names what the next line's figure is, ending in no punctuation."""
+    return 0 < len(line) <= 80 and not line.endswith((".", ";", ":")) and not has_kind(line, q)
 
 
 def context_of(hit: Hit, state: IndexState) -> str:
