@@ -306,3 +306,22 @@ def test_a_code_column_the_question_names_in_full_is_the_cell_asked(table_servic
     chunk.text = row
     cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
     assert cell is None or "Mã số TTHC" not in cell.text, cell
+
+
+def test_a_row_under_a_column_named_in_full_needs_no_margin_over_prose():
+    """ "cơ quan nào thực hiện …" names the column "Cơ quan thực hiện": a row whose label and
+    that column cover the question as well as the best prose sentence answers, where a row that
+    only happens to cover a little more must cover clearly more."""
+    from answering.scoring import Evidence
+    from answering.table_answers import Cell, _clearly_better
+
+    class _Scorer:
+        def coverage(self, terms):
+            return 0.64
+
+    chunk = Chunk("c:0", "d", 0, "Quỹ quyết định phê duyệt hỗ trợ lãi suất vay.")
+    best = Evidence(chunk.text, Hit(chunk, 1.0), 1, 0.64, 1.0, False, chunk.text)
+    named = Cell(Hit(chunk, 1.0), "row", "15. Thủ tục — Cơ quan thực hiện: Quỹ", 1.0, 0.66, True)
+    assert _clearly_better([named], best, _Scorer(), "") is named
+    unnamed = Cell(Hit(chunk, 1.0), "row", "15. Thủ tục — Ghi chú: Quỹ", 1.0, 0.66, False)
+    assert _clearly_better([unnamed], best, _Scorer(), "") is None
