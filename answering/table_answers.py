@@ -14,10 +14,11 @@ from answering.coverage import Scorer, term_set
 from answering.detectors import STRICT_KINDS, has_kind
 from answering.question import Question
 from answering.scoring import Evidence
+from answering.table_columns import header_unit, is_index, names_whole, said_again
 from core.document import Chunk
 from index.hybrid import Hit
 from ingest.tables import GROUP_HEAD, ROW_SEP, row_cells
-from vntext.terms import STOPWORDS, fold, syllables
+from vntext.terms import fold
 
 MAX_CHARS = 290
 TABLE_EVIDENCE = 12  # evidence items searched for rows of the best evidence's table
@@ -29,7 +30,6 @@ NEGATED = 0.05  # a row label that negates a word the question asks for ("chưa 
 PER = 0.05  # the row's unit counts per what the question asks ("người/ngày", not "người/buổi")
 KIND = 0.5  # a cell that holds the kind of fact asked for, against a column's words
 _UNIT_COLUMNS = {"don vi tinh", "dvt", "don vi", "don vi tinh (dvt)"}
-_HEADER_UNIT = re.compile(r"\(([^()]{1,30})\)")  # "Mức thu (đồng)", "Tỷ lệ (%) – Xã"
 _ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?")
 _CODE = re.compile(r"(?=.*\d)[\w.\-/]{1,24}")  # "1.012507", "2.002278.H05"
 _UNIT_WORDS = [  # "(1.000đ)", "(1.000 đồng)", "(Tr.đ)", "(trđ)" in a header
@@ -44,7 +44,6 @@ _SIGNS = [
     (re.compile(r"<\s*(?=\d)"), " dưới "),
 ]
 _BOUND = re.compile(r"\b(tren|duoi|tu|den|khong qua|toi da|it nhat)\s+(\d[\d.,]*)")
-_INDEX_COLUMNS = {"stt", "tt", "so tt", "so thu tu"}
 _IDENTIFIER = re.compile(r"(?=.*\d)(?=.*[A-ZĐ])[A-ZĐ\d.\-/]{2,24}")  # "V20202", "QT.GĐ.01"
 _PER = re.compile(r"\b(\w+)\s*/\s*(\w+)\b(?!\s*/)")  # the last "X/Y" of "đồng/người/ngày"
 _NEGATION = re.compile(r"\b(?:chua|khong|tru)\s+(\w+)")
@@ -162,28 +161,27 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
         return None
     lead = line.partition(ROW_SEP)[0] if ROW_SEP in line else ""  # as the row line names it
     named = [c for c in table.columns if cells.get(c) and lead.endswith(cells[c])]
-    label_column = next(
-        (c for c in [*named, *table.columns] if c in cells and not _is_index(c)), ""
-    )
+    label_column = next((c for c in [*named, *table.columns] if c in cells and not is_index(c)), "")
     label = cells.get(label_column, "")
     lead = lead or label
     context = term_set(f"{_said(lead)} {table.group} {hit.chunk.section}")
     title = term_set(hit.chunk.context)  # words naming the document pick no column ("TP Huế")
+    spare = said_again(q.text, label)
     options = []
     for column, value in cells.items():
-        if column == label_column or not value or _is_index(column):
+        if column == label_column or not value or is_index(column):
             continue
         if column == table.columns[0] and _ROW_NUMBER.fullmatch(value):
             continue  # a row number under a first column the header does not call STT
         unit = table.unit or _unit_cell(cells, column)
-        header_unit = _header_unit(column)
+        bracketed = header_unit(column)
         # "Đơn giá (đồng)" beside a unit column "tấn": đồng per tấn; "(1.000đ)" is đồng too
-        header_words = re.sub(r"[\d.,]+\s*", "", header_unit)
+        header_words = re.sub(r"[\d.,]+\s*", "", bracketed)
         also = f" ({header_words})" if unit and header_words else ""
-        header = scorer.coverage(term_set(column) - term_set(label) - title)
-        if _names_whole(column, q):  # "mã TTHC là gì" names the column "Mã TTHC" in full
+        header = scorer.coverage(term_set(column) - (term_set(label) - spare) - title)
+        if names_whole(column, q):  # "mã TTHC là gì" names the column "Mã TTHC" in full
             header = max(header, NAMED)
-        kind = has_kind(f"{value} {unit or header_unit}{also}", q)
+        kind = has_kind(f"{value} {unit or bracketed}{also}", q)
         # a code is no figure, but is what a column the question names holds
         kind = kind and (not _IDENTIFIER.fullmatch(value) or header >= NAMED)
         # "khi nào" answered by a quarter or a year: a day is asked only by "ngày nào"
@@ -215,17 +213,8 @@ def best_in_row(hit: Hit, line: str, q: Question, scorer: Scorer) -> Cell | None
     for name in dict.fromkeys((lead, label)):
         text = f"{name} — {column}: {value}{unit}" if name else f"{column}: {value}{unit}"
         if len(text) <= MAX_CHARS:
-            return Cell(hit, line, text, score, own, _names_whole(column, q))
+            return Cell(hit, line, text, score, own, names_whole(column, q))
     return None
-
-
-def _names_whole(column: str, q: Question) -> bool:
-    """The question says every word of a column's header: "Mã TTHC", "Cơ quan thực hiện"."""
-    words = {w.lower() for w in syllables(column)}
-    said = {w.lower() for w in syllables(q.text)}
-    if not q.accented:
-        words, said = {fold(w) for w in words}, {fold(w) for w in said}
-    return bool(words - STOPWORDS) and words <= said
 
 
 def row_units(chunk: Chunk, sentence: str) -> str:
@@ -238,7 +227,7 @@ def row_units(chunk: Chunk, sentence: str) -> str:
     cells = row_cells(row_line(chunk, sentence), table.columns, table.unit)
     parts = []
     for column, value in cells.items():
-        own = " ".join(u for u in (_header_unit(column), _unit_cell(cells, column)) if u)
+        own = " ".join(u for u in (header_unit(column), _unit_cell(cells, column)) if u)
         unit = _spelled(table.unit or own)
         parts.append(f"{value}%" if unit == "%" else f"{value} {unit}")
     return "; ".join(parts)
@@ -249,12 +238,6 @@ def _spelled(unit: str) -> str:
     for short, long in _UNIT_WORDS:
         unit = short.sub(long, unit)
     return unit
-
-
-def _header_unit(column: str) -> str:
-    """The last bracketed words of a header, the unit of its figures ("(%)", "(1.000đ)")."""
-    found = _HEADER_UNIT.findall(column)
-    return found[-1].strip() if found else ""
 
 
 def _said(label: str) -> str:
@@ -290,9 +273,3 @@ def _unit_cell(cells: dict[str, str], asked: str) -> str:
         if column != asked and fold(column).strip(" .:") in _UNIT_COLUMNS:
             return value
     return ""
-
-
-def _is_index(column: str) -> bool:
-    """STT, TT, "Số thứ tự tại Quyết định …": columns that only number the rows."""
-    name = fold(column).strip(" .")
-    return name in _INDEX_COLUMNS or name.startswith("so thu tu")

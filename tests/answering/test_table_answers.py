@@ -325,3 +325,24 @@ def test_a_row_under_a_column_named_in_full_needs_no_margin_over_prose():
     assert _clearly_better([named], best, _Scorer(), "") is named
     unnamed = Cell(Hit(chunk, 1.0), "row", "15. Thủ tục — Ghi chú: Quỹ", 1.0, 0.66, False)
     assert _clearly_better([unnamed], best, _Scorer(), "") is None
+
+
+def test_a_word_the_question_says_again_still_names_a_column(table_service):
+    """ "xã Hưng Lộc … từ ngân sách xã": the first "xã" names the row, the second the column
+    "… – Xã", not "… – Thành phố"."""
+    share = "Tỷ lệ vốn đối ứng ngân sách địa phương (%)"
+    columns = ["TT", "Tên xã", f"{share} – Thành phố", f"{share} – Xã"]
+    row = f"9. Xã Hưng Lộc — {share} – Thành phố: 35; {share} – Xã: 65"
+    chunk = Chunk(
+        "c:1",
+        "d",
+        1,
+        row,
+        context="NGHỊ QUYẾT QUY ĐỊNH TỶ LỆ VỐN ĐỐI ỨNG",
+        table=TableInfo("Tỷ lệ vốn đối ứng", columns),
+    )
+    for asked, value in (("xã", "Xã: 65"), ("thành phố", "Thành phố: 35")):
+        question = f"Xã Hưng Lộc phải đối ứng bao nhiêu phần trăm từ ngân sách {asked}?"
+        q, _ = table_service.evidence(question)
+        cell = best_in_row(Hit(chunk, 1.0), row, q, Scorer(q, table_service.state()))
+        assert cell is not None and cell.text.endswith(value), (question, cell)
