@@ -145,6 +145,9 @@ def test_an_unaccented_common_word_is_no_place_name():
     place the evidence would then have to name."""
     q = analyse("Theo ke hoach cua UBND tinh Thanh Hoa ve quan trac moi truong nuoi thuy san")
     assert "trac moi" not in q.entities and "thanh hoa" in q.entities
+    # "cap tinh thuoc linh vuc nao": thuộc (belongs to) starts no province's name
+    q = analyse("Theo QD 1520/QD-UBND tinh Bac Ninh, thu tuc cap tinh thuoc linh vuc nao?")
+    assert "thuoc linh" not in q.entities and "bac ninh" in q.entities
 
 
 def test_a_share_named_in_the_topic_does_not_gate_a_date(plan):
