@@ -27,6 +27,9 @@ def place_names(text: str, accented: bool) -> list[str]:
     words = text.split()
     folded_words = [fold(w.strip(",.?!;:()")) for w in words]
     names: list[str] = []
+    # unaccented, a question that capitalises a name after one marker capitalises them all: a
+    # lowercase word after "tinh" is then tính ("bang tinh diem phan bo"), not a province
+    styled = not accented and _capitalises_names(words, folded_words)
     i = 0
     while i < len(words):
         marker_len = 0
@@ -40,6 +43,9 @@ def place_names(text: str, accented: bool) -> list[str]:
             continue
         j = i + marker_len
         if not accented and " ".join(folded_words[j - 1 : j + 1]) in _NOT_PLACES:
+            i = j
+            continue
+        if styled and j < len(words) and not words[j][:1].isupper():
             i = j
             continue
         name: list[str] = []
@@ -62,6 +68,16 @@ def place_names(text: str, accented: bool) -> list[str]:
             names.append(" ".join(name))
         i = j
     return names
+
+
+def _capitalises_names(words: list[str], folded_words: list[str]) -> bool:
+    """Some place marker of the text is followed by a capitalised word ("tinh Bac Ninh")."""
+    for m in _FOLDED_MARKERS:
+        n = len(m.split())
+        for i in range(len(words) - n):
+            if " ".join(folded_words[i : i + n]) == m and words[i + n][:1].isupper():
+                return True
+    return False
 
 
 def capitalised_runs(text: str) -> list[str]:

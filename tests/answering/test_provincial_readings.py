@@ -148,6 +148,10 @@ def test_an_unaccented_common_word_is_no_place_name():
     # "cap tinh thuoc linh vuc nao": thuộc (belongs to) starts no province's name
     q = analyse("Theo QD 1520/QD-UBND tinh Bac Ninh, thu tuc cap tinh thuoc linh vuc nao?")
     assert "thuoc linh" not in q.entities and "bac ninh" in q.entities
+    # a question that capitalises its names: a lowercase word after "tinh" is tính (compute)
+    q = analyse("Theo NQ 35/2025/NQ-HDND thanh pho Hue, bang tinh diem phan bo von la gi?")
+    assert "diem phan" not in q.entities and "hue" in q.entities
+    assert "tam gia" in analyse("xa tam gia dat bao nhieu tieu chi?").entities
 
 
 def test_a_share_named_in_the_topic_does_not_gate_a_date(plan):
