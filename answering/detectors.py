@@ -61,8 +61,11 @@ def agency_role(text: str) -> float:
 
 _PLACE = re.compile(r"\b(?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|phường|quận)\s+[A-ZĐ]", re.I)
 # Words that make a figure a target rather than a result ("phấn đấu đạt 100%").
+# "đảm bảo" sets a goal only before its figure ("đảm bảo 100% hồ sơ"); "đảm bảo kinh phí chi
+# tiền lương … theo mức lương cơ sở 2.340.000 đồng" states what a norm covers.
 _TARGET = re.compile(
-    r"\b(?:phan dau|dam bao|bao dam|muc tieu|chi tieu|yeu cau|toi thieu|du kien|it nhat)\b"
+    r"\b(?:phan dau|muc tieu|chi tieu|yeu cau|toi thieu|du kien|it nhat)\b"
+    r"|\b(?:dam bao|bao dam)(?: \w+){0,2} \d"
 )
 
 

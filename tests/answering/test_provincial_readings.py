@@ -187,3 +187,17 @@ def test_a_yes_no_question_about_the_day_of_signing_is_answered_yes_or_no(tmp_pa
     assert analyse(q).kind == "fact"  # not "issued": the notice's own header does not answer
     a = service_over(tmp_path_factory, "quyet-dinh-bai-bo.txt", REPEAL).ask(q)
     assert a.found and a.answer.startswith("Có."), a.answer
+
+
+def test_dam_bao_sets_a_goal_only_before_its_figure():
+    """ "đảm bảo 100% hồ sơ" is a goal; "đảm bảo kinh phí chi tiền lương … theo mức lương cơ sở
+    2.340.000 đồng" states what a norm covers, and answers what the norm is computed on."""
+    from answering.detectors import is_target
+
+    assert is_target("Phấn đấu đạt 100% số xã đạt chuẩn")
+    assert is_target("Đảm bảo 100% hồ sơ được giải quyết đúng hạn")
+    norm = (
+        "Định mức phân bổ nêu trên đảm bảo kinh phí chi tiền lương, tiền thưởng, phụ cấp theo "
+        "mức lương cơ sở 2.340.000 đồng/người/tháng"
+    )
+    assert not is_target(norm)
