@@ -26,7 +26,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 14: a caption skips an annex note split over paragraphs and reads a title in capitals whole.
 # 15: such a title is read whole up to 300 characters.
 # 16: a label whose colon opens a quoted name ("Quy trình …: “Thành lập …”") keeps the name.
-CHUNKING_VERSION = 16
+# 17: a paragraph cut after a word that takes a number ("tại bước" / "3. Trong …") is joined.
+CHUNKING_VERSION = 17
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

@@ -39,7 +39,7 @@ _CLOSERS = '"”’)]»*' + SUPERSCRIPTS
 _ABBREVIATION = re.compile(r"(?:^|[\s(*“\"])(?:[A-ZĐ][A-Za-zĐđ]?|ThS|TS|Tp|TT)\.$")
 # Words that need a number after them: "theo Điều\n15." is one phrase, not a new article.
 _NEEDS_NUMBER = re.compile(
-    r"(?:^|\s)(?:Điều|điều|Chương|chương|Mục|mục|khoản|Khoản|điểm|Điểm|số|Số|tiết|năm|ngày"
+    r"(?:^|\s)(?:Điều|điều|Chương|chương|Mục|mục|khoản|Khoản|điểm|Điểm|số|Số|tiết|năm|ngày|bước"
     r"|tháng|Phần|phần|Phụ lục|phụ lục)$"
 )
 

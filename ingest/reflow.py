@@ -261,10 +261,24 @@ def _next_marker(text: str) -> str | None:
     return f"{int(m.group(2)) + 1}."
 
 
+# a word that cites a part of a text by number, after a word that points to one: "tại bước",
+# "theo khoản"; not "tài khoản", "địa điểm", "dân số", "chi tiết", which end a heading
+_CITES_NUMBER = frozenset({"bước", "khoản", "điểm", "điều"})
+_POINTS_TO = frozenset({"tại", "theo", "ở", "và", "hoặc", "các", "của"})
+
+
+def _wants_number(text: str) -> bool:
+    """A sentence cut just before the number it cites ("… theo quy định tại bước" / "3. …")."""
+    words = text.rstrip(" *").split()
+    return len(words) > 8 and words[-1] in _CITES_NUMBER and words[-2] in _POINTS_TO
+
+
 def _continues(para: Para, nxt: Para, footnotes: bool) -> bool:
     if nxt.hard or nxt.kind != "text" or ends_sentence(para.last):
         return False
     line = nxt.lines[0]
+    if bare(line)[:1].isdigit() and _wants_number(para.last):
+        return True  # "… theo quy định tại bước" / "3. Trong thời hạn …": "bước 3", no item 3
     if is_structural(line) and not continues_with_lower_bullet(para.last, line):
         return False
     if starts_lower(line) or para.last.rstrip("* ").endswith(","):

@@ -43,6 +43,19 @@ def test_sentence_broken_by_a_blank_line_is_rejoined():
     )
 
 
+def test_a_sentence_cut_before_the_number_it_cites_is_rejoined():
+    """ "… theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" is "bước 3.", not an item
+    3 whose first words would head the paragraphs below it; "tài khoản" ends a heading."""
+    text = clean_text(
+        "Bước 4: Trường hợp không có yêu cầu sửa đổi, bổ sung, Sở Y tế có văn bản chấp thuận "
+        "theo quy định tại bước\n\n3. Trong thời hạn 03 tháng kể từ ngày Sở Y tế có văn bản "
+        "thông báo, cơ sở phải nộp hồ sơ sửa đổi, bổ sung.\n\nĐiều 13. Đăng ký, thay đổi "
+        "thông tin của người sử dụng tài khoản\n\n1. Người sử dụng phải đăng ký."
+    )
+    assert "theo quy định tại bước 3. Trong thời hạn 03 tháng" in text
+    assert "người sử dụng tài khoản\n\n1. Người sử dụng" in text
+
+
 def test_markdown_marks_go_and_the_text_stays():
     text = load_text(SAMPLES / "000_aa16ed5db4b16415.txt")
     assert "*" not in text and "#" not in text
