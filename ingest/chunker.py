@@ -27,7 +27,8 @@ CHARS_PER_TOKEN = 3.5  # multilingual-e5 on Vietnamese administrative text: meas
 # 15: such a title is read whole up to 300 characters.
 # 16: a label whose colon opens a quoted name ("Quy trình …: “Thành lập …”") keeps the name.
 # 17: a paragraph cut after a word that takes a number ("tại bước" / "3. Trong …") is joined.
-CHUNKING_VERSION = 17
+# 18: a numbered "Thủ tục" heading takes the name on the line after it ("1. Thủ tục: Cho phép …").
+CHUNKING_VERSION = 18
 
 
 def _units(block: Block, max_chars: int) -> list[str]:

@@ -90,6 +90,20 @@ def _states(paragraph: str) -> bool:
 _QUOTED_NAME = re.compile(r"[^:“”\"]{3,80}:\s*[“\"][^”\";]{3,240}(?<![.])[”\"]")
 
 
+# "1. Thủ tục", "2. Tên thủ tục": a numbered item's label that names no item by itself
+_GENERIC_LABEL = re.compile(r"(?:Tên )?(?:thủ tục|Thủ tục|TTHC)(?: hành chính)?:?")
+
+
+def _names_item(paragraph: str) -> bool:
+    """A short unpunctuated line that names what a generic heading above it stands for: the
+    crawl put "1. Thủ tục" and "Cho phép nhập khẩu thuốc …" in cells of their own."""
+    return (
+        "\n" not in paragraph
+        and len(paragraph) <= 220
+        and not paragraph.rstrip().endswith((".", ";", ":", ","))
+    )
+
+
 def _label(paragraph: str, kind: str) -> str:
     """A short name for an item that has its own text: "2. Đối với UBND xã Hoa Thám"."""
     first_line = paragraph.split("\n", 1)[0]
@@ -181,6 +195,7 @@ def parse_outline(text: str) -> Outline:
     stack: list[tuple[int, str, str]] = []  # (rank, label, kind)
     blocks: list[Block] = []
     before: list[str] = []  # body paragraphs so far: a table's lead-in is among the last
+    generic = False  # the last paragraph was a heading with a generic label ("1. Thủ tục")
     for para, start, end in body:
         before.append(para)
         rows = table_blocks(para, start, before[-7:-1], [h for _, h, _ in stack])
@@ -199,8 +214,15 @@ def parse_outline(text: str) -> Outline:
             in_article = any(k == "article" for _, _, k in stack)
             if _is_pure_heading(para, kind):
                 stack.append((rank, _legal(para.replace("\n", " "), kind, in_article), kind))
+                generic = kind == "num" and bool(
+                    _GENERIC_LABEL.fullmatch(_MARKER_PREFIX.sub("", para))
+                )
                 continue
             stack.append((rank, _legal(_label(para, kind), kind, in_article), kind))
+        elif generic and stack and _names_item(para):
+            rank, label, kind = stack[-1]
+            stack[-1] = (rank, f"{label}: {para}", kind)  # "1. Thủ tục: Cho phép nhập khẩu …"
+        generic = False
         blocks.append(Block(para, [h for _, h, _ in stack], start, end))
 
     for block in blocks:

@@ -115,3 +115,24 @@ def test_a_quoted_name_after_a_labels_colon_stays_in_the_heading():
     assert total.headings[-1] == f"6. Quy trình nội bộ giải quyết TTHC: “{name}”"
     other = next(b for b in blocks if b.text.startswith("Nội dung khác"))
     assert other.headings[-1] == "7. Sửa đổi khoản 2 Điều 2 như sau"
+
+
+def test_a_numbered_thu_tuc_heading_takes_the_name_on_the_line_after_it():
+    """The crawl put "1. Thủ tục" and the procedure's name in cells of their own: the steps and
+    deadlines below are that procedure's. A heading that names its item keeps its own label."""
+    name = "Cho phép nhập khẩu thuốc có hạn dùng còn lại ngắn hơn quy định"
+    text = "\n\n".join(
+        [
+            "1. Thủ tục",
+            name,
+            "Trình tự thực hiện",
+            "Bước 3: Trong thời hạn 15 ngày kể từ ngày ghi trên Phiếu tiếp nhận hồ sơ.",
+            "2. Đối với xã Hoa Thám",
+            "Khẩn trương hoàn thiện hồ sơ",
+        ]
+    )
+    blocks = parse_outline(text).blocks
+    step = next(b for b in blocks if b.text.startswith("Bước 3"))
+    assert step.headings[-1] == f"1. Thủ tục: {name}"
+    other = next(b for b in blocks if b.text.startswith("Khẩn trương"))
+    assert other.headings[-1] == "2. Đối với xã Hoa Thám"
