@@ -9,7 +9,8 @@ from vntext.terms import fold
 from vntext.wordlists import entries, words
 
 _NAME_BOUNDARY = words("name_boundaries")
-_FOLDED_MARKERS = tuple(fold(m) for m in entries("place_markers"))
+# longest first: "thi xa" before "xa"
+_FOLDED_MARKERS = tuple(sorted((fold(m) for m in entries("place_markers")), key=len, reverse=True))
 _GENERIC = words("generic_name_words")
 _NOT_PLACES = words("not_after_place_marker")
 DOC_NUMBER = re.compile(
@@ -32,12 +33,7 @@ def place_names(text: str, accented: bool) -> list[str]:
     styled = not accented and _capitalises_names(words, folded_words)
     i = 0
     while i < len(words):
-        marker_len = 0
-        for m in sorted(_FOLDED_MARKERS, key=len, reverse=True):
-            n = len(m.split())
-            if " ".join(folded_words[i : i + n]) == m:
-                marker_len = n
-                break
+        marker_len = _marker_length(folded_words, i)
         if not marker_len:
             i += 1
             continue
@@ -70,14 +66,22 @@ def place_names(text: str, accented: bool) -> list[str]:
     return names
 
 
-def _capitalises_names(words: list[str], folded_words: list[str]) -> bool:
-    """Some place marker of the text is followed by a capitalised word ("tinh Bac Ninh")."""
+def _marker_length(folded_words: list[str], i: int) -> int:
+    """How many words the place marker starting at word i has ("thanh pho" → 2), the longest
+    that matches; 0 when none starts there."""
     for m in _FOLDED_MARKERS:
         n = len(m.split())
-        for i in range(len(words) - n):
-            if " ".join(folded_words[i : i + n]) == m and words[i + n][:1].isupper():
-                return True
-    return False
+        if " ".join(folded_words[i : i + n]) == m:
+            return n
+    return 0
+
+
+def _capitalises_names(words: list[str], folded_words: list[str]) -> bool:
+    """Some place marker of the text is followed by a capitalised word ("tinh Bac Ninh")."""
+    return any(
+        (n := _marker_length(folded_words, i)) and i + n < len(words) and words[i + n][:1].isupper()
+        for i in range(len(words))
+    )
 
 
 def capitalised_runs(text: str) -> list[str]:
