@@ -157,6 +157,27 @@ def _after_slot(parts: list[str], q: Question) -> str:
     return rest if len(rest) <= MAX_CHARS - 10 else ""
 
 
+_ASIDE = re.compile(r"\(([^()]{12,250})\)")
+_CONNECTIVE = re.compile(r"^(?:trong đó|cụ thể|riêng)[:,]?\s+", re.I)
+
+
+def _named_asides(text: str, q: Question) -> list[str]:
+    """Bracketed asides that state the asked fact of a place the question names, when the
+    words outside them do not name it: "… số tiêu chí đạt thấp (xã Tam Gia đạt 10/19 tiêu chí
+    xã nông thôn mới)" answers for Tam Gia in the aside's own words."""
+    if q.kind not in STRICT_KINDS or not q.entities:
+        return []
+    asked = set(q.entities)
+    out = []
+    for match in _ASIDE.finditer(text):
+        aside = match.group(1).strip()
+        named = set(place_names(aside, True)) & asked
+        outside = text[: match.start()] + text[match.end() :]
+        if named and not named & set(place_names(outside, True)) and _holds(aside, q):
+            out.append(clean(_CONNECTIVE.sub("", aside)))
+    return out
+
+
 def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
@@ -216,6 +237,9 @@ def direct_answer(
     elif not lead and parts and len(parts[0]) <= 80:
         lead = clean(parts[0])
     whole = f"{lead} … {text}" if joined and lead else text
+    asides = _named_asides(text, q)
+    if asides:
+        return max(asides, key=lambda a: (_value(a, q, scorer, True), -len(a)))
     if q.kind not in _FACT_KINDS or q.yes_no or q.wants:
         # What a rule says, what someone must do: the statement whole, when it fits.
         if len(whole) <= MAX_CHARS - 10:

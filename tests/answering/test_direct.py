@@ -229,3 +229,19 @@ def test_a_figure_in_digits_repeated_in_words_is_one_piece():
     assert any("06 (sáu) giờ" in part for part in segments(sentence))
     assert any("mười hai (12) giờ" in part for part in segments("tối thiểu là mười hai (12) giờ"))
     assert segments("Sở Y tế (chủ trì), Sở Tài chính") == ["Sở Y tế", "(chủ trì),", "Sở Tài chính"]
+
+
+def test_an_aside_naming_the_asked_place_is_the_answer(sample_service):
+    # the sentence is about slow progress; the aside says the asked commune's count
+    q = analyse("Xã Tam Gia đạt bao nhiêu tiêu chí nông thôn mới?")
+    sentence = (
+        "- Tiến độ triển khai thực hiện các Chương trình mục tiêu quốc gia còn chậm, nhất là"
+        " Chương trình xây dựng nông thôn mới, xã chỉ đạo về đích năm 2022 số tiêu chí đạt thấp"
+        " (xã Tam Gia đạt 10/19 tiêu chí xã nông thôn mới);"
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    assert answer == "Xã Tam Gia đạt 10/19 tiêu chí xã nông thôn mới", answer
+    # a place the words outside the aside name already is their subject: no cut
+    other = analyse("Huyện Lộc Bình còn bao nhiêu học sinh?")
+    said = "Huyện Lộc Bình còn 120 học sinh (trong đó xã Tam Gia có 30 học sinh)."
+    assert "120 học sinh" in direct_answer(said, said, other, Scorer(other, sample_service.state()))
