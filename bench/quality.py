@@ -73,11 +73,15 @@ def _alqac(data: Path) -> dict:
     # our own questions over the same laws, written from them alone: "fresh dev" was tuned on,
     # "fresh test" (other articles) was scored only as a total
     fresh = load_questions(DATA / "alqac_fresh_questions.jsonl")
+    # answers that are a stretch of a long sentence (> 250 characters), on yet other articles
+    long = load_questions(DATA / "alqac_long_questions.jsonl")
     halves = {
         "dev": [q for q in questions if int(q["id"].rsplit("-", 1)[1]) % 2 == 0],
         "test": [q for q in questions if int(q["id"].rsplit("-", 1)[1]) % 2 == 1],
         "fresh dev": [q for q in fresh if q["split"] == "dev"],
         "fresh test": [q for q in fresh if q["split"] == "test"],
+        "long dev": [q for q in long if q["split"] == "dev"],
+        "long test": [q for q in long if q["split"] == "test"],
     }
     return {name: evaluate_legal(service, part, corpus) for name, part in halves.items()}
 
