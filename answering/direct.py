@@ -178,6 +178,28 @@ def _named_asides(text: str, q: Question) -> list[str]:
     return out
 
 
+_THEN = re.compile(r"(?:,\s*|\s)thì\s+")
+
+
+_ASKED = re.compile(r"\b(?:bao nhieu|bao lau|nao|gi|ai|may|sao)\b")
+
+
+def _consequence(text: str, q: Question, scorer: Scorer) -> str:
+    """The first words after the "thì" that closes a condition the question restates ("Khi chủ
+    sở hữu chuyển giao … thì quyền sở hữu được chuyển cho …"): what the question asks is what
+    follows, so a stretch that only repeats the condition answers nothing."""
+    said = fold(q.text).partition(" thi ")
+    if said[1] and not _ASKED.search(said[2]):
+        return ""  # "… gây thiệt hại bao nhiêu thì bị phạt?" asks the condition
+    m = _THEN.search(text)
+    if not m or ";" in text[: m.start()]:
+        return ""  # no "thì", or it closes a later clause's condition ("…; nếu … thì …")
+    before, after = text[: m.start()], text[m.end() :]
+    if scorer.clause_value(before) <= scorer.clause_value(after):
+        return ""  # the question restates the consequence: it asks for the condition
+    return " ".join(fold(w) for w in after.split()[:3])
+
+
 def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
@@ -256,11 +278,18 @@ def direct_answer(
         pool = [w for w in pool if has_kind(w, q)]
     if q.unit and any(has_unit(w, q) for w in pool):
         pool = [w for w in pool if has_unit(w, q)]
+    then = _consequence(text, q, scorer)
+    if then:
+        pool = [w for w in pool if then in " ".join(fold(x) for x in w.split())] or pool
     if q.anchor:
         pool = _slot_first(pool, parts, lead, q)
     fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
-        return text[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
+        # no stretch fits: what follows the condition, else the sentence's opening, cut short
+        rest = clean(_THEN.split(text, maxsplit=1)[-1]) if then else text
+        return (
+            rest if len(rest) <= MAX_CHARS - 10 else rest[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
+        )
     ends = {clean(p) for p in parts if p.rstrip().endswith((";", ".", "!", "?"))}
     ends.add(clean(parts[-1]))
 

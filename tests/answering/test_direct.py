@@ -245,3 +245,27 @@ def test_an_aside_naming_the_asked_place_is_the_answer(sample_service):
     other = analyse("Huyện Lộc Bình còn bao nhiêu học sinh?")
     said = "Huyện Lộc Bình còn 120 học sinh (trong đó xã Tam Gia có 30 học sinh)."
     assert "120 học sinh" in direct_answer(said, said, other, Scorer(other, sample_service.state()))
+
+
+def test_what_follows_the_condition_the_question_restates(sample_service):
+    # the question restates the long condition; what it asks is what comes after "thì"
+    sentence = (
+        "Khi bên thuê chuyển giao quyền sử dụng tài sản thuê cho người khác thông qua hợp đồng"
+        " cho thuê lại, cho mượn, góp vốn hoặc bất kỳ giao dịch nào khác mà không được sự đồng ý"
+        " của bên cho thuê theo quy định của pháp luật hoặc theo thỏa thuận của các bên trong hợp"
+        " đồng thì bên cho thuê có quyền đơn phương chấm dứt thực hiện hợp đồng và yêu cầu bồi"
+        " thường thiệt hại phát sinh từ việc chuyển giao đó."
+    )
+    q = analyse(
+        "Khi bên thuê chuyển giao quyền sử dụng tài sản thuê cho người khác mà không được bên"
+        " cho thuê đồng ý thì bên cho thuê có quyền gì?"
+    )
+    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    assert "đơn phương chấm dứt thực hiện hợp đồng" in answer, answer
+    # asked before "thì", the condition is what is asked: no cut to the consequence
+    condition = analyse(
+        "Bên thuê chuyển giao quyền sử dụng tài sản thuê qua những giao dịch nào thì bên cho thuê"
+        " có quyền đơn phương chấm dứt hợp đồng?"
+    )
+    said = direct_answer(sentence, sentence, condition, Scorer(condition, sample_service.state()))
+    assert "cho thuê lại" in said and not said.startswith("Bên cho thuê có quyền"), said
