@@ -16,6 +16,7 @@ from answering.question import Question
 from answering.question_kind import Kind
 from answering.question_names import DOC_NUMBER, place_names
 from answering.segments import clauses, clean, outside_brackets, segments, windows
+from answering.sentence_parts import after_condition, consequence, holds, named_asides
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables, syllables
 
@@ -41,13 +42,6 @@ def _heading_lead(headings: list[str], before: str, q: Question) -> str:
         if has_kind(heading, q):
             return clean(re.sub(r"^(?:Điều|Khoản|Điểm)\s+\S+\s*(?:–\s*)?", "", heading))[:100]
     return ""
-
-
-def _holds(text: str, q: Question) -> bool:
-    """The text states a fact of the asked kind, with what the question counts if it says."""
-    if q.kind not in STRICT_KINDS or not has_kind(text, q):
-        return False
-    return not q.unit or has_unit(text, q)
 
 
 def _names_apart(texts: Iterable[str], q: Question) -> bool:
@@ -157,49 +151,6 @@ def _after_slot(parts: list[str], q: Question) -> str:
     return rest if len(rest) <= MAX_CHARS - 10 else ""
 
 
-_ASIDE = re.compile(r"\(([^()]{12,250})\)")
-_CONNECTIVE = re.compile(r"^(?:trong đó|cụ thể|riêng)[:,]?\s+", re.I)
-
-
-def _named_asides(text: str, q: Question) -> list[str]:
-    """Bracketed asides that state the asked fact of a place the question names, when the
-    words outside them do not name it: "… số tiêu chí đạt thấp (xã Tam Gia đạt 10/19 tiêu chí
-    xã nông thôn mới)" answers for Tam Gia in the aside's own words."""
-    if q.kind not in STRICT_KINDS or not q.entities:
-        return []
-    asked = set(q.entities)
-    out = []
-    for match in _ASIDE.finditer(text):
-        aside = match.group(1).strip()
-        named = set(place_names(aside, True)) & asked
-        outside = text[: match.start()] + text[match.end() :]
-        if named and not named & set(place_names(outside, True)) and _holds(aside, q):
-            out.append(clean(_CONNECTIVE.sub("", aside)))
-    return out
-
-
-_THEN = re.compile(r"(?:,\s*|\s)thì\s+")
-
-
-_ASKED = re.compile(r"\b(?:bao nhieu|bao lau|nao|gi|ai|may|sao)\b")
-
-
-def _consequence(text: str, q: Question, scorer: Scorer) -> str:
-    """The first words after the "thì" that closes a condition the question restates ("Khi chủ
-    sở hữu chuyển giao … thì quyền sở hữu được chuyển cho …"): what the question asks is what
-    follows, so a stretch that only repeats the condition answers nothing."""
-    said = fold(q.text).partition(" thi ")
-    if said[1] and not _ASKED.search(said[2]):
-        return ""  # "… gây thiệt hại bao nhiêu thì bị phạt?" asks the condition
-    m = _THEN.search(text)
-    if not m or ";" in text[: m.start()]:
-        return ""  # no "thì", or it closes a later clause's condition ("…; nếu … thì …")
-    before, after = text[: m.start()], text[m.end() :]
-    if scorer.clause_value(before) <= scorer.clause_value(after):
-        return ""  # the question restates the consequence: it asks for the condition
-    return " ".join(fold(w) for w in after.split()[:3])
-
-
 def _value(window: str, q: Question, scorer: Scorer, complete: bool) -> float:
     w = WEIGHTS
     length = max(0, len(window) - 120) / 100
@@ -230,7 +181,7 @@ def direct_answer(
     lead = ""
     if own and own != sentence and sentence.endswith(own):
         lead = clean(sentence[: -len(own)].rstrip(" …–"))
-    if lead and _holds(lead, q) and not _holds(text, q):
+    if lead and holds(lead, q) and not holds(text, q):
         # the fact is in the lead-in, a heading that is itself a sentence ("Điều 1. Công bố …
         # 02 thủ tục … và phê duyệt 04 quy trình …"), not in the sentence joined to it
         text, lead = lead, ""
@@ -259,7 +210,7 @@ def direct_answer(
     elif not lead and parts and len(parts[0]) <= 80:
         lead = clean(parts[0])
     whole = f"{lead} … {text}" if joined and lead else text
-    asides = _named_asides(text, q)
+    asides = named_asides(text, q)
     if asides:
         return max(asides, key=lambda a: (_value(a, q, scorer, True), -len(a)))
     if q.kind not in _FACT_KINDS or q.yes_no or q.wants:
@@ -278,7 +229,7 @@ def direct_answer(
         pool = [w for w in pool if has_kind(w, q)]
     if q.unit and any(has_unit(w, q) for w in pool):
         pool = [w for w in pool if has_unit(w, q)]
-    then = _consequence(text, q, scorer)
+    then = consequence(text, q, scorer)
     if then:
         pool = [w for w in pool if then in " ".join(fold(x) for x in w.split())] or pool
     if q.anchor:
@@ -286,7 +237,7 @@ def direct_answer(
     fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
         # no stretch fits: what follows the condition, else the sentence's opening, cut short
-        rest = clean(_THEN.split(text, maxsplit=1)[-1]) if then else text
+        rest = clean(after_condition(text)) if then else text
         return (
             rest if len(rest) <= MAX_CHARS - 10 else rest[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
         )
