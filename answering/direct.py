@@ -16,7 +16,7 @@ from answering.question import Question
 from answering.question_kind import Kind
 from answering.question_names import DOC_NUMBER, place_names
 from answering.segments import clauses, clean, outside_brackets, segments, windows
-from answering.sentence_parts import after_condition, consequence, holds, named_asides
+from answering.sentence_parts import consequence, holds, named_asides
 from answering.weights import WEIGHTS
 from vntext.terms import FOLDED_STOPWORDS, fold, folded_syllables, syllables
 
@@ -231,13 +231,14 @@ def direct_answer(
         pool = [w for w in pool if has_unit(w, q)]
     then = consequence(text, q, scorer)
     if then:
-        pool = [w for w in pool if then in " ".join(fold(x) for x in w.split())] or pool
+        head = " ".join(fold(w) for w in then.split()[:3])  # a stretch that reaches past "thì"
+        pool = [w for w in pool if head in " ".join(fold(x) for x in w.split())] or pool
     if q.anchor:
         pool = _slot_first(pool, parts, lead, q)
     fitting = [w for w in pool if len(w) <= MAX_CHARS - 10]
     if not fitting:
         # no stretch fits: what follows the condition, else the sentence's opening, cut short
-        rest = clean(after_condition(text)) if then else text
+        rest = clean(then) if then else text
         return (
             rest if len(rest) <= MAX_CHARS - 10 else rest[: MAX_CHARS - 12].rsplit(" ", 1)[0] + " …"
         )

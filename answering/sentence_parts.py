@@ -49,9 +49,9 @@ _ASKED = re.compile(r"\b(?:bao nhieu|bao lau|nao|gi|ai|may|sao)\b")
 
 
 def consequence(text: str, q: Question, scorer: Scorer) -> str:
-    """The first words after the "thì" that closes a condition the question restates ("Khi chủ
-    sở hữu chuyển giao … thì quyền sở hữu được chuyển cho …"): what the question asks is what
-    follows, so a stretch that only repeats the condition answers nothing."""
+    """What follows the "thì" that closes a condition the question restates ("Khi chủ sở hữu
+    chuyển giao … thì quyền sở hữu được chuyển cho …"): what the question asks is what follows,
+    so a stretch that only repeats the condition answers nothing. "" when there is none."""
     said = fold(q.text).partition(" thi ")
     if said[1] and not _ASKED.search(said[2]):
         return ""  # "… gây thiệt hại bao nhiêu thì bị phạt?" asks the condition
@@ -61,9 +61,4 @@ def consequence(text: str, q: Question, scorer: Scorer) -> str:
     before, after = text[: m.start()], text[m.end() :]
     if scorer.clause_value(before) <= scorer.clause_value(after):
         return ""  # the question restates the consequence: it asks for the condition
-    return " ".join(fold(w) for w in after.split()[:3])
-
-
-def after_condition(text: str) -> str:
-    """The sentence from after its first "thì" on."""
-    return _THEN.split(text, maxsplit=1)[-1]
+    return after
