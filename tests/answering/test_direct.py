@@ -44,6 +44,11 @@ def service(tmp_path_factory):
     return service_over(tmp_path_factory, "qd-2099.txt", DECISION)
 
 
+def _direct(sentence: str, q, service) -> str:
+    """The direct answer when `sentence` stands alone, scored over `service`'s index."""
+    return direct_answer(sentence, sentence, q, Scorer(q, service.state()))
+
+
 def test_the_count_in_an_articles_opening_sentence(service):
     a = service.ask(
         "Quyết định 2099/QĐ-UBND phê duyệt bao nhiêu quy trình nội bộ giải quyết thủ tục hành"
@@ -74,7 +79,7 @@ def test_an_agency_in_a_bracketed_aside_is_not_the_answer(service):
         "Cơ quan nào được phân cấp thẩm quyền quyết định thanh lý tài sản thư viện thuộc phạm vi"
         " quản lý của UBND tỉnh?"
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, service.state()))
+    answer = _direct(sentence, q, service)
     assert "Sở Văn hóa" in answer and "Bộ trưởng" not in answer and "Chính phủ" not in answer
 
 
@@ -129,7 +134,7 @@ def test_whose_consent_answered_by_a_kind_of_person_runs_from_the_slot(service):
         " người đó; trường hợp không có những người này thì phải được sự đồng ý của cha, mẹ của"
         " người bị tuyên bố mất tích, người đã chết, trừ trường hợp luật khác quy định khác."
     )
-    answer = direct_answer(said, said, q, Scorer(q, service.state()))
+    answer = _direct(said, q, service)
     # no person is named: who consents is the rest of the sentence, every case of it
     assert "vợ, chồng hoặc con thành niên" in answer and "cha, mẹ" in answer, answer
     assert len(answer) <= 300
@@ -145,7 +150,7 @@ def test_a_figure_in_words_repeated_in_digits_is_one_figure_of_its_unit(service)
         " cửa bán hàng không sau sáu (06) giờ và giờ đóng cửa nghỉ bán hàng không trước mười"
         " tám (18) giờ hàng ngày."
     )
-    assert "sáu (06) giờ" in direct_answer(sentence, sentence, q, Scorer(q, service.state()))
+    assert "sáu (06) giờ" in _direct(sentence, q, service)
 
 
 def test_a_place_named_once_as_the_subject_does_not_pick_the_clause(sample_service):
@@ -184,7 +189,7 @@ def test_a_cited_document_is_told_by_the_words_after_its_number(sample_service):
         " hành tiêu chuẩn, định mức sử dụng diện tích chuyên dùng của cơ quan, tổ chức thuộc"
         " phạm vi quản lý trên địa bàn tỉnh."
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    answer = _direct(sentence, q, sample_service)
     assert "58/2024/QĐ-UBND" in answer
 
 
@@ -198,7 +203,7 @@ def test_bodies_listed_before_the_verb_all_act(sample_service):
         " nghiệp thuộc lĩnh vực y tế, lĩnh vực giáo dục và đào tạo trên cơ sở quy định chi tiết"
         " hướng dẫn của Bộ Y tế, Bộ Giáo dục và Đào tạo (nếu có)."
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    answer = _direct(sentence, q, sample_service)
     assert "Sở Y tế" in answer and "Sở Giáo dục và Đào tạo" in answer, answer
 
 
@@ -216,7 +221,7 @@ def test_what_remains_is_the_figure_after_con(sample_service):
         " triệu đồng), Sở Kế hoạch và Đầu tư chủ trì phối hợp với Sở Tài chính tiếp tục rà soát,"
         " cân đối báo cáo UBND tỉnh xem xét đảm bảo hoàn trả tạm ứng trong năm 2022."
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    answer = _direct(sentence, q, sample_service)
     assert "4.100 triệu đồng" in answer, answer
 
 
@@ -239,12 +244,12 @@ def test_an_aside_naming_the_asked_place_is_the_answer(sample_service):
         " Chương trình xây dựng nông thôn mới, xã chỉ đạo về đích năm 2022 số tiêu chí đạt thấp"
         " (xã Tam Gia đạt 10/19 tiêu chí xã nông thôn mới);"
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    answer = _direct(sentence, q, sample_service)
     assert answer == "Xã Tam Gia đạt 10/19 tiêu chí xã nông thôn mới", answer
     # a place the words outside the aside name already is their subject: no cut
     other = analyse("Huyện Lộc Bình còn bao nhiêu học sinh?")
     said = "Huyện Lộc Bình còn 120 học sinh (trong đó xã Tam Gia có 30 học sinh)."
-    assert "120 học sinh" in direct_answer(said, said, other, Scorer(other, sample_service.state()))
+    assert "120 học sinh" in _direct(said, other, sample_service)
 
 
 def test_what_follows_the_condition_the_question_restates(sample_service):
@@ -260,12 +265,12 @@ def test_what_follows_the_condition_the_question_restates(sample_service):
         "Khi bên thuê chuyển giao quyền sử dụng tài sản thuê cho người khác mà không được bên"
         " cho thuê đồng ý thì bên cho thuê có quyền gì?"
     )
-    answer = direct_answer(sentence, sentence, q, Scorer(q, sample_service.state()))
+    answer = _direct(sentence, q, sample_service)
     assert "đơn phương chấm dứt thực hiện hợp đồng" in answer, answer
     # asked before "thì", the condition is what is asked: no cut to the consequence
     condition = analyse(
         "Bên thuê chuyển giao quyền sử dụng tài sản thuê qua những giao dịch nào thì bên cho thuê"
         " có quyền đơn phương chấm dứt hợp đồng?"
     )
-    said = direct_answer(sentence, sentence, condition, Scorer(condition, sample_service.state()))
+    said = _direct(sentence, condition, sample_service)
     assert "cho thuê lại" in said and not said.startswith("Bên cho thuê có quyền"), said
