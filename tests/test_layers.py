@@ -90,19 +90,14 @@ def test_no_import_cycle_between_files():
 
 
 def test_no_source_module_over_300_lines():
+    sources = [
+        *_modules().values(),
+        *(ROOT / "bench").glob("*.py"),
+        *(ROOT / "web" / "static").glob("*.js"),  # the web pages' scripts are modules too
+    ]
     long = [
         f"{path.relative_to(ROOT)}: {n}"
-        for path in _modules().values()
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-    ]
-    long += [
-        f"{path.relative_to(ROOT)}: {n}"
-        for path in (ROOT / "bench").glob("*.py")
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-    ]
-    long += [  # the web pages' scripts are modules too
-        f"{path.relative_to(ROOT)}: {n}"
-        for path in (ROOT / "web" / "static").glob("*.js")
+        for path in sources
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     ]
     assert not long, "modules over 300 lines:\n" + "\n".join(long)
